@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class QIODevice;
+
+// One CSV record and the physical line it starts on (1-based), so errors can
+// name the line a person sees in their editor even when quoted fields span lines.
+struct CsvRecord
+{
+    qint64 line = 0;
+    QStringList fields;
+};
+
+// Streaming RFC 4180 reader: UTF-8 (a leading BOM is skipped), CRLF or LF,
+// quoted fields with commas, doubled quotes and newlines. Reads the device in
+// chunks, so a million-row file never sits in memory as a whole.
+class CsvReader
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+public:
+    explicit CsvReader(QIODevice *device);
+
+    // Reads the next record. Returns false at the end of input or on an error;
+    // hasError() tells which. Empty lines are skipped.
+    bool readRecord(CsvRecord *record);
+
+    bool hasError() const { return !m_error.isEmpty(); }
+    QString errorString() const { return m_error; }   // names the line
+
+private:
+    bool fillBuffer();
+
+    QIODevice *m_device;
+    QString m_buffer;
+    qsizetype m_pos = 0;
+    qint64 m_line = 1;
+    bool m_atEnd = false;
+    bool m_firstChunk = true;
+    QString m_error;
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <optional>
+
+// Where the records live: an SQLite file (the embedded default) or a
+// PostgreSQL server given as postgresql://user:password@host:port/dbname.
+class DatabaseLocation
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseLocation)
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    static DatabaseLocation sqlite(const QString &path);
+    // nullopt with *error set when the URL is not a postgresql:// URL.
+    static std::optional<DatabaseLocation> fromUrl(const QString &url, QString *error);
+    // QStandardPaths::AppDataLocation/employees.sqlite (directory not created here).
+    static QString defaultSqlitePath();
+
+    Kind kind() const { return m_kind; }
+    QString sqlitePath() const { return m_path; }
+    QString host() const { return m_host; }
+    int port() const { return m_port; }
+    QString databaseName() const { return m_dbName; }
+    QString userName() const { return m_user; }
+    QString password() const { return m_password; }
+
+    // For the title and status bar: the file path, or user@host:port/db (never the password).
+    QString displayName() const;
+
+private:
+    Kind m_kind = Kind::Sqlite;
+    QString m_path;
+    QString m_host;
+    int m_port = 5432;
+    QString m_dbName;
+    QString m_user;
+    QString m_password;
+};

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "Employee.h"
+#include "EmployeeProfile.h"
+#include "StoreResult.h"
+#include "Team.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <memory>
+#include <optional>
+
+class SqlDialect;
+
+// The one place that writes employees, profiles and teams.
+//
+// Creating an employee emits employeeCreated() while the employee's
+// transaction is still open; receivers on a direct connection write through
+// this same store (ensureProfile()) and so take part in that transaction. If a
+// receiver's write fails, or no receiver created the profile, the employee's
+// insert is rolled back too: there is never an employee without a profile.
+// After commit the store emits what views need to refresh.
+//
+// Input is expected to be validated (EmployeeValidator); the store still maps
+// every constraint the schema enforces (unique email/phone, team foreign key,
+// stale version) to a field error instead of failing obscurely.
+class EmployeeStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmployeeStore(const QSqlDatabase &db, QObject *parent = nullptr);
+    ~EmployeeStore() override;
+
+    QSqlDatabase database() const { return m_db; }
+
+    // --- employees -------------------------------------------------------
+    // `initialProfile` seeds the profile that the employeeCreated receiver
+    // creates (import passes date of birth, team... this way).
+    StoreResult createEmployee(const Employee &employee, const EmployeeProfile &initialProfile = {});
+    // Optimistic locking: employee.version must match the stored one.
+    StoreResult updateEmployee(const Employee &employee);
+    StoreResult deleteEmployee(qint64 employeeId);
+
+    // --- profiles (reverse relation) --------------------------------------
+    // Creates the profile of `employeeId` unless it has one. Idempotent: a
+    // second call creates nothing and succeeds. Result id = the profile's id.
+    StoreResult ensureProfile(qint64 employeeId);
+    StoreResult updateProfile(const EmployeeProfile &profile);
+    // The form's save: both rows in one transaction, all or nothing.
+    StoreResult saveEmployeeWithProfile(const Employee &employee, const EmployeeProfile &profile);
+
+    std::optional<Employee> employee(qint64 employeeId) const;
+    std::optional<EmployeeProfile> profileOf(qint64 employeeId) const;
+    std::optional<Employee> employeeOf(const EmployeeProfile &profile) const;
+    QList<qint64> employeesWithoutProfile() const;
+    qint64 employeeCount() const;
+    qint64 profileCount() const;
+
+    // --- teams ---------------------------------------------------------------
+    QList<Team> teams() const;
+    StoreResult createTeam(const QString &name);
+    StoreResult renameTeam(qint64 teamId, const QString &name);
+    StoreResult deleteTeam(qint64 teamId);   // refused while a profile uses it
+
+    // --- bulk ----------------------------------------------------------------
+    // Between beginBulk() and commitBulk() every create runs in one outer
+    // transaction (each row in its own savepoint, so a refused row costs only
+    // itself); views hear one employeesImported() at the end instead of one
+    // signal per row.
+    bool beginBulk(QString *error = nullptr);
+    bool commitBulk(QString *error = nullptr);
+    void rollbackBulk();
+    bool inBulk() const { return m_bulk; }
+
+    // Lets a receiver of employeeCreated veto the creation in progress (for
+    // receivers whose failure is not a failed store write).
+    void failCurrentCreation(const QString &reason);
+
+signals:
+    // Emitted inside the open transaction, for every new employee, imports included.
+    void employeeCreated(qint64 employeeId);
+
+    // Emitted after commit.
+    void employeeAdded(qint64 employeeId);
+    void employeeUpdated(qint64 employeeId);
+    void employeeRemoved(qint64 employeeId);
+    void profileUpdated(qint64 employeeId);
+    void employeesImported(int count);
+    void teamsChanged();
+
+private:
+    struct Prepared;
+    class Transaction;
+
+    StoreResult insertEmployeeRow(const Employee &employee);
+    StoreResult writeEmployee(const Employee &employee);
+    StoreResult writeProfile(const EmployeeProfile &profile);
+    StoreResult databaseFailure(const QSqlQuery &query) const;
+    bool begin(QString *error);
+    bool commit(QString *error);
+    void rollback();
+
+    QSqlDatabase m_db;
+    std::unique_ptr<SqlDialect> m_dialect;
+    std::unique_ptr<Prepared> m_prepared;
+    bool m_bulk = false;
+    int m_bulkCreated = 0;
+    int m_depth = 0;
+
+    // The creation in progress: what the receiver should seed the profile
+    // with, and whether it did create it.
+    qint64 m_creatingId = 0;
+    EmployeeProfile m_seedProfile;
+    bool m_profileCreated = false;
+    QString m_creationVeto;
+};
