@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QByteArray>
+#include <QStringDecoder>
 #include <QStringList>
 
 class QIODevice;
@@ -30,12 +32,20 @@ public:
     QString errorString() const { return m_error; }   // names the line
 
 private:
+    enum class Step { Record, NeedMore, End, Error };
+
+    Step parseRecord(CsvRecord *record);
+    Step skipEmptyLines();
     bool fillBuffer();
+    void fail(qint64 line, const QString &message);
 
     QIODevice *m_device;
-    QString m_buffer;
+    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    QByteArray m_chunk;
+    QString m_buffer;              // decoded text not yet consumed starts at m_pos
     qsizetype m_pos = 0;
-    qint64 m_line = 1;
+    qsizetype m_invalidPos = -1;   // first undecodable character in m_buffer, -1 if none
+    qint64 m_line = 1;             // physical line of m_pos
     bool m_atEnd = false;
     bool m_firstChunk = true;
     QString m_error;
