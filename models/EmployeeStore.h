@@ -94,10 +94,13 @@ private:
     struct Prepared;
     class Transaction;
 
+    void prepareStatements();
+    bool execControl(const QString &sql, QString *error);
     StoreResult insertEmployeeRow(const Employee &employee);
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
+    StoreResult checkTeamName(const QString &name, qint64 exceptId) const;
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "DatabaseLocation.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <memory>
+
+class EmployeeStore;
+class ProfileAutoCreator;
+
+// One open database with its store and the receivers wired to it. This is
+// where employeeCreated meets ProfileAutoCreator, as Django wires post_save
+// receivers in AppConfig.ready(): models/ only declares the signal and the
+// receiver, the composition root decides that they belong together.
+class AppSession
+{
+    Q_DECLARE_TR_FUNCTIONS(AppSession)
+public:
+    AppSession();
+    ~AppSession();
+
+    // Opens, migrates, wires and backfills missing profiles. On failure the
+    // session stays closed and *error says why.
+    bool open(const DatabaseLocation &location, QString *error);
+    void close();
+
+    bool isOpen() const { return m_store != nullptr; }
+    EmployeeStore *store() const { return m_store.get(); }
+    DatabaseLocation location() const { return m_location; }
+    // Profiles the last open() created for employees that had none.
+    int backfilled() const { return m_backfilled; }
+
+private:
+    QString m_connectionName;
+    DatabaseLocation m_location;
+    std::unique_ptr<EmployeeStore> m_store;
+    std::unique_ptr<ProfileAutoCreator> m_profileCreator;
+    int m_backfilled = 0;
+};

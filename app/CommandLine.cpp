@@ -1,0 +1,87 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <cstdio>
+#include <cstring>
+
+bool CommandLine::isHeadless(int argc, char **argv)
+{
+    static const char *const headless[] = {"--import", "--export", "--check", "--help", "--help-all",
+                                           "--version", "-h", "-v", "-?"};
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : headless) {
+            const size_t length = std::strlen(option);
+            if (std::strncmp(argv[i], option, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
+                return true;
+        }
+    }
+    return false;
+}
+
+CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLineOptions *options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Keep employee records: employees, their profiles and teams.\n"
+                                        "Without an action option the application window opens."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      tr("Use the SQLite database file <path> (default: %1).")
+                                          .arg(DatabaseLocation::defaultSqlitePath()),
+                                      tr("path"));
+    const QCommandLineOption databaseUrl(QStringLiteral("database-url"),
+                                         tr("Use a PostgreSQL server: postgresql://user:password@host:port/dbname."),
+                                         tr("url"));
+    const QCommandLineOption importOption(QStringLiteral("import"),
+                                          tr("Import employees from the CSV file <file> and exit."), tr("file"));
+    const QCommandLineOption exportOption(QStringLiteral("export"),
+                                          tr("Export all employees to the CSV file <file> and exit."), tr("file"));
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         tr("Check the database's integrity, list any problems and exit."));
+    const QCommandLineOption regionOption(QStringLiteral("phone-region"),
+                                          tr("Read phone numbers without a country code as numbers of <region> "
+                                             "(ISO code such as DE; default: from the system locale)."),
+                                          tr("region"));
+    parser.addOptions({database, databaseUrl, importOption, exportOption, checkOption, regionOption});
+
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        return Outcome::ExitFailure;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Outcome::ExitSuccess;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return Outcome::ExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("Unexpected argument '%1'; see --help.").arg(parser.positionalArguments().first())));
+        return Outcome::ExitFailure;
+    }
+    if (parser.isSet(database) && parser.isSet(databaseUrl)) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("Give either --database or --database-url, not both.")));
+        return Outcome::ExitFailure;
+    }
+    if (parser.isSet(databaseUrl)) {
+        QString error;
+        const auto location = DatabaseLocation::fromUrl(parser.value(databaseUrl), &error);
+        if (!location) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return Outcome::ExitFailure;
+        }
+        options->location = *location;
+    } else {
+        options->location = DatabaseLocation::sqlite(parser.isSet(database) ? parser.value(database)
+                                                                            : DatabaseLocation::defaultSqlitePath());
+    }
+    options->importPath = parser.value(importOption);
+    options->exportPath = parser.value(exportOption);
+    options->check = parser.isSet(checkOption);
+    options->phoneRegion = parser.value(regionOption).toUpper();
+    return Outcome::Run;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "DatabaseLocation.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// What the user asked for on the command line.
+struct CommandLineOptions
+{
+    DatabaseLocation location;
+    QString importPath;
+    QString exportPath;
+    QString phoneRegion;   // empty: from the system locale
+    bool check = false;
+
+    bool hasAction() const { return !importPath.isEmpty() || !exportPath.isEmpty() || check; }
+};
+
+// QCommandLineParser set-up shared by the headless and GUI start.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    enum class Outcome { Run, ExitSuccess, ExitFailure };
+
+    // Before any QCoreApplication exists: does this command line run headless
+    // (an action, --help or --version), so no display is needed?
+    static bool isHeadless(int argc, char **argv);
+
+    // Parses the application's arguments; prints help, version or errors itself.
+    static Outcome parse(const QStringList &arguments, CommandLineOptions *options);
+};

@@ -1,0 +1,92 @@
+#include "HeadlessRunner.h"
+
+#include "AppSession.h"
+#include "CsvExporter.h"
+#include "CsvImporter.h"
+#include "EmployeeStore.h"
+#include "EmployeeValidator.h"
+#include "IntegrityChecker.h"
+
+#include <QFileInfo>
+#include <QTextStream>
+#include <algorithm>
+
+namespace {
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+}
+
+int HeadlessRunner::run(const CommandLineOptions &options)
+{
+    AppSession session;
+    QString error;
+    if (!session.open(options.location, &error)) {
+        err() << error << Qt::endl;
+        return Failure;
+    }
+    if (session.backfilled() > 0)
+        err() << tr("Created the missing profiles of %n employee(s).", nullptr, session.backfilled()) << Qt::endl;
+
+    int code = Success;
+    if (!options.importPath.isEmpty())
+        code = std::max(code, runImport(session, options));
+    if (code != Failure && !options.exportPath.isEmpty())
+        code = std::max(code, runExport(session, options.exportPath));
+    if (code != Failure && options.check)
+        code = std::max(code, runCheck(session));
+    return code;
+}
+
+int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &options)
+{
+    const EmployeeValidator validator = options.phoneRegion.isEmpty() ? EmployeeValidator()
+                                                                      : EmployeeValidator(options.phoneRegion);
+    CsvImporter importer(session.store(), validator);
+    const QString file = QFileInfo(options.importPath).fileName();
+    const ImportReport report = importer.importFile(options.importPath);
+    if (!report.fatalError.isEmpty()) {
+        err() << file << ": " << report.fatalError << Qt::endl;
+        err() << tr("Nothing was imported.") << Qt::endl;
+        return Failure;
+    }
+    for (const QString &problem : report.problems)
+        err() << file << ": " << problem << Qt::endl;
+    out() << tr("Imported %n employee(s) with their profiles", nullptr, report.accepted) << "; "
+          << tr("%n row(s) rejected.", nullptr, report.rejected) << Qt::endl;
+    return report.rejected == 0 ? Success : Problems;
+}
+
+int HeadlessRunner::runExport(AppSession &session, const QString &path)
+{
+    const ExportReport report = CsvExporter::exportFile(session.store()->database(), path);
+    if (!report.ok()) {
+        err() << report.error << Qt::endl;
+        return Failure;
+    }
+    out() << tr("Exported %n employee(s) to %1.", nullptr, int(report.rows)).arg(path) << Qt::endl;
+    return Success;
+}
+
+int HeadlessRunner::runCheck(AppSession &session)
+{
+    const QStringList problems = IntegrityChecker::check(session.store()->database());
+    const qint64 employees = session.store()->employeeCount();
+    if (problems.isEmpty()) {
+        out() << tr("The database is consistent: %n employee(s), each with exactly one profile.", nullptr,
+                    int(employees))
+              << Qt::endl;
+        return Success;
+    }
+    for (const QString &problem : problems)
+        err() << problem << Qt::endl;
+    out() << tr("%n problem(s) found.", nullptr, int(problems.size())) << Qt::endl;
+    return Problems;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "CommandLine.h"
+
+#include <QCoreApplication>
+
+class AppSession;
+
+// Runs --import, --export and --check without a window, in that order, and
+// turns their outcome into an exit code: 0 when everything was accepted and
+// clean, 1 when rows were rejected or problems found, 2 when the work could
+// not run at all (bad file, database that cannot be opened).
+class HeadlessRunner
+{
+    Q_DECLARE_TR_FUNCTIONS(HeadlessRunner)
+public:
+    enum ExitCode { Success = 0, Problems = 1, Failure = 2 };
+
+    static int run(const CommandLineOptions &options);
+
+private:
+    static int runImport(AppSession &session, const CommandLineOptions &options);
+    static int runExport(AppSession &session, const QString &path);
+    static int runCheck(AppSession &session);
+};

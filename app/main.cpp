@@ -1,0 +1,38 @@
+#include "AppSession.h"
+#include "CommandLine.h"
+#include "GuiRunner.h"
+#include "HeadlessRunner.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <memory>
+
+namespace {
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("employee-records"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EMPLOYEE_RECORDS_VERSION));
+}
+}
+
+int main(int argc, char **argv)
+{
+    // Headless runs must not need a display: only the GUI gets a QApplication.
+    std::unique_ptr<QCoreApplication> app;
+    const bool headless = CommandLine::isHeadless(argc, argv);
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    describeApplication();
+
+    CommandLineOptions options;
+    switch (CommandLine::parse(QCoreApplication::arguments(), &options)) {
+    case CommandLine::Outcome::ExitSuccess: return 0;
+    case CommandLine::Outcome::ExitFailure: return HeadlessRunner::Failure;
+    case CommandLine::Outcome::Run: break;
+    }
+    if (options.hasAction())
+        return HeadlessRunner::run(options);
+    return GuiRunner::run(options);
+}

@@ -1,0 +1,158 @@
+#include "Database.h"
+
+#include "SchemaMigrator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// SQLite's own words are technical; say what the user can do about it.
+QString explainSqliteError(const QString &path, const QString &driverText)
+{
+    if (driverText.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+        || driverText.contains(QLatin1String("busy"), Qt::CaseInsensitive))
+        return Database::tr("The database %1 is locked by another program. Close that program and try again.")
+            .arg(path);
+    if (driverText.contains(QLatin1String("readonly"), Qt::CaseInsensitive)
+        || driverText.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
+        return Database::tr("The database %1 is read-only. Check the file's permissions.").arg(path);
+    if (driverText.contains(QLatin1String("not a database"), Qt::CaseInsensitive)
+        || driverText.contains(QLatin1String("malformed"), Qt::CaseInsensitive)
+        || driverText.contains(QLatin1String("corrupt"), Qt::CaseInsensitive))
+        return Database::tr("The file %1 is not an Employee Records database or is damaged. It was not modified.")
+            .arg(path);
+    return Database::tr("Cannot use the database %1: %2").arg(path, driverText);
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *driverText)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    *driverText = q.lastError().text();
+    return false;
+}
+
+QString checkSqliteFile(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists()) {
+        if (!file.isFile())
+            return Database::tr("%1 is not a file.").arg(path);
+        if (!file.isReadable())
+            return Database::tr("The database %1 cannot be read. Check the file's permissions.").arg(path);
+        if (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable())
+            return Database::tr("The database %1 is read-only. Check the permissions of the file and its folder.")
+                .arg(path);
+        return {};
+    }
+    if (!QDir().mkpath(file.absolutePath()))
+        return Database::tr("Cannot create the folder %1.").arg(file.absolutePath());
+    return {};
+}
+
+QString openSqlite(QSqlDatabase &db, const QString &path)
+{
+    if (const QString problem = checkSqliteFile(path); !problem.isEmpty())
+        return problem;
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return explainSqliteError(path, db.lastError().text());
+    QString driverText;
+    // Reading the schema reads the header: a damaged or foreign file fails here.
+    if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &driverText)
+        || !exec(db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &driverText))
+        return explainSqliteError(path, driverText);
+    return {};
+}
+
+// Only once the file is known to be ours and current: switching to WAL
+// rewrites the header, which a foreign or newer file must never see.
+QString enableWal(QSqlDatabase &db, const QString &path)
+{
+    QString driverText;
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &driverText)
+        || !exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &driverText))
+        return explainSqliteError(path, driverText);
+    return {};
+}
+
+QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
+{
+    db.setHostName(location.host());
+    db.setPort(location.port());
+    db.setDatabaseName(location.databaseName());
+    db.setUserName(location.userName());
+    db.setPassword(location.password());
+    db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    if (!db.open())
+        return Database::tr("Cannot connect to %1: %2").arg(location.displayName(), db.lastError().text());
+    QString driverText;
+    if (!exec(db, QStringLiteral("SET client_min_messages TO WARNING"), &driverText))
+        return Database::tr("Cannot use %1: %2").arg(location.displayName(), driverText);
+    return {};
+}
+
+// A database we can read but not write must be said at open time, not at the
+// first save. BEGIN IMMEDIATE takes SQLite's write lock (waiting up to the
+// busy timeout) without changing anything.
+QString checkWritable(QSqlDatabase &db, const DatabaseLocation &location)
+{
+    if (location.kind() != DatabaseLocation::Kind::Sqlite)
+        return {};
+    QString driverText;
+    if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), &driverText))
+        return explainSqliteError(location.sqlitePath(), driverText);
+    exec(db, QStringLiteral("ROLLBACK"), &driverText);
+    return {};
+}
+
+} // namespace
+
+Database::OpenResult Database::open(const DatabaseLocation &location, const QString &connectionName)
+{
+    OpenResult result;
+    {
+        const bool sqlite = location.kind() == DatabaseLocation::Kind::Sqlite;
+        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
+                                                    connectionName);
+        if (!db.isValid()) {
+            result.error = tr("The Qt SQL driver for %1 is not installed.")
+                               .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL"));
+        } else {
+            result.error = sqlite ? openSqlite(db, location.sqlitePath()) : openPostgres(db, location);
+        }
+        if (result.error.isEmpty()) {
+            QString migrationError;
+            if (!SchemaMigrator::migrate(db, &migrationError))
+                result.error = sqlite && !migrationError.contains(QLatin1String("Employee Records"))
+                    ? explainSqliteError(location.sqlitePath(), migrationError)
+                    : migrationError;
+        }
+        if (result.error.isEmpty() && sqlite)
+            result.error = enableWal(db, location.sqlitePath());
+        if (result.error.isEmpty())
+            result.error = checkWritable(db, location);
+        if (result.error.isEmpty()) {
+            result.db = db;
+            return result;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return result;
+}
+
+void Database::close(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}

@@ -1,0 +1,622 @@
+#include "EmployeeStore.h"
+
+#include "EmployeeValidator.h"
+#include "SqlDialect.h"
+#include "Timestamp.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullableDate(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant nullableBlob(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
+}
+
+const QString EmployeeColumns = QStringLiteral(
+    "id, first_name, last_name, email, phone, created_at, updated_at, version");
+const QString ProfileColumns = QStringLiteral(
+    "id, employee_id, date_of_birth, team_id, address, gender, bio, photo, created_at, updated_at, version");
+
+Employee employeeFrom(const QSqlQuery &q)
+{
+    Employee e;
+    e.id = q.value(0).toLongLong();
+    e.firstName = q.value(1).toString();
+    e.lastName = q.value(2).toString();
+    e.email = q.value(3).toString();
+    e.phone = q.value(4).toString();
+    e.createdAt = Timestamp::fromText(q.value(5).toString());
+    e.updatedAt = Timestamp::fromText(q.value(6).toString());
+    e.version = q.value(7).toInt();
+    return e;
+}
+
+EmployeeProfile profileFrom(const QSqlQuery &q)
+{
+    EmployeeProfile p;
+    p.id = q.value(0).toLongLong();
+    p.employeeId = q.value(1).toLongLong();
+    p.dateOfBirth = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+    p.teamId = q.value(3).toLongLong();
+    p.address = q.value(4).toString();
+    p.gender = genderFromCode(q.value(5).toString()).value_or(Gender::Unspecified);
+    p.bio = q.value(6).toString();
+    p.photo = q.value(7).toByteArray();
+    p.createdAt = Timestamp::fromText(q.value(8).toString());
+    p.updatedAt = Timestamp::fromText(q.value(9).toString());
+    p.version = q.value(10).toInt();
+    return p;
+}
+
+} // namespace
+
+// Statements every create runs, prepared once per store.
+struct EmployeeStore::Prepared
+{
+    explicit Prepared(const QSqlDatabase &db) : insertEmployee(db), insertProfile(db), findProfile(db) { }
+    QSqlQuery insertEmployee;
+    QSqlQuery insertProfile;
+    QSqlQuery findProfile;
+    QHash<QString, QSqlQuery> control;   // SAVEPOINT statements (SQLite only; PostgreSQL cannot PREPARE them)
+    bool ready = false;
+};
+
+// Scope guard over begin()/commit()/rollback(): rolls back unless committed.
+class EmployeeStore::Transaction
+{
+public:
+    explicit Transaction(EmployeeStore *store) : m_store(store) { m_ok = store->begin(&m_error); }
+    ~Transaction()
+    {
+        if (m_ok && !m_done)
+            m_store->rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    bool commit(QString *error)
+    {
+        m_done = true;
+        return m_store->commit(error);
+    }
+    void rollback()
+    {
+        m_done = true;
+        m_store->rollback();
+    }
+
+private:
+    EmployeeStore *m_store;
+    QString m_error;
+    bool m_ok = false;
+    bool m_done = false;
+};
+
+EmployeeStore::EmployeeStore(const QSqlDatabase &db, QObject *parent)
+    : QObject(parent), m_db(db), m_dialect(std::make_unique<SqlDialect>(db)), m_prepared(std::make_unique<Prepared>(db))
+{
+}
+
+EmployeeStore::~EmployeeStore() = default;
+
+// --- transactions -------------------------------------------------------------
+
+bool EmployeeStore::begin(QString *error)
+{
+    bool ok;
+    if (m_depth == 0) {
+        ok = m_db.transaction();
+        if (!ok && error)
+            *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
+    } else {
+        ok = execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
+    }
+    if (ok)
+        ++m_depth;
+    return ok;
+}
+
+bool EmployeeStore::commit(QString *error)
+{
+    --m_depth;
+    if (m_depth > 0)
+        return execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), error);
+    if (m_db.commit())
+        return true;
+    if (error)
+        *error = tr("The changes could not be saved: %1").arg(m_db.lastError().text());
+    m_db.rollback();
+    return false;
+}
+
+void EmployeeStore::rollback()
+{
+    --m_depth;
+    if (m_depth > 0) {
+        execControl(QStringLiteral("ROLLBACK TO SAVEPOINT er_sp%1").arg(m_depth), nullptr);
+        execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), nullptr);
+    } else {
+        m_db.rollback();
+    }
+}
+
+bool EmployeeStore::execControl(const QString &sql, QString *error)
+{
+    QSqlQuery scratch(m_db);
+    QSqlQuery *q = &scratch;
+    if (!m_dialect->isPostgres()) {
+        auto it = m_prepared->control.find(sql);
+        if (it == m_prepared->control.end()) {
+            it = m_prepared->control.insert(sql, QSqlQuery(m_db));
+            it->prepare(sql);
+        }
+        q = &*it;
+        if (q->exec())
+            return true;
+    } else if (q->exec(sql)) {
+        return true;
+    }
+    if (error)
+        *error = tr("Database error: %1").arg(q->lastError().text());
+    return false;
+}
+
+bool EmployeeStore::beginBulk(QString *error)
+{
+    if (m_bulk || m_depth > 0) {
+        if (error)
+            *error = tr("Another operation is still writing to the database.");
+        return false;
+    }
+    if (!begin(error))
+        return false;
+    m_bulk = true;
+    m_bulkCreated = 0;
+    return true;
+}
+
+bool EmployeeStore::commitBulk(QString *error)
+{
+    if (!m_bulk)
+        return false;
+    m_bulk = false;
+    const int created = m_bulkCreated;
+    if (!commit(error))
+        return false;
+    if (created > 0)
+        emit employeesImported(created);
+    return true;
+}
+
+void EmployeeStore::rollbackBulk()
+{
+    if (!m_bulk)
+        return;
+    m_bulk = false;
+    rollback();
+}
+
+// --- errors -------------------------------------------------------------------
+
+StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
+{
+    const QSqlError error = query.lastError();
+    const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
+    const QString code = error.nativeErrorCode();
+    if (SqlDialect::isUniqueViolation(text, code)) {
+        if (text.contains(QLatin1String("email")))
+            return StoreResult::failure(QStringLiteral("email"),
+                                        tr("Another employee already uses this email address."));
+        if (text.contains(QLatin1String("phone")))
+            return StoreResult::failure(QStringLiteral("phone"),
+                                        tr("Another employee already uses this phone number."));
+        if (text.contains(QLatin1String("team")))
+            return StoreResult::failure(QStringLiteral("name"), tr("A team with this name already exists."));
+        if (text.contains(QLatin1String("employee_id")))
+            return StoreResult::failure(QString(), tr("This employee already has a profile."));
+    }
+    if (SqlDialect::isForeignKeyViolation(text, code))
+        return StoreResult::failure(QStringLiteral("team"), tr("The chosen team does not exist."));
+    if (text.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+        return StoreResult::failure(QString(), tr("The database is locked by another program; nothing was saved. "
+                                                  "Try again in a moment."));
+    if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive))
+        return StoreResult::failure(QString(), tr("The database is read-only; nothing was saved."));
+    return StoreResult::failure(QString(), tr("Database error; nothing was saved: %1").arg(error.text()));
+}
+
+// --- employees ----------------------------------------------------------------
+
+void EmployeeStore::prepareStatements()
+{
+    if (m_prepared->ready)
+        return;
+    m_prepared->insertEmployee.prepare(QStringLiteral(
+        "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
+        "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
+    m_prepared->insertProfile.prepare(QStringLiteral(
+        "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
+        "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (employee_id) DO NOTHING RETURNING id"));
+    m_prepared->findProfile.prepare(QStringLiteral("SELECT id FROM employee_profile WHERE employee_id = ?"));
+    m_prepared->ready = true;
+}
+
+StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
+{
+    prepareStatements();
+    QSqlQuery &q = m_prepared->insertEmployee;
+    const QString now = Timestamp::now();
+    q.bindValue(0, employee.firstName);
+    q.bindValue(1, employee.lastName);
+    q.bindValue(2, employee.email);
+    q.bindValue(3, EmployeeValidator::normalizedEmail(employee.email));
+    q.bindValue(4, nullable(employee.phone));
+    q.bindValue(5, now);
+    q.bindValue(6, now);
+    if (!q.exec() || !q.next()) {
+        StoreResult failure = databaseFailure(q);
+        q.finish();
+        return failure;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return StoreResult::success(id);
+}
+
+StoreResult EmployeeStore::createEmployee(const Employee &employee, const EmployeeProfile &initialProfile)
+{
+    if (m_creatingId != 0)
+        return StoreResult::failure(QString(), tr("An employee cannot be created while another one is being created."));
+    Transaction tx(this);
+    if (!tx.ok())
+        return StoreResult::failure(QString(), tx.error());
+    const StoreResult inserted = insertEmployeeRow(employee);
+    if (!inserted.ok())
+        return inserted;
+
+    m_creatingId = inserted.id();
+    m_seedProfile = initialProfile;
+    m_profileCreated = false;
+    m_creationVeto.clear();
+    emit employeeCreated(inserted.id());
+    const bool profileCreated = m_profileCreated;
+    const QString veto = m_creationVeto;
+    m_creatingId = 0;
+    m_seedProfile = {};
+
+    if (!veto.isEmpty())
+        return StoreResult::failure(QString(), tr("The employee was not saved: %1").arg(veto));
+    if (!profileCreated)
+        return StoreResult::failure(QString(), tr("The employee was not saved because no profile was created for "
+                                                  "it (the profile creator is not connected)."));
+    QString error;
+    if (!tx.commit(&error))
+        return StoreResult::failure(QString(), error);
+    if (m_bulk)
+        ++m_bulkCreated;
+    else
+        emit employeeAdded(inserted.id());
+    return inserted;
+}
+
+void EmployeeStore::failCurrentCreation(const QString &reason)
+{
+    if (m_creatingId != 0 && m_creationVeto.isEmpty())
+        m_creationVeto = reason;
+}
+
+StoreResult EmployeeStore::writeEmployee(const Employee &employee)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE employee SET first_name = ?, last_name = ?, email = ?, email_normalized = ?, "
+                             "phone = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    q.addBindValue(employee.firstName);
+    q.addBindValue(employee.lastName);
+    q.addBindValue(employee.email);
+    q.addBindValue(EmployeeValidator::normalizedEmail(employee.email));
+    q.addBindValue(nullable(employee.phone));
+    q.addBindValue(Timestamp::now());
+    q.addBindValue(employee.id);
+    q.addBindValue(employee.version);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (q.numRowsAffected() == 1)
+        return StoreResult::success(employee.id);
+    if (!this->employee(employee.id))
+        return StoreResult::failure(QString(), tr("This employee was deleted by someone else."));
+    return StoreResult::failure(QString(), tr("This employee was changed by someone else since you opened it. "
+                                              "Close the form and open it again."));
+}
+
+StoreResult EmployeeStore::updateEmployee(const Employee &employee)
+{
+    Transaction tx(this);
+    if (!tx.ok())
+        return StoreResult::failure(QString(), tx.error());
+    const StoreResult result = writeEmployee(employee);
+    if (!result.ok())
+        return result;
+    QString error;
+    if (!tx.commit(&error))
+        return StoreResult::failure(QString(), error);
+    emit employeeUpdated(employee.id);
+    return result;
+}
+
+StoreResult EmployeeStore::deleteEmployee(qint64 employeeId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
+    q.addBindValue(employeeId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (q.numRowsAffected() != 1)
+        return StoreResult::failure(QString(), tr("This employee no longer exists."));
+    emit employeeRemoved(employeeId);
+    return StoreResult::success(employeeId);
+}
+
+// --- profiles -----------------------------------------------------------------
+
+StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
+{
+    prepareStatements();
+    const bool seeded = employeeId == m_creatingId;
+    const EmployeeProfile seed = seeded ? m_seedProfile : EmployeeProfile{};
+    const QString now = Timestamp::now();
+    QSqlQuery &q = m_prepared->insertProfile;
+    q.bindValue(0, employeeId);
+    q.bindValue(1, nullableDate(seed.dateOfBirth));
+    q.bindValue(2, nullableId(seed.teamId));
+    q.bindValue(3, nullable(seed.address));
+    q.bindValue(4, nullable(genderCode(seed.gender)));
+    q.bindValue(5, nullable(seed.bio));
+    q.bindValue(6, nullableBlob(seed.photo));
+    q.bindValue(7, now);
+    q.bindValue(8, now);
+    if (!q.exec()) {
+        StoreResult failure = databaseFailure(q);
+        if (!employee(employeeId))
+            failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
+        if (seeded)
+            failCurrentCreation(failure.errorText());
+        return failure;
+    }
+    qint64 profileId = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    if (profileId == 0) {   // it existed already: idempotent, not an error
+        QSqlQuery &find = m_prepared->findProfile;
+        find.bindValue(0, employeeId);
+        if (find.exec() && find.next())
+            profileId = find.value(0).toLongLong();
+        find.finish();
+    }
+    if (seeded && profileId != 0)
+        m_profileCreated = true;
+    if (profileId == 0)
+        return StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
+    return StoreResult::success(profileId);
+}
+
+StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE employee_profile SET date_of_birth = ?, team_id = ?, address = ?, gender = ?, "
+                             "bio = ?, photo = ?, updated_at = ?, version = version + 1 "
+                             "WHERE employee_id = ? AND version = ?"));
+    q.addBindValue(nullableDate(profile.dateOfBirth));
+    q.addBindValue(nullableId(profile.teamId));
+    q.addBindValue(nullable(profile.address));
+    q.addBindValue(nullable(genderCode(profile.gender)));
+    q.addBindValue(nullable(profile.bio));
+    q.addBindValue(nullableBlob(profile.photo));
+    q.addBindValue(Timestamp::now());
+    q.addBindValue(profile.employeeId);
+    q.addBindValue(profile.version);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (q.numRowsAffected() == 1)
+        return StoreResult::success(profile.id);
+    if (!profileOf(profile.employeeId))
+        return StoreResult::failure(QString(), tr("This employee was deleted by someone else."));
+    return StoreResult::failure(QString(), tr("This profile was changed by someone else since you opened it. "
+                                              "Close the form and open it again."));
+}
+
+StoreResult EmployeeStore::updateProfile(const EmployeeProfile &profile)
+{
+    Transaction tx(this);
+    if (!tx.ok())
+        return StoreResult::failure(QString(), tx.error());
+    const StoreResult result = writeProfile(profile);
+    if (!result.ok())
+        return result;
+    QString error;
+    if (!tx.commit(&error))
+        return StoreResult::failure(QString(), error);
+    emit profileUpdated(profile.employeeId);
+    return result;
+}
+
+StoreResult EmployeeStore::saveEmployeeWithProfile(const Employee &employee, const EmployeeProfile &profile)
+{
+    if (profile.employeeId != employee.id)
+        return StoreResult::failure(QString(), tr("The profile does not belong to this employee."));
+    Transaction tx(this);
+    if (!tx.ok())
+        return StoreResult::failure(QString(), tx.error());
+    StoreResult result = writeEmployee(employee);
+    if (result.ok())
+        result = writeProfile(profile);
+    if (!result.ok())
+        return result;
+    QString error;
+    if (!tx.commit(&error))
+        return StoreResult::failure(QString(), error);
+    emit employeeUpdated(employee.id);
+    emit profileUpdated(employee.id);
+    return StoreResult::success(employee.id);
+}
+
+// --- reading ------------------------------------------------------------------
+
+std::optional<Employee> EmployeeStore::employee(qint64 employeeId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM employee WHERE id = ?").arg(EmployeeColumns));
+    q.addBindValue(employeeId);
+    if (q.exec() && q.next())
+        return employeeFrom(q);
+    return std::nullopt;
+}
+
+std::optional<EmployeeProfile> EmployeeStore::profileOf(qint64 employeeId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM employee_profile WHERE employee_id = ?").arg(ProfileColumns));
+    q.addBindValue(employeeId);
+    if (q.exec() && q.next())
+        return profileFrom(q);
+    return std::nullopt;
+}
+
+std::optional<Employee> EmployeeStore::employeeOf(const EmployeeProfile &profile) const
+{
+    return employee(profile.employeeId);
+}
+
+QList<qint64> EmployeeStore::employeesWithoutProfile() const
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT e.id FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
+                              "WHERE p.id IS NULL ORDER BY e.id"))) {
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    }
+    return ids;
+}
+
+namespace {
+qint64 countRows(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+}
+
+qint64 EmployeeStore::employeeCount() const
+{
+    return countRows(m_db, QStringLiteral("SELECT COUNT(*) FROM employee"));
+}
+
+qint64 EmployeeStore::profileCount() const
+{
+    return countRows(m_db, QStringLiteral("SELECT COUNT(*) FROM employee_profile"));
+}
+
+// --- teams --------------------------------------------------------------------
+
+QList<Team> EmployeeStore::teams() const
+{
+    QList<Team> result;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT id, name FROM team ORDER BY name"))) {
+        while (q.next())
+            result.append(Team{q.value(0).toLongLong(), q.value(1).toString()});
+    }
+    return result;
+}
+
+StoreResult EmployeeStore::checkTeamName(const QString &name, qint64 exceptId) const
+{
+    if (name.isEmpty())
+        return StoreResult::failure(QStringLiteral("name"), tr("A team needs a name."));
+    if (name.size() > EmployeeValidator::MaxNameLength)
+        return StoreResult::failure(QStringLiteral("name"),
+                                    tr("A team name can have at most %n characters.", nullptr,
+                                       EmployeeValidator::MaxNameLength));
+    for (const Team &team : teams()) {
+        if (team.id != exceptId && team.name.compare(name, Qt::CaseInsensitive) == 0)
+            return StoreResult::failure(QStringLiteral("name"), tr("A team with this name already exists."));
+    }
+    return StoreResult::success(0);
+}
+
+StoreResult EmployeeStore::createTeam(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (StoreResult check = checkTeamName(trimmed, 0); !check.ok())
+        return check;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO team (name) VALUES (?) RETURNING id"));
+    q.addBindValue(trimmed);
+    if (!q.exec() || !q.next())
+        return databaseFailure(q);
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    emit teamsChanged();
+    return StoreResult::success(id);
+}
+
+StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (StoreResult check = checkTeamName(trimmed, teamId); !check.ok())
+        return check;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE team SET name = ? WHERE id = ?"));
+    q.addBindValue(trimmed);
+    q.addBindValue(teamId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (q.numRowsAffected() != 1)
+        return StoreResult::failure(QString(), tr("This team no longer exists."));
+    emit teamsChanged();
+    return StoreResult::success(teamId);
+}
+
+StoreResult EmployeeStore::deleteTeam(qint64 teamId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE team_id = ?"));
+    q.addBindValue(teamId);
+    if (!q.exec() || !q.next())
+        return databaseFailure(q);
+    const qint64 users = q.value(0).toLongLong();
+    q.finish();
+    if (users > 0)
+        return StoreResult::failure(QString(), tr("This team cannot be deleted: %n employee(s) belong to it. "
+                                                  "Move them to another team first.",
+                                                  nullptr, int(users)));
+    q.prepare(QStringLiteral("DELETE FROM team WHERE id = ?"));
+    q.addBindValue(teamId);
+    if (!q.exec())
+        return databaseFailure(q);
+    if (q.numRowsAffected() != 1)
+        return StoreResult::failure(QString(), tr("This team no longer exists."));
+    emit teamsChanged();
+    return StoreResult::success(teamId);
+}

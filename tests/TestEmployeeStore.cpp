@@ -1,0 +1,356 @@
+// The store and its signals: profile auto-creation through employeeCreated,
+// atomicity, idempotence, cascade, backfill, bulk, optimistic locking, teams.
+#include "EmployeeStore.h"
+#include "ProfileAutoCreator.h"
+#include "TestDatabase.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <memory>
+
+namespace {
+
+Employee person(const QString &first, const QString &last, const QString &email, const QString &phone = {})
+{
+    Employee e;
+    e.firstName = first;
+    e.lastName = last;
+    e.email = email;
+    e.phone = phone;
+    return e;
+}
+
+qint64 count(const QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery q(db);
+    if (!q.exec("SELECT COUNT(*) FROM " + table) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestEmployeeStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void createGivesEveryEmployeeItsProfile();
+    void employeeCreatedFiresInsideTheOpenTransaction();
+    void seedProfileReachesTheCreatedProfile();
+    void creatorIsIdempotent();
+    void failingReceiverRollsBackTheEmployee();
+    void failingProfileWriteRollsBackTheEmployee();
+    void noReceiverMeansNoEmployee();
+    void emailIsUniqueIgnoringCase();
+    void phoneIsUniqueWhenPresent();
+    void deleteCascadesToTheProfile();
+    void reverseRelationWorksBothWays();
+    void backfillCreatesMissingProfiles();
+    void bulkCreatesRefusesOnlyBadRowsAndSignalsOnce();
+    void rolledBackBulkLeavesNothing();
+    void updateUsesOptimisticLocking();
+    void saveEmployeeWithProfileIsAllOrNothing();
+    void teamsAreUniqueAndInUseTeamsStay();
+
+private:
+    std::unique_ptr<TestDatabase> m_tdb;
+    std::unique_ptr<EmployeeStore> m_store;
+    std::unique_ptr<ProfileAutoCreator> m_creator;
+};
+
+void TestEmployeeStore::init()
+{
+    m_tdb = std::make_unique<TestDatabase>();
+    QVERIFY2(m_tdb->isOpen(), qPrintable(m_tdb->error()));
+    m_store = std::make_unique<EmployeeStore>(m_tdb->db());
+    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
+    m_creator->connectTo(m_store.get());
+}
+
+void TestEmployeeStore::cleanup()
+{
+    m_creator.reset();
+    m_store.reset();
+    m_tdb.reset();
+}
+
+void TestEmployeeStore::createGivesEveryEmployeeItsProfile()
+{
+    QSignalSpy created(m_store.get(), &EmployeeStore::employeeCreated);
+    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
+    const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com", "+442071234567"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QVERIFY(result.id() > 0);
+    QCOMPARE(created.count(), 1);
+    QCOMPARE(created.first().first().toLongLong(), result.id());
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.first().first().toLongLong(), result.id());
+    QCOMPARE(count(m_tdb->db(), "employee"), 1);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+    const auto profile = m_store->profileOf(result.id());
+    QVERIFY(profile);
+    QCOMPARE(profile->employeeId, result.id());
+    QCOMPARE(profile->version, 1);
+    const auto stored = m_store->employee(result.id());
+    QVERIFY(stored);
+    QCOMPARE(stored->email, QStringLiteral("ada@example.com"));
+    QCOMPARE(stored->phone, QStringLiteral("+442071234567"));
+    QVERIFY(stored->createdAt.isValid());
+    QCOMPARE(stored->createdAt.timeSpec(), Qt::UTC);
+}
+
+void TestEmployeeStore::employeeCreatedFiresInsideTheOpenTransaction()
+{
+    // The receiver sees the new row on the store's connection; when creation
+    // is then vetoed, the row is gone: so the receiver ran inside the transaction.
+    qint64 seenInside = -1;
+    connect(m_store.get(), &EmployeeStore::employeeCreated, this, [&](qint64) {
+        seenInside = count(m_store->database(), "employee");
+        m_store->failCurrentCreation("test veto");
+    });
+    const StoreResult result = m_store->createEmployee(person("Grace", "Hopper", "grace@example.com"));
+    QVERIFY(!result.ok());
+    QCOMPARE(seenInside, 1);
+    QCOMPARE(count(m_tdb->db(), "employee"), 0);
+}
+
+void TestEmployeeStore::seedProfileReachesTheCreatedProfile()
+{
+    const QList<Team> teams = m_store->teams();
+    QVERIFY(!teams.isEmpty());
+    EmployeeProfile seed;
+    seed.dateOfBirth = QDate(1990, 5, 17);
+    seed.teamId = teams.first().id;
+    seed.address = "1 Main Street\nSpringfield";
+    seed.gender = Gender::Female;
+    seed.bio = "Likes \"quotes\", commas";
+    const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"), seed);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const auto profile = m_store->profileOf(result.id());
+    QVERIFY(profile);
+    QCOMPARE(profile->dateOfBirth, seed.dateOfBirth);
+    QCOMPARE(profile->teamId, seed.teamId);
+    QCOMPARE(profile->address, seed.address);
+    QCOMPARE(profile->gender, Gender::Female);
+    QCOMPARE(profile->bio, seed.bio);
+}
+
+void TestEmployeeStore::creatorIsIdempotent()
+{
+    // Wired twice, and a second creator on top: still exactly one profile.
+    m_creator->connectTo(m_store.get());
+    ProfileAutoCreator second(m_store.get());
+    second.connectTo(m_store.get());
+    const StoreResult result = m_store->createEmployee(person("Alan", "Turing", "alan@example.com"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+
+    const StoreResult again = m_store->ensureProfile(result.id());
+    QVERIFY2(again.ok(), qPrintable(again.errorText()));
+    QCOMPARE(again.id(), m_store->profileOf(result.id())->id);
+    m_creator->onEmployeeCreated(result.id());
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+}
+
+void TestEmployeeStore::failingReceiverRollsBackTheEmployee()
+{
+    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
+    connect(m_store.get(), &EmployeeStore::employeeCreated, this,
+            [&](qint64) { m_store->failCurrentCreation("the audit log is full"); });
+    const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.errorText().contains("the audit log is full"), qPrintable(result.errorText()));
+    QCOMPARE(count(m_tdb->db(), "employee"), 0);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 0);
+    QCOMPARE(added.count(), 0);
+}
+
+void TestEmployeeStore::failingProfileWriteRollsBackTheEmployee()
+{
+    EmployeeProfile seed;
+    seed.teamId = 999999;   // no such team: the receiver's INSERT fails on the foreign key
+    const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"), seed);
+    QVERIFY(!result.ok());
+    QCOMPARE(count(m_tdb->db(), "employee"), 0);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 0);
+    // The store is usable afterwards (no transaction left open or aborted).
+    QVERIFY(m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).ok());
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+}
+
+void TestEmployeeStore::noReceiverMeansNoEmployee()
+{
+    m_creator.reset();   // disconnects
+    const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.errorText().contains("no profile"), qPrintable(result.errorText()));
+    QCOMPARE(count(m_tdb->db(), "employee"), 0);
+}
+
+void TestEmployeeStore::emailIsUniqueIgnoringCase()
+{
+    QVERIFY(m_store->createEmployee(person("Ada", "Lovelace", "Ada@Example.com")).ok());
+    const StoreResult dup = m_store->createEmployee(person("Ada", "King", "ada@EXAMPLE.COM"));
+    QVERIFY(!dup.ok());
+    QVERIFY(!dup.errorFor("email").isEmpty());
+    QCOMPARE(count(m_tdb->db(), "employee"), 1);
+    QCOMPARE(m_store->employee(1) ? m_store->employee(1)->email : QString(), QStringLiteral("Ada@Example.com"));
+}
+
+void TestEmployeeStore::phoneIsUniqueWhenPresent()
+{
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com", "+4930123456")).ok());
+    QVERIFY(m_store->createEmployee(person("B", "Two", "b@example.com")).ok());
+    QVERIFY(m_store->createEmployee(person("C", "Three", "c@example.com")).ok());   // two without phone are fine
+    const StoreResult dup = m_store->createEmployee(person("D", "Four", "d@example.com", "+4930123456"));
+    QVERIFY(!dup.ok());
+    QVERIFY(!dup.errorFor("phone").isEmpty());
+    QCOMPARE(count(m_tdb->db(), "employee"), 3);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 3);
+}
+
+void TestEmployeeStore::deleteCascadesToTheProfile()
+{
+    const qint64 keep = m_store->createEmployee(person("A", "One", "a@example.com")).id();
+    const qint64 gone = m_store->createEmployee(person("B", "Two", "b@example.com")).id();
+    QSignalSpy removed(m_store.get(), &EmployeeStore::employeeRemoved);
+    QVERIFY(m_store->deleteEmployee(gone).ok());
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(count(m_tdb->db(), "employee"), 1);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+    QVERIFY(m_store->profileOf(keep));
+    QVERIFY(!m_store->profileOf(gone));
+    QVERIFY(!m_store->deleteEmployee(gone).ok());
+}
+
+void TestEmployeeStore::reverseRelationWorksBothWays()
+{
+    const qint64 id = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
+    const auto profile = m_store->profileOf(id);
+    QVERIFY(profile);
+    const auto owner = m_store->employeeOf(*profile);
+    QVERIFY(owner);
+    QCOMPARE(owner->id, id);
+    QCOMPARE(owner->displayName(), QStringLiteral("Ada Lovelace"));
+    QVERIFY(!m_store->profileOf(id + 100));
+}
+
+void TestEmployeeStore::backfillCreatesMissingProfiles()
+{
+    const qint64 a = m_store->createEmployee(person("A", "One", "a@example.com")).id();
+    const qint64 b = m_store->createEmployee(person("B", "Two", "b@example.com")).id();
+    // Rows written behind the store's back, as another tool would.
+    QVERIFY(TestDatabase::exec(m_tdb->db(), QStringLiteral("DELETE FROM employee_profile WHERE employee_id = %1").arg(a)));
+    QVERIFY(TestDatabase::exec(m_tdb->db(), "INSERT INTO employee (first_name, last_name, email, email_normalized, "
+                                            "created_at, updated_at) VALUES ('C', 'Three', 'c@example.com', "
+                                            "'c@example.com', 'now', 'now')"));
+    QCOMPARE(m_store->employeesWithoutProfile().size(), 2);
+    QString error;
+    QCOMPARE(m_creator->backfill(&error), 2);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(m_store->employeesWithoutProfile().isEmpty());
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 3);
+    QVERIFY(m_store->profileOf(b));
+    QCOMPARE(m_creator->backfill(&error), 0);
+}
+
+void TestEmployeeStore::bulkCreatesRefusesOnlyBadRowsAndSignalsOnce()
+{
+    QSignalSpy created(m_store.get(), &EmployeeStore::employeeCreated);
+    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
+    QSignalSpy imported(m_store.get(), &EmployeeStore::employeesImported);
+    QVERIFY(m_store->beginBulk());
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
+    QVERIFY(!m_store->createEmployee(person("A", "Again", "A@example.com")).ok());
+    QVERIFY(m_store->createEmployee(person("B", "Two", "b@example.com")).ok());
+    QVERIFY(m_store->commitBulk());
+    QCOMPARE(created.count(), 2);   // the refused row never got as far as being created
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(imported.count(), 1);
+    QCOMPARE(imported.first().first().toInt(), 2);
+    QCOMPARE(count(m_tdb->db(), "employee"), 2);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 2);
+}
+
+void TestEmployeeStore::rolledBackBulkLeavesNothing()
+{
+    QVERIFY(m_store->createEmployee(person("Z", "Before", "z@example.com")).ok());
+    QVERIFY(m_store->beginBulk());
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
+    QVERIFY(m_store->createEmployee(person("B", "Two", "b@example.com")).ok());
+    m_store->rollbackBulk();
+    QCOMPARE(count(m_tdb->db(), "employee"), 1);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+}
+
+void TestEmployeeStore::updateUsesOptimisticLocking()
+{
+    const qint64 id = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
+    Employee mine = *m_store->employee(id);
+    Employee theirs = mine;
+    QSignalSpy updated(m_store.get(), &EmployeeStore::employeeUpdated);
+    theirs.lastName = "King";
+    QVERIFY(m_store->updateEmployee(theirs).ok());
+    QCOMPARE(updated.count(), 1);
+    mine.firstName = "Augusta";
+    const StoreResult stale = m_store->updateEmployee(mine);
+    QVERIFY(!stale.ok());
+    QVERIFY2(stale.errorText().contains("changed by someone else"), qPrintable(stale.errorText()));
+    const Employee now = *m_store->employee(id);
+    QCOMPARE(now.firstName, QStringLiteral("Ada"));
+    QCOMPARE(now.lastName, QStringLiteral("King"));
+    QCOMPARE(now.version, 2);
+}
+
+void TestEmployeeStore::saveEmployeeWithProfileIsAllOrNothing()
+{
+    const qint64 id = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
+    Employee e = *m_store->employee(id);
+    EmployeeProfile p = *m_store->profileOf(id);
+    e.lastName = "King";
+    p.teamId = 999999;   // refused by the foreign key
+    const StoreResult bad = m_store->saveEmployeeWithProfile(e, p);
+    QVERIFY(!bad.ok());
+    QVERIFY(!bad.errorFor("team").isEmpty());
+    QCOMPARE(m_store->employee(id)->lastName, QStringLiteral("Lovelace"));   // employee half rolled back too
+
+    QSignalSpy profileUpdated(m_store.get(), &EmployeeStore::profileUpdated);
+    p.teamId = m_store->teams().first().id;
+    p.address = "Somewhere 1";
+    const StoreResult good = m_store->saveEmployeeWithProfile(e, p);
+    QVERIFY2(good.ok(), qPrintable(good.errorText()));
+    QCOMPARE(profileUpdated.count(), 1);
+    QCOMPARE(m_store->employee(id)->lastName, QStringLiteral("King"));
+    QCOMPARE(m_store->profileOf(id)->address, QStringLiteral("Somewhere 1"));
+    QCOMPARE(m_store->profileOf(id)->version, 2);
+}
+
+void TestEmployeeStore::teamsAreUniqueAndInUseTeamsStay()
+{
+    QSignalSpy changed(m_store.get(), &EmployeeStore::teamsChanged);
+    const StoreResult sales = m_store->createTeam("  Sales ");
+    QVERIFY2(sales.ok(), qPrintable(sales.errorText()));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!m_store->createTeam("sales").errorFor("name").isEmpty());
+    QVERIFY(!m_store->createTeam("   ").errorFor("name").isEmpty());
+    QVERIFY(!m_store->renameTeam(sales.id(), "Engineering").ok());
+    QVERIFY(m_store->renameTeam(sales.id(), "Sales & Support").ok());
+
+    EmployeeProfile seed;
+    seed.teamId = sales.id();
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com"), seed).ok());
+    const StoreResult inUse = m_store->deleteTeam(sales.id());
+    QVERIFY(!inUse.ok());
+    QVERIFY2(inUse.errorText().contains("1 employee"), qPrintable(inUse.errorText()));
+    const qint64 marketing = m_store->teams().at(1).id;
+    QVERIFY(m_store->deleteTeam(marketing).ok());
+    QCOMPARE(m_store->teams().size(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestEmployeeStore)
+#include "TestEmployeeStore.moc"
