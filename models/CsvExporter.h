@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+// What an export wrote: the number of employee rows, or why it failed (in
+// which case no file was left behind).
+struct ExportReport
+{
+    qint64 rows = 0;
+    QString error;
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Writes every employee with their profile as CSV, in the column order
+// CsvImporter reads, so an export can be imported into another database.
+// Streams with a forward-only query: a million employees never sit in memory.
+class CsvExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvExporter)
+public:
+    using ExportReport = ::ExportReport;
+
+    static ExportReport exportFile(const QSqlDatabase &db, const QString &path);
+};
