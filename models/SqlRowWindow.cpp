@@ -1,0 +1,434 @@
+#include "SqlRowWindow.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <algorithm>
+
+namespace {
+// Above this many matches a filtered block is read by walking the sort index
+// and testing the filter (a match turns up every few rows), below it by
+// collecting the matches through the filter's indexes and sorting them.
+constexpr qint64 ScanFilterThreshold = 4000;
+}
+
+SqlRowWindow::SqlRowWindow(const QSqlDatabase &db) : m_db(db) { }
+
+void SqlRowWindow::setSpec(const Spec &spec)
+{
+    m_spec = spec;
+    if (m_spec.descending)
+        std::reverse(m_spec.segments.begin(), m_spec.segments.end());
+    if (m_spec.countFrom.isEmpty())
+        m_spec.countFrom = m_spec.from;
+    m_segCounts.clear();
+    m_total = 0;
+    m_queries.clear();
+    clearCache();
+}
+
+void SqlRowWindow::clearCache()
+{
+    m_blocks.clear();
+}
+
+QString SqlRowWindow::where(const QStringList &parts) const
+{
+    QStringList nonEmpty;
+    for (const QString &p : parts) {
+        if (!p.isEmpty())
+            nonEmpty << QLatin1Char('(') + p + QLatin1Char(')');
+    }
+    return nonEmpty.isEmpty() ? QString() : QStringLiteral(" WHERE ") + nonEmpty.join(QLatin1String(" AND "));
+}
+
+QString SqlRowWindow::currentFilter() const
+{
+    return m_useScanFilter && !m_spec.scanFilter.isEmpty() ? m_spec.scanFilter : m_spec.filter;
+}
+
+QSqlQuery *SqlRowWindow::query(const QString &sql)
+{
+    m_lastSql = sql;
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            m_error = q.lastError().text();
+            qWarning("SqlRowWindow: cannot prepare %s: %s", qPrintable(sql), qPrintable(m_error));
+            return nullptr;
+        }
+        it = m_queries.insert(sql, q);
+    }
+    return &it.value();
+}
+
+namespace {
+bool run(QSqlQuery *q, const QVariantList &binds, QString *error)
+{
+    for (int i = 0; i < binds.size(); ++i)
+        q->bindValue(i, binds.at(i));
+    if (!q->exec()) {
+        *error = q->lastError().text();
+        qWarning("SqlRowWindow: %s: %s", qPrintable(q->lastQuery()), qPrintable(*error));
+        return false;
+    }
+    return true;
+}
+}
+
+bool SqlRowWindow::recount()
+{
+    m_error.clear();
+    m_segCounts.clear();
+    m_total = 0;
+    const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
+    for (const Segment &seg : std::as_const(m_spec.segments)) {
+        QSqlQuery *q = query(QStringLiteral("SELECT COUNT(*) FROM ") + from + where({m_spec.filter, seg.where}));
+        if (!q || !run(q, m_spec.filterBinds + seg.binds, &m_error))
+            return false;
+        const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+        q->finish();
+        m_segCounts << n;
+        m_total += n;
+    }
+    QSqlQuery *q = query(QStringLiteral("SELECT MAX(%1) FROM %2").arg(m_spec.idColumn, m_spec.countFrom));
+    if (!q || !run(q, {}, &m_error))
+        return false;
+    m_maxId = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    m_useScanFilter = m_total > ScanFilterThreshold;
+    clearCache();
+    return true;
+}
+
+qint64 SqlRowWindow::segmentStart(int seg) const
+{
+    qint64 start = 0;
+    for (int i = 0; i < seg; ++i)
+        start += m_segCounts.at(i);
+    return start;
+}
+
+const SqlRowWindow::Row *SqlRowWindow::cachedRow(qint64 row) const
+{
+    if (row < 0 || row >= m_total)
+        return nullptr;
+    const auto it = m_blocks.constFind(row / BlockSize);
+    if (it == m_blocks.cend())
+        return nullptr;
+    const qsizetype i = row % BlockSize;
+    return i < qsizetype(it->rows.size()) && it->rows[i].id != 0 ? &it->rows[i] : nullptr;
+}
+
+const SqlRowWindow::Row *SqlRowWindow::row(qint64 row)
+{
+    if (row < 0 || row >= m_total)
+        return nullptr;
+    const qint64 block = row / BlockSize;
+    auto it = m_blocks.find(block);
+    if (it == m_blocks.end()) {
+        if (!loadBlock(block))
+            return nullptr;
+        it = m_blocks.find(block);
+        if (it == m_blocks.end())
+            return nullptr;
+    }
+    it->lastUse = ++m_clock;
+    const qsizetype i = row % BlockSize;
+    return i < qsizetype(it->rows.size()) && it->rows[i].id != 0 ? &it->rows[i] : nullptr;
+}
+
+bool SqlRowWindow::loadBlock(qint64 block)
+{
+    const qint64 begin = block * BlockSize;
+    const qint64 end = std::min(begin + BlockSize, m_total);
+    Block b;
+    b.rows.reserve(size_t(end - begin));
+    qint64 segStart = 0;
+    for (int seg = 0; seg < m_segCounts.size() && segStart < end; ++seg) {
+        const qint64 segEnd = segStart + m_segCounts.at(seg);
+        const qint64 from = std::max(begin, segStart);
+        const qint64 to = std::min(end, segEnd);
+        if (from < to && !fetchSegmentRange(seg, from - segStart, to - segStart, from, b.rows))
+            return false;
+        segStart = segEnd;
+    }
+    b.lastUse = ++m_clock;
+    m_blocks.insert(block, std::move(b));
+    evict();
+    return true;
+}
+
+bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 localEnd, qint64 globalBegin,
+                                     std::vector<Row> &out)
+{
+    const Segment &seg = m_spec.segments.at(segIndex);
+    const qint64 segCount = m_segCounts.at(segIndex);
+    const qint64 wanted = localEnd - localBegin;
+    const int keyCount = int(seg.keys.size());
+    const int keyOffset = int(m_spec.columns.size());
+
+    // Which way to read, and from where.
+    const Row *before = localBegin > 0 ? cachedRow(globalBegin - 1) : nullptr;
+    const Row *after = !before && localEnd < segCount ? cachedRow(globalBegin + wanted) : nullptr;
+    bool forward = true;   // in the model's order
+    qint64 offset = 0;
+    const Row *anchor = nullptr;
+    if (before) {
+        anchor = before;
+    } else if (after) {
+        anchor = after;
+        forward = false;
+    } else if (localBegin <= segCount - localEnd) {
+        offset = localBegin;
+    } else {
+        forward = false;
+        offset = segCount - localEnd;
+    }
+    const bool ascending = forward != m_spec.descending;
+
+    QStringList order;
+    for (const QString &k : seg.keys)
+        order << k + (ascending ? QLatin1String(" ASC") : QLatin1String(" DESC"));
+    QVariantList binds = (m_useScanFilter && !m_spec.scanFilter.isEmpty() ? m_spec.filterBinds : m_spec.filterBinds);
+    binds += seg.binds;
+    QString keyset;
+    if (anchor) {
+        const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+        QStringList marks(keyCount, QStringLiteral("?"));
+        if (keyCount == 1) {
+            keyset = seg.keys.first() + op + QLatin1String(" ?");
+        } else {
+            // The leading key alone lets every planner seek the index; the row
+            // value then skips the ties.
+            keyset = seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", "))
+                + QLatin1String(") ") + op + QLatin1String(" (") + marks.join(QLatin1String(", "))
+                + QLatin1Char(')');
+            binds << anchor->values.value(keyOffset);
+        }
+        for (int i = 0; i < keyCount; ++i)
+            binds << anchor->values.value(keyOffset + i);
+    }
+    const QString sql = QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(", ")
+        + m_spec.columns.join(QLatin1String(", ")) + QLatin1String(", ") + seg.keys.join(QLatin1String(", "))
+        + QLatin1String(" FROM ") + m_spec.from + where({currentFilter(), seg.where, keyset})
+        + QLatin1String(" ORDER BY ") + order.join(QLatin1String(", ")) + QLatin1String(" LIMIT ? OFFSET ?");
+    binds << wanted << offset;
+
+    QSqlQuery *q = query(sql);
+    if (!q || !run(q, binds, &m_error))
+        return false;
+    std::vector<Row> rows;
+    rows.reserve(size_t(wanted));
+    const int valueCount = keyOffset + keyCount;
+    while (q->next() && qint64(rows.size()) < wanted) {
+        Row r;
+        r.id = q->value(0).toLongLong();
+        r.values.reserve(valueCount);
+        for (int i = 0; i < valueCount; ++i)
+            r.values << q->value(i + 1);
+        rows.push_back(std::move(r));
+    }
+    q->finish();
+    if (!forward)
+        std::reverse(rows.begin(), rows.end());
+    // The data changed under us (before the next refresh): keep positions aligned.
+    rows.resize(size_t(wanted));
+    for (Row &r : rows)
+        out.push_back(std::move(r));
+    return true;
+}
+
+void SqlRowWindow::evict()
+{
+    if (m_blocks.size() <= MaxBlocks)
+        return;
+    std::vector<std::pair<quint64, qint64>> uses;
+    uses.reserve(m_blocks.size());
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it)
+        uses.emplace_back(it->lastUse, it.key());
+    std::sort(uses.begin(), uses.end());
+    const size_t drop = uses.size() - size_t(MaxBlocks * 3 / 4);
+    for (size_t i = 0; i < drop; ++i)
+        m_blocks.remove(uses[i].second);
+}
+
+qint64 SqlRowWindow::cachedRowOfId(qint64 id) const
+{
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it) {
+        for (size_t i = 0; i < it->rows.size(); ++i) {
+            if (it->rows[i].id == id)
+                return it.key() * BlockSize + qint64(i);
+        }
+    }
+    return -1;
+}
+
+QList<QPair<qint64, qint64>> SqlRowWindow::cachedRowsAndIds() const
+{
+    QList<QPair<qint64, qint64>> result;
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it) {
+        for (size_t i = 0; i < it->rows.size(); ++i) {
+            if (it->rows[i].id != 0)
+                result.append({it.key() * BlockSize + qint64(i), it->rows[i].id});
+        }
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+qint64 SqlRowWindow::rowOfId(qint64 id)
+{
+    const qint64 cached = cachedRowOfId(id);
+    if (cached >= 0)
+        return cached;
+    for (int s = 0; s < m_spec.segments.size(); ++s) {
+        const Segment &seg = m_spec.segments.at(s);
+        const QString idCond = m_spec.idColumn + QLatin1String(" = ?");
+        QSqlQuery *q = query(QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ")
+                             + m_spec.from + where({m_spec.filter, seg.where, idCond}));
+        if (!q || !run(q, m_spec.filterBinds + seg.binds + QVariantList{id}, &m_error))
+            return -1;
+        if (!q->next()) {
+            q->finish();
+            continue;
+        }
+        QVariantList keyValues;
+        for (int i = 0; i < seg.keys.size(); ++i)
+            keyValues << q->value(i);
+        q->finish();
+        // Rows before it in the model's order.
+        const QString op = m_spec.descending ? QStringLiteral(">") : QStringLiteral("<");
+        QStringList marks(seg.keys.size(), QStringLiteral("?"));
+        QString keyset;
+        QVariantList binds = m_spec.filterBinds + seg.binds;
+        if (seg.keys.size() == 1) {
+            keyset = seg.keys.first() + op + QLatin1String(" ?");
+        } else {
+            keyset = seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", "))
+                + QLatin1String(") ") + op + QLatin1String(" (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+            binds << keyValues.first();
+        }
+        binds += keyValues;
+        QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM ") + m_spec.from
+                             + where({m_spec.filter, seg.where, keyset}));
+        if (!c || !run(c, binds, &m_error))
+            return -1;
+        const qint64 before = c->next() ? c->value(0).toLongLong() : -1;
+        c->finish();
+        return before < 0 ? -1 : segmentStart(s) + before;
+    }
+    return -1;
+}
+
+QList<qint64> SqlRowWindow::idsAbove(qint64 id, int limit)
+{
+    QList<qint64> ids;
+    QSqlQuery *q = query(QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(" FROM ") + m_spec.from
+                         + where({m_spec.filter, m_spec.idColumn + QLatin1String(" > ?")})
+                         + QLatin1String(" LIMIT ?"));
+    if (!q || !run(q, m_spec.filterBinds + QVariantList{id, limit + 1}, &m_error))
+        return ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    q->finish();
+    return ids;
+}
+
+QList<qint64> SqlRowWindow::existingIds(const QList<qint64> &ids)
+{
+    QList<qint64> result;
+    for (qsizetype start = 0; start < ids.size(); start += 500) {
+        QStringList literal;   // our own integers, not user text
+        for (qsizetype i = start; i < std::min(ids.size(), start + 500); ++i)
+            literal << QString::number(ids.at(i));
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(" FROM ") + m_spec.from
+                  + where({m_spec.filter, m_spec.idColumn + QLatin1String(" IN (") + literal.join(QLatin1Char(','))
+                                              + QLatin1Char(')')}));
+        if (!run(&q, m_spec.filterBinds, &m_error))
+            return ids;   // cannot tell: assume nothing went
+        while (q.next())
+            result << q.value(0).toLongLong();
+    }
+    return result;
+}
+
+namespace {
+QString asciiLower(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + ('a' - 'A'));
+    }
+    return out;
+}
+
+QString likePrefix(const QString &s)
+{
+    QString out;
+    for (const QChar c : s) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('!'))
+            out += QLatin1Char('!');
+        out += c;
+    }
+    return out + QLatin1Char('%');
+}
+}
+
+SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias)
+{
+    SearchCondition result;
+    QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() > 6)
+        words = words.mid(0, 6);
+    const bool postgres = db.driverName().startsWith(QLatin1String("QPSQL"));
+    // Above every character a prefix can be followed by (UTF-8 byte order).
+    const QString top = QString::fromUcs4(U"\U0010FFFF");
+    QStringList indexed;
+    QStringList scanned;
+    for (const QString &word : std::as_const(words)) {
+        struct Test { QString expr; QString value; };
+        QList<Test> tests;
+        const QString name = postgres ? word.toLower() : asciiLower(word);
+        tests << Test{QStringLiteral("lower(%1.first_name)").arg(alias), name}
+              << Test{QStringLiteral("lower(%1.last_name)").arg(alias), name}
+              << Test{QStringLiteral("%1.email_normalized").arg(alias), word.toCaseFolded()};
+        QString digits;
+        bool phoneLike = true;
+        for (const QChar c : word) {
+            if (c.isDigit())
+                digits += c;
+            else if (!QStringLiteral("+-()./").contains(c))
+                phoneLike = false;
+        }
+        if (phoneLike && !digits.isEmpty())
+            tests << Test{QStringLiteral("%1.phone").arg(alias), QLatin1Char('+') + digits};
+        QStringList anyIndexed;
+        QStringList anyScanned;
+        for (const Test &t : std::as_const(tests)) {
+            if (postgres) {
+                anyIndexed << t.expr + QLatin1String(" LIKE ? ESCAPE '!'");
+                result.binds << likePrefix(t.value);
+            } else {
+                anyIndexed << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(t.expr);
+                anyScanned << QStringLiteral("(+%1 >= ? AND +%1 < ?)").arg(t.expr);
+                result.binds << t.value << t.value + top;
+            }
+        }
+        indexed << anyIndexed.join(QLatin1String(" OR "));
+        scanned << anyScanned.join(QLatin1String(" OR "));
+    }
+    auto joinAll = [](const QStringList &parts) {
+        QStringList wrapped;
+        for (const QString &p : parts)
+            wrapped << QLatin1Char('(') + p + QLatin1Char(')');
+        return wrapped.join(QLatin1String(" AND "));
+    };
+    result.filter = joinAll(indexed);
+    result.scanFilter = postgres ? result.filter : joinAll(scanned);
+    return result;
+}

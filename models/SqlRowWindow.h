@@ -1,0 +1,133 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <vector>
+
+// The engine behind EmployeeTableModel and ProfileTableModel: a window of rows
+// over an ordered, filtered SQL result that may have a million rows.
+//
+// The ordering is a concatenation of *segments*; inside a segment rows are
+// ordered by a list of key expressions backed by an index (the last key is
+// unique, so the order is total). Segments are how NULLs (phone, date of
+// birth) and small enumerations ordered by display text (team, gender) stay
+// on an index: "team = Engineering ordered by id", then "team = Marketing"...
+//
+// Only the segment counts (cached COUNT(*)s) and a few blocks of rows around
+// what the view asked for are held. A missing block is read
+//   - by keyset from a cached neighbour row: (k1, k2, id) > (?, ?, ?) LIMIT B,
+//     an index seek, O(log n), whatever the depth (scrolling);
+//   - otherwise by OFFSET from the nearer end of its segment (a jump: Ctrl+End
+//     reads the end in reverse order, so only the middle costs a scan).
+// Blocks far from the last use are evicted, so memory stays flat.
+class SqlRowWindow
+{
+public:
+    struct Segment
+    {
+        QString where;        // extra condition ("" = none), with ? placeholders
+        QVariantList binds;
+        QStringList keys;     // ascending order; never NULL inside the segment; last one unique
+    };
+
+    struct Spec
+    {
+        QString idColumn;          // the id the model exposes (employee id)
+        QStringList columns;       // the values the model shows
+        QString from;              // FROM clause (joins) the columns, keys and filter need
+        QString countFrom;         // cheaper FROM for COUNT(*) without filter (segments only use it)
+        QString filter;            // "" or a condition, placeholders bound from filterBinds
+        QVariantList filterBinds;
+        QString scanFilter;        // same condition spelt so the planner keeps the sort index (broad filters)
+        QList<Segment> segments;
+        bool descending = false;
+    };
+
+    struct Row
+    {
+        qint64 id = 0;
+        QVariantList values;   // columns, then keys
+    };
+
+    static constexpr int BlockSize = 128;
+    static constexpr int MaxBlocks = 96;   // ~12k rows cached at most
+
+    explicit SqlRowWindow(const QSqlDatabase &db);
+
+    const Spec &spec() const { return m_spec; }
+    void setSpec(const Spec &spec);   // clears counts and cache; call recount()
+
+    // Re-reads the segment counts (and the largest id, for refresh()).
+    bool recount();
+    qint64 count() const { return m_total; }
+    QList<qint64> segmentCounts() const { return m_segCounts; }
+    qint64 maxId() const { return m_maxId; }
+    QString lastError() const { return m_error; }
+
+    // The row at `row`, reading its block if needed; nullptr past the end or on error.
+    const Row *row(qint64 row);
+    const Row *cachedRow(qint64 row) const;
+    qint64 cachedRowOfId(qint64 id) const;   // -1 when not cached
+    // Position of `id` in the current order and filter, -1 when filtered out.
+    qint64 rowOfId(qint64 id);
+    // Ids (matching the filter) greater than `id`, at most `limit` + 1 of them.
+    QList<qint64> idsAbove(qint64 id, int limit);
+    // Which of `ids` still match the filter.
+    QList<qint64> existingIds(const QList<qint64> &ids);
+    QList<QPair<qint64, qint64>> cachedRowsAndIds() const;   // (row, id)
+
+    void clearCache();
+    int cachedBlockCount() const { return int(m_blocks.size()); }
+
+    // How many of the keys/filters of the current spec were executed (for tests).
+    QString lastStatement() const { return m_lastSql; }
+
+private:
+    struct Block
+    {
+        std::vector<Row> rows;
+        quint64 lastUse = 0;
+    };
+
+    bool loadBlock(qint64 block);
+    bool fetchSegmentRange(int seg, qint64 localBegin, qint64 localEnd, qint64 globalBegin,
+                           std::vector<Row> &out);
+    QSqlQuery *query(const QString &sql);
+    void evict();
+    QString where(const QStringList &parts) const;
+    QString currentFilter() const;
+    qint64 segmentStart(int seg) const;
+
+    QSqlDatabase m_db;
+    Spec m_spec;
+    QList<qint64> m_segCounts;
+    qint64 m_total = 0;
+    qint64 m_maxId = 0;
+    bool m_useScanFilter = false;
+    QHash<qint64, Block> m_blocks;
+    quint64 m_clock = 0;
+    QHash<QString, QSqlQuery> m_queries;
+    QString m_error;
+    QString m_lastSql;
+};
+
+// The search-as-you-type condition shared by the employee and profile views:
+// every whitespace-separated word must be the start of the first name, the
+// last name, the email or (digits) the phone of `alias` (an employee table
+// alias). User text only ever reaches SQL as bound values; LIKE wildcards in
+// it are escaped. On SQLite the words become index ranges on the case-folded
+// columns (lower(first_name) >= ? AND < ?), which the expression indexes of
+// the sort order serve; `scanFilter` is the same test spelt so the planner
+// walks the sort index instead (cheaper when most rows match).
+struct SearchCondition
+{
+    QString filter;
+    QString scanFilter;
+    QVariantList binds;
+};
+SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias);

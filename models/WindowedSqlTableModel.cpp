@@ -1,0 +1,259 @@
+#include "WindowedSqlTableModel.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <algorithm>
+
+namespace {
+// refresh() announces at most this many added rows one by one; more (an
+// import) and the views are reset instead.
+constexpr int MaxIncrementalInserts = 64;
+// sort() keeps at most this many persistent indexes (the selection) on their employee.
+constexpr int MaxTrackedOnSort = 32;
+}
+
+WindowedSqlTableModel::WindowedSqlTableModel(const QSqlDatabase &db, QObject *parent)
+    : QAbstractTableModel(parent), m_db(db), m_window(db),
+      m_postgres(db.driverName().startsWith(QLatin1String("QPSQL")))
+{
+}
+
+void WindowedSqlTableModel::initialize(int sortColumn, Qt::SortOrder order)
+{
+    m_sortColumn = sortColumn;
+    m_sortOrder = order;
+    rebuild();
+}
+
+bool WindowedSqlTableModel::isSortable(int column) const
+{
+    return column >= 0 && column < columnCount();
+}
+
+bool WindowedSqlTableModel::reload()
+{
+    m_window.setSpec(buildSpec());
+    const bool ok = m_window.recount();
+    if (m_searchText.trimmed().isEmpty()) {
+        m_totalCount = m_window.count();
+    } else {
+        const SqlRowWindow::Spec spec = m_window.spec();
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + spec.countFrom) && q.next())
+            m_totalCount = q.value(0).toLongLong();
+    }
+    return ok;
+}
+
+void WindowedSqlTableModel::rebuild()
+{
+    beginResetModel();
+    reload();
+    m_rowCount = m_window.count();
+    endResetModel();
+    emit countsChanged();
+}
+
+int WindowedSqlTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rowCount);
+}
+
+Qt::ItemFlags WindowedSqlTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+QVariant WindowedSqlTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole && role != EmployeeIdRole
+        && role != Qt::AccessibleTextRole)
+        return {};
+    const SqlRowWindow::Row *row = rowAt(index.row());
+    if (!row)
+        return {};
+    if (role == EmployeeIdRole)
+        return row->id;
+    return cellData(*row, index.column(), role == Qt::ToolTipRole || role == Qt::AccessibleTextRole ? Qt::DisplayRole : role);
+}
+
+void WindowedSqlTableModel::setSearchText(const QString &text)
+{
+    if (text == m_searchText)
+        return;
+    const bool sameQuery = text.simplified() == m_searchText.simplified();
+    m_searchText = text;
+    if (!sameQuery)
+        rebuild();
+}
+
+void WindowedSqlTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column) || (column == m_sortColumn && order == m_sortOrder && m_window.count() == m_rowCount))
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // The selection follows its employees to their new rows.
+    const QModelIndexList persistent = persistentIndexList();
+    QList<qint64> ids;
+    for (const QModelIndex &index : persistent) {
+        const SqlRowWindow::Row *row = m_window.cachedRow(index.row());
+        ids << (row ? row->id : 0);
+    }
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+    QHash<qint64, qint64> newRows;
+    int tracked = 0;
+    QModelIndexList to;
+    for (int i = 0; i < persistent.size(); ++i) {
+        const qint64 id = ids.at(i);
+        qint64 r = -1;
+        if (id != 0) {
+            auto it = newRows.constFind(id);
+            if (it != newRows.cend()) {
+                r = *it;
+            } else if (tracked < MaxTrackedOnSort) {
+                ++tracked;
+                r = m_window.rowOfId(id);
+                newRows.insert(id, r);
+            }
+        }
+        to << (r >= 0 ? index(int(r), persistent.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(persistent, to);
+    m_rowCount = m_window.count();
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    emit countsChanged();
+}
+
+const SqlRowWindow::Row *WindowedSqlTableModel::rowAt(qint64 row) const
+{
+    if (m_inTransition) {
+        const auto it = m_transition.find(row);
+        return it == m_transition.end() ? nullptr : &it->second;
+    }
+    return m_window.row(row);
+}
+
+qint64 WindowedSqlTableModel::employeeIdAt(int row) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return 0;
+    const SqlRowWindow::Row *r = rowAt(row);
+    return r ? r->id : 0;
+}
+
+int WindowedSqlTableModel::rowOfEmployee(qint64 employeeId) const
+{
+    if (employeeId <= 0)
+        return -1;
+    return int(m_window.rowOfId(employeeId));
+}
+
+void WindowedSqlTableModel::refresh()
+{
+    const qint64 oldMaxId = m_window.maxId();
+    const QList<QPair<qint64, qint64>> cached = m_window.cachedRowsAndIds();
+    QList<qint64> cachedIds;
+    for (const auto &rowAndId : cached)
+        cachedIds << rowAndId.second;
+    const QList<qint64> stillThere = m_window.existingIds(cachedIds);
+    const QSet<qint64> still(stillThere.cbegin(), stillThere.cend());
+    const QList<qint64> added = m_window.idsAbove(oldMaxId, MaxIncrementalInserts);
+    QHash<qint64, SqlRowWindow::Row> oldRowValues;
+    for (const auto &rowAndId : cached) {
+        if (const SqlRowWindow::Row *row = m_window.cachedRow(rowAndId.first))
+            oldRowValues.insert(rowAndId.second, *row);
+    }
+    QHash<qint64, const SqlRowWindow::Row *> oldRows;
+    for (auto it = oldRowValues.cbegin(); it != oldRowValues.cend(); ++it)
+        oldRows.insert(it.key(), &it.value());
+
+    if (!reload()) {
+        beginResetModel();
+        m_rowCount = m_window.count();
+        endResetModel();
+        emit countsChanged();
+        return;
+    }
+    const qint64 newCount = m_window.count();
+    QList<qint64> removedRows;
+    for (const auto &rowAndId : cached) {
+        if (!still.contains(rowAndId.second))
+            removedRows << rowAndId.first;
+    }
+    bool incremental = added.size() <= MaxIncrementalInserts
+        && m_rowCount - removedRows.size() + added.size() == newCount;
+    QList<qint64> addedRows;
+    if (incremental) {
+        for (qint64 id : added) {
+            const qint64 r = m_window.rowOfId(id);
+            if (r < 0) {
+                incremental = false;
+                break;
+            }
+            addedRows << r;
+        }
+    }
+    if (!incremental) {
+        beginResetModel();
+        m_rowCount = newCount;
+        endResetModel();
+        emit countsChanged();
+        return;
+    }
+    // Views may read rows between the announcements: they get the rows they
+    // had, shifted by what was announced so far; the new values follow as
+    // dataChanged at the end.
+    m_transition.clear();
+    for (const auto &rowAndId : cached) {
+        if (const SqlRowWindow::Row *row = oldRows.value(rowAndId.second))
+            m_transition.emplace(rowAndId.first, *row);
+    }
+    auto shift = [this](qint64 from, qint64 by) {
+        std::map<qint64, SqlRowWindow::Row> moved;
+        for (auto it = m_transition.begin(); it != m_transition.end();) {
+            if (it->first >= from) {
+                moved.emplace(it->first + by, std::move(it->second));
+                it = m_transition.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        m_transition.merge(moved);
+    };
+    std::sort(removedRows.begin(), removedRows.end(), std::greater<>());
+    std::sort(addedRows.begin(), addedRows.end());
+    QList<SqlRowWindow::Row> addedValues;
+    for (qint64 r : std::as_const(addedRows)) {
+        const SqlRowWindow::Row *row = m_window.row(r);
+        addedValues << (row ? *row : SqlRowWindow::Row{});
+    }
+    m_inTransition = true;
+    for (qint64 r : std::as_const(removedRows)) {
+        beginRemoveRows({}, int(r), int(r));
+        m_transition.erase(r);
+        shift(r + 1, -1);
+        --m_rowCount;
+        endRemoveRows();
+    }
+    for (int i = 0; i < addedRows.size(); ++i) {
+        const qint64 r = addedRows.at(i);
+        beginInsertRows({}, int(r), int(r));
+        shift(r, 1);
+        m_transition.emplace(r, addedValues.at(i));
+        ++m_rowCount;
+        endInsertRows();
+    }
+    m_inTransition = false;
+    m_transition.clear();
+    m_window.clearCache();
+    if (m_rowCount > 0)
+        emit dataChanged(index(0, 0), index(int(m_rowCount) - 1, columnCount() - 1));
+    emit countsChanged();
+}
