@@ -1,0 +1,137 @@
+#pragma once
+
+#include "DatabaseLocation.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class EmployeeEditDialog;
+class EmployeeStore;
+class EmployeeTableModel;
+class EmployeeView;
+class ProfileTableModel;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTabWidget;
+class QTimer;
+class QToolBar;
+
+// The application window: the Employees and Profiles views over the windowed
+// Qt SQL models, the search field, the form editor, teams, CSV import and
+// export. It never opens a database itself: the composition root gives it
+// the EmployeeStore of the open database, hears openDatabaseRequested() when
+// the user picks another one, and answers with setStore() (or
+// showDatabaseError()).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(EmployeeStore *store, const QString &databaseName, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Switches to another open database. The old store must stay alive until
+    // this returns (the models still hold queries on its connection); delete
+    // it afterwards.
+    void setStore(EmployeeStore *store, const QString &databaseName);
+    EmployeeStore *store() const { return m_store; }
+    // Tells the user why the database they picked could not be opened.
+    void showDatabaseError(const QString &message);
+
+    // The SQLite file the user last had open (QSettings), for the composition
+    // root to reopen when no --database was given. Empty if none.
+    static QString lastDatabasePath();
+
+    // --- for tests and scripting -----------------------------------------------
+    EmployeeTableModel *employeeModel() const { return m_employeeModel; }
+    ProfileTableModel *profileModel() const { return m_profileModel; }
+    EmployeeView *employeeView() const { return m_employeeView; }
+    EmployeeView *profileView() const { return m_profileView; }
+    QLineEdit *searchField() const { return m_search; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString statusText() const;
+    QMenu *viewMenu() const { return m_viewMenu; }   // issue 4 adds the language override here
+    // The id of the employee selected in the visible view, 0 if none.
+    qint64 currentEmployeeId() const;
+    // Opens the form (non-modal to the event loop: window-modal, returns at
+    // once); 0 = a new employee. Returns the dialog, deleted when closed.
+    EmployeeEditDialog *openEditor(qint64 employeeId);
+    // Selects the employee in both views (scrolls if needed).
+    void selectEmployee(qint64 employeeId);
+    // Applies pending store changes to the views now (they are otherwise
+    // coalesced to the next event loop turn).
+    void flushRefresh();
+
+public slots:
+    void newEmployee();
+    void editEmployee();
+    void deleteEmployee();
+    void manageTeams();
+    void newDatabase();
+    void openDatabase();
+    void importCsv();
+    void exportCsv();
+    void about();
+    void focusSearch();
+
+signals:
+    // The user picked a database; the composition root opens it and calls
+    // setStore() or showDatabaseError().
+    void openDatabaseRequested(const DatabaseLocation &location);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createStatusBar();
+    void connectStore();
+    void createModels();
+    void readSettings();
+    void saveViewSettings() const;
+    void scheduleRefresh();
+    void updateStatus();
+    void updateActions();
+    void updateTitle();
+    void applySearch();
+    void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
+    EmployeeView *currentView() const;
+    qint64 employeeIdInView(const EmployeeView *view, int row) const;
+    int rowInView(const EmployeeView *view, qint64 employeeId) const;
+
+    EmployeeStore *m_store = nullptr;
+    QString m_databaseName;
+    EmployeeTableModel *m_employeeModel = nullptr;
+    ProfileTableModel *m_profileModel = nullptr;
+
+    QTabWidget *m_tabs = nullptr;
+    EmployeeView *m_employeeView = nullptr;
+    EmployeeView *m_profileView = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QPointer<EmployeeEditDialog> m_editor;
+    bool m_refreshPending = false;
+    bool m_headersRestored = false;
+
+    QAction *m_newDatabaseAction = nullptr;
+    QAction *m_openDatabaseAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_newEmployeeAction = nullptr;
+    QAction *m_editEmployeeAction = nullptr;
+    QAction *m_deleteEmployeeAction = nullptr;
+    QAction *m_teamsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_showEmployeesAction = nullptr;
+    QAction *m_showProfilesAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
