@@ -54,10 +54,32 @@ QStringList initialSchema(const SqlDialect &)
     };
 }
 
+// Step 2 (issue #5, windowed views over a million rows): every sortable
+// column of the Employees and Profiles views is read along an index, and the
+// search-as-you-type prefixes are index ranges. Names sort and match
+// case-insensitively, so the plain name indexes of step 1 are replaced by
+// lower() ones (with the id that breaks ties, which PostgreSQL needs spelt
+// out); the team index gets the id too so "team = X ordered by id" is a scan.
+QStringList windowedViewIndexes(const SqlDialect &)
+{
+    return {
+        QStringLiteral("DROP INDEX employee_last_name_idx"),
+        QStringLiteral("DROP INDEX employee_first_name_idx"),
+        QStringLiteral("CREATE INDEX employee_last_name_ci_idx ON employee (lower(last_name), lower(first_name), id)"),
+        QStringLiteral("CREATE INDEX employee_first_name_ci_idx ON employee (lower(first_name), lower(last_name), id)"),
+        QStringLiteral("DROP INDEX employee_profile_team_idx"),
+        QStringLiteral("CREATE INDEX employee_profile_team_idx ON employee_profile (team_id, id)"),
+        QStringLiteral("CREATE INDEX employee_profile_dob_idx ON employee_profile (date_of_birth, id)"),
+        QStringLiteral("CREATE INDEX employee_profile_gender_idx ON employee_profile (gender, id)"),
+        QStringLiteral("CREATE INDEX employee_profile_address_idx ON employee_profile (lower(address), id)"),
+    };
+}
+
 const QList<Step> &steps()
 {
     static const QList<Step> all = {
         initialSchema,
+        windowedViewIndexes,
     };
     return all;
 }
