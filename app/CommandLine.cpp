@@ -4,17 +4,46 @@
 #include <QTextStream>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+
+namespace {
+
+bool matches(const char *argument, const char *option)
+{
+    const size_t length = std::strlen(option);
+    return std::strncmp(argument, option, length) == 0 && (argument[length] == '\0' || argument[length] == '=');
+}
+
+bool isAnyOf(const char *argument, std::initializer_list<const char *> options)
+{
+    for (const char *option : options) {
+        if (matches(argument, option))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 bool CommandLine::isHeadless(int argc, char **argv)
 {
-    static const char *const headless[] = {"--import", "--export", "--check", "--help", "--help-all",
-                                           "--version", "-h", "-v", "-?"};
+    // Options that need the window, and Qt's own GUI options (QApplication consumes them).
+    const auto guiWithValue = {"--database", "--database-url", "--phone-region", "-platform", "-style",
+                               "-stylesheet", "-qwindowgeometry", "-geometry", "-display", "-session", "-name",
+                               "-title", "-platformtheme", "-plugin"};
+    const auto guiFlags = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
     for (int i = 1; i < argc; ++i) {
-        for (const char *option : headless) {
-            const size_t length = std::strlen(option);
-            if (std::strncmp(argv[i], option, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
-                return true;
+        const char *argument = argv[i];
+        if (isAnyOf(argument, guiWithValue)) {
+            if (!std::strchr(argument, '='))
+                ++i;   // skip the value
+            continue;
         }
+        if (isAnyOf(argument, guiFlags))
+            continue;
+        // An action, --help, --version, or anything unknown: the parser
+        // answers on the terminal, no display needed.
+        return true;
     }
     return false;
 }

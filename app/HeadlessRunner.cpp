@@ -55,7 +55,7 @@ int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &opt
     if (!report.fatalError.isEmpty()) {
         err() << file << ": " << report.fatalError << Qt::endl;
         err() << tr("Nothing was imported.") << Qt::endl;
-        return Failure;
+        return Problems;
     }
     for (const QString &problem : report.problems)
         err() << file << ": " << problem << Qt::endl;

@@ -8,8 +8,9 @@ class AppSession;
 
 // Runs --import, --export and --check without a window, in that order, and
 // turns their outcome into an exit code: 0 when everything was accepted and
-// clean, 1 when rows were rejected or problems found, 2 when the work could
-// not run at all (bad file, database that cannot be opened).
+// clean, 1 when rows (or a whole file) were rejected or problems found, 2 when
+// the work could not run at all (bad arguments, a database that cannot be
+// opened, an export that cannot be written).
 class HeadlessRunner
 {
     Q_DECLARE_TR_FUNCTIONS(HeadlessRunner)

@@ -1,0 +1,253 @@
+// The headless command line, run as a user would: the real binary, real
+// files, exit codes and what it prints.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+qint64 scalar(const QString &dbPath, const QString &sql, bool foreignKeys = true)
+{
+    qint64 value = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "peek");
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toLongLong();
+            else if (q.isActive() || !q.lastError().isValid())
+                value = 0;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("peek");
+    return value;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void versionAndHelp();
+    void importsThousandRowsEachWithItsProfile();
+    void badRowsAreReportedWithLineAndReasonAndNothingElseIsLost();
+    void unknownColumnImportsNothing();
+    void missingFileIsExplained();
+    void checkRestoresADeletedProfileOnNextOpen();
+    void checkListsProblemsItCannotFix();
+    void exportNeutralizesFormulas();
+    void newerDatabaseIsRefused();
+    void corruptDatabaseIsExplainedAndUntouched();
+    void badDatabaseUrlIsExplained();
+
+private:
+    Run run(const QStringList &arguments);
+    QString writeFile(const QString &name, const QByteArray &content);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath("x.sqlite");
+}
+
+Run TestCli::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("HOME", m_dir->path());   // keep the user's real data out of it
+    env.insert("XDG_DATA_HOME", m_dir->filePath("data"));
+    env.insert("LANG", "C.UTF-8");
+    env.insert("LC_ALL", "C.UTF-8");
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(ER_BINARY), arguments);
+    Run result;
+    if (!process.waitForFinished(120000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+void TestCli::versionAndHelp()
+{
+    const Run version = run({"--version"});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.startsWith("employee-records "), qPrintable(version.out));
+    const Run help = run({"--help"});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *option : {"--database", "--database-url", "--import", "--export", "--check"})
+        QVERIFY2(help.out.contains(option), option);
+    const Run bad = run({"--no-such-option"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("no-such-option"));
+}
+
+void TestCli::importsThousandRowsEachWithItsProfile()
+{
+    QByteArray csv = "first_name,last_name,email,phone,date_of_birth,team,address,gender,bio\r\n";
+    for (int i = 0; i < 1000; ++i)
+        csv += QStringLiteral("First%1,Last%1,user%1@example.com,+49 30 %2,1980-01-%3,Engineering,\"%1 Elm Road, "
+                              "Springfield\",female,Bio\r\n")
+                   .arg(i)
+                   .arg(20000000 + i)
+                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                   .toUtf8();
+    const Run r = run({"--database", m_db, "--import", writeFile("employees.csv", csv)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("1000"), qPrintable(r.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 1000);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile"), 1000);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE phone LIKE '+4930%'"), 1000);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile p JOIN team t ON t.id = p.team_id "
+                          "WHERE t.name = 'Engineering' AND p.gender = 'female'"),
+             1000);
+    const Run check = run({"--database", m_db, "--check"});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+}
+
+void TestCli::badRowsAreReportedWithLineAndReasonAndNothingElseIsLost()
+{
+    const QByteArray csv = "email,first_name,last_name,phone,date_of_birth,team\n"     // columns in any order
+                           "ok1@example.com,Ok,One,,,\n"                               // line 2
+                           "not-an-email,Bad,Email,,,\n"                               // line 3
+                           "OK1@EXAMPLE.COM,Dup,Email,,,\n"                            // line 4
+                           "ok2@example.com,Bad,Phone,12,,\n"                          // line 5
+                           "ok3@example.com,Future,Date,,2999-01-01,\n"                // line 6
+                           "ok4@example.com,Unknown,Team,,,Astronauts\n"               // line 7
+                           "ok5@example.com,,Nameless,,,\n"                            // line 8
+                           "\"ok6@example.com\",\"Multi\nLine\",Ok,,,Product\n"        // line 9-10
+                           "ok7@example.com,After,Multiline,,1990-02-03,\n";           // line 11
+    const Run r = run({"--database", m_db, "--phone-region", "DE", "--import", writeFile("bad.csv", csv)});
+    QCOMPARE(r.exitCode, 1);
+    const QStringList errors = r.err.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(errors.size(), 6);
+    const QList<QPair<int, QString>> expected = {
+        {3, "email"}, {4, "email"}, {5, "phone"}, {6, "date_of_birth"}, {7, "team"}, {8, "first_name"}};
+    for (int i = 0; i < expected.size(); ++i) {
+        QVERIFY2(errors[i].contains(QStringLiteral("line %1:").arg(expected[i].first)), qPrintable(errors[i]));
+        QVERIFY2(errors[i].contains(expected[i].second), qPrintable(errors[i]));
+    }
+    QVERIFY2(r.out.contains("3") && r.out.contains("6"), qPrintable(r.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 3);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile"), 3);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE first_name = 'Multi\nLine'"), 1);
+}
+
+void TestCli::unknownColumnImportsNothing()
+{
+    const Run r = run({"--database", m_db, "--import",
+                       writeFile("x.csv", "first_name,last_name,email,salary\nA,B,a@example.com,100\n")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("salary"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 0);
+}
+
+void TestCli::missingFileIsExplained()
+{
+    const Run r = run({"--database", m_db, "--import", m_dir->filePath("nope.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("nope.csv"), qPrintable(r.err));
+}
+
+void TestCli::checkRestoresADeletedProfileOnNextOpen()
+{
+    const QByteArray csv = "first_name,last_name,email\nA,One,a@example.com\nB,Two,b@example.com\n";
+    QCOMPARE(run({"--database", m_db, "--import", writeFile("two.csv", csv)}).exitCode, 0);
+    scalar(m_db, "DELETE FROM employee_profile WHERE employee_id = 2");
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile"), 1);
+    const Run check = run({"--database", m_db, "--check"});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err + check.out));
+    QVERIFY2(check.err.contains("missing profile"), qPrintable(check.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile"), 2);
+}
+
+void TestCli::checkListsProblemsItCannotFix()
+{
+    QCOMPARE(run({"--database", m_db, "--import", writeFile("one.csv", "first_name,last_name,email\nA,One,a@x.org\n")})
+                 .exitCode,
+             0);
+    // Written by a tool that had foreign keys off: a team that does not exist.
+    scalar(m_db, "UPDATE employee_profile SET team_id = 999", false);
+    const Run check = run({"--database", m_db, "--check"});
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.err.contains("team that does not exist"), qPrintable(check.err));
+}
+
+void TestCli::exportNeutralizesFormulas()
+{
+    const QByteArray csv = "first_name,last_name,email,bio\n=SUM(A1),@Attack,a@example.com,\"+1, said \"\"she\"\"\"\n";
+    QCOMPARE(run({"--database", m_db, "--import", writeFile("in.csv", csv)}).exitCode, 0);
+    const QString out = m_dir->filePath("out.csv");
+    const Run r = run({"--database", m_db, "--export", out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    QVERIFY2(text.startsWith("first_name,last_name,email,phone,date_of_birth,team,address,gender,bio"), qPrintable(text));
+    QVERIFY2(text.contains("'=SUM(A1),'@Attack,a@example.com"), qPrintable(text));
+    QVERIFY2(text.contains("\"'+1, said \"\"she\"\"\""), qPrintable(text));
+}
+
+void TestCli::newerDatabaseIsRefused()
+{
+    QCOMPARE(run({"--database", m_db, "--check"}).exitCode, 0);
+    scalar(m_db, "INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 'future')");
+    const Run r = run({"--database", m_db, "--check"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("newer version"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT MAX(version) FROM schema_migrations"), 9999);
+}
+
+void TestCli::corruptDatabaseIsExplainedAndUntouched()
+{
+    const QByteArray garbage = QByteArray("not a database ") + QByteArray(4096, '\x7f');
+    writeFile("x.sqlite", garbage);
+    const Run r = run({"--database", m_db, "--check"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("damaged"), qPrintable(r.err));
+    QFile f(m_db);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), garbage);
+}
+
+void TestCli::badDatabaseUrlIsExplained()
+{
+    const Run r = run({"--database-url", "mysql://root@localhost/x", "--check"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("postgresql://"), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
