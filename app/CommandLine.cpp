@@ -108,6 +108,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         options->location = DatabaseLocation::sqlite(parser.isSet(database) ? parser.value(database)
                                                                             : DatabaseLocation::defaultSqlitePath());
     }
+    options->locationGiven = parser.isSet(database) || parser.isSet(databaseUrl);
     options->importPath = parser.value(importOption);
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);

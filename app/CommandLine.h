@@ -13,6 +13,7 @@ struct CommandLineOptions
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
+    bool locationGiven = false;   // --database or --database-url was on the command line
 
     bool hasAction() const { return !importPath.isEmpty() || !exportPath.isEmpty() || check; }
 };

@@ -5,17 +5,49 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <memory>
+
+namespace {
+
+// The database to start with: the one on the command line, else the one the
+// user had open last time (if it is still there), else the default file.
+DatabaseLocation startLocation(const CommandLineOptions &options)
+{
+    if (options.locationGiven)
+        return options.location;
+    const QString last = MainWindow::lastDatabasePath();
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        return DatabaseLocation::sqlite(last);
+    return options.location;
+}
+
+} // namespace
 
 int GuiRunner::run(const CommandLineOptions &options)
 {
-    AppSession session;
+    auto session = std::make_unique<AppSession>();
     QString error;
-    if (!session.open(options.location, &error)) {
-        QMessageBox::critical(nullptr, tr("Employee Records"), error);
+    const DatabaseLocation location = startLocation(options);
+    if (!session->open(location, &error)) {
+        QMessageBox::critical(nullptr, tr("Employee Records"),
+                              tr("The database could not be opened.") + QStringLiteral("\n\n") + error);
         return 2;
     }
-    MainWindow window(session.store(), session.location().displayName());
+    MainWindow window(session->store(), session->location().displayName());
+    QObject::connect(&window, &MainWindow::openDatabaseRequested, &window,
+                     [&window, &session](const DatabaseLocation &requested) {
+                         auto next = std::make_unique<AppSession>();
+                         QString openError;
+                         if (!next->open(requested, &openError)) {
+                             window.showDatabaseError(openError);
+                             return;
+                         }
+                         // The window lets go of the old store before the old session closes it.
+                         window.setStore(next->store(), next->location().displayName());
+                         session = std::move(next);
+                     });
     window.show();
     return QApplication::exec();
 }
