@@ -75,8 +75,12 @@ QString openSqlite(QSqlDatabase &db, const QString &path)
 QString enableWal(QSqlDatabase &db, const QString &path)
 {
     QString driverText;
+    // A large page cache keeps a big import's dirty pages in memory instead of
+    // spilling them to the WAL page by page (measured: 100k rows 7.3 s -> see README).
     if (!exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &driverText)
-        || !exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &driverText))
+        || !exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &driverText)
+        || !exec(db, QStringLiteral("PRAGMA cache_size = -65536"), &driverText)
+        || !exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"), &driverText))
         return explainSqliteError(path, driverText);
     return {};
 }

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <optional>
 
 namespace {
 
@@ -129,7 +130,7 @@ bool EmployeeStore::begin(QString *error)
         if (!ok && error)
             *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
     } else {
-        ok = execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
+        ok = execControl(savepointStatement(Savepoint::Begin, m_depth), error);
     }
     if (ok)
         ++m_depth;
@@ -140,7 +141,7 @@ bool EmployeeStore::commit(QString *error)
 {
     --m_depth;
     if (m_depth > 0)
-        return execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), error);
+        return execControl(savepointStatement(Savepoint::Release, m_depth), error);
     if (m_db.commit())
         return true;
     if (error)
@@ -153,11 +154,22 @@ void EmployeeStore::rollback()
 {
     --m_depth;
     if (m_depth > 0) {
-        execControl(QStringLiteral("ROLLBACK TO SAVEPOINT er_sp%1").arg(m_depth), nullptr);
-        execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), nullptr);
+        execControl(savepointStatement(Savepoint::RollbackTo, m_depth), nullptr);
+        execControl(savepointStatement(Savepoint::Release, m_depth), nullptr);
     } else {
         m_db.rollback();
     }
+}
+
+// The statements are built once per depth: formatting them per imported row showed up in profiles.
+QString EmployeeStore::savepointStatement(Savepoint kind, int depth)
+{
+    static const char *const verbs[] = {"SAVEPOINT er_sp", "RELEASE SAVEPOINT er_sp", "ROLLBACK TO SAVEPOINT er_sp"};
+    static QHash<int, QString> cache[3];
+    QString &statement = cache[int(kind)][depth];
+    if (statement.isEmpty())
+        statement = QLatin1String(verbs[int(kind)]) + QString::number(depth);
+    return statement;
 }
 
 bool EmployeeStore::execControl(const QString &sql, QString *error)
@@ -191,6 +203,7 @@ bool EmployeeStore::beginBulk(QString *error)
     if (!begin(error))
         return false;
     m_bulk = true;
+    m_bulkBroken = false;
     m_bulkCreated = 0;
     return true;
 }
@@ -201,6 +214,12 @@ bool EmployeeStore::commitBulk(QString *error)
         return false;
     m_bulk = false;
     const int created = m_bulkCreated;
+    if (m_bulkBroken) {
+        rollback();
+        if (error)
+            *error = tr("A refused row could not be undone, so nothing was saved.");
+        return false;
+    }
     if (!commit(error))
         return false;
     if (created > 0)
@@ -251,15 +270,30 @@ void EmployeeStore::prepareStatements()
 {
     if (m_prepared->ready)
         return;
+    // QSQLITE builds a result record on every exec of a statement that
+    // returns columns, which dominated the import; SQLite hands out the new
+    // rowid for free, so RETURNING is only used where it is needed.
+    const QString returning = m_dialect->isPostgres() ? QStringLiteral(" RETURNING id") : QString();
     m_prepared->insertEmployee.prepare(QStringLiteral(
         "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
+        "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)") + returning);
     m_prepared->insertProfile.prepare(QStringLiteral(
         "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
         "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-        "ON CONFLICT (employee_id) DO NOTHING RETURNING id"));
+        "ON CONFLICT (employee_id) DO NOTHING") + returning);
     m_prepared->findProfile.prepare(QStringLiteral("SELECT id FROM employee_profile WHERE employee_id = ?"));
     m_prepared->ready = true;
+}
+
+qint64 EmployeeStore::insertedId(QSqlQuery &insert) const
+{
+    qint64 id = 0;
+    if (!m_dialect->isPostgres())
+        id = insert.lastInsertId().toLongLong();
+    else if (insert.next())
+        id = insert.value(0).toLongLong();
+    insert.finish();
+    return id;
 }
 
 StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
@@ -274,32 +308,55 @@ StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
     q.bindValue(4, nullable(employee.phone));
     q.bindValue(5, now);
     q.bindValue(6, now);
-    if (!q.exec() || !q.next()) {
-        StoreResult failure = databaseFailure(q);
-        q.finish();
-        return failure;
-    }
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return StoreResult::success(id);
+    if (!q.exec())
+        return databaseFailure(q);
+    return StoreResult::success(insertedId(q));
 }
 
 StoreResult EmployeeStore::createEmployee(const Employee &employee, const EmployeeProfile &initialProfile)
 {
     if (m_creatingId != 0)
         return StoreResult::failure(QString(), tr("An employee cannot be created while another one is being created."));
-    Transaction tx(this);
-    if (!tx.ok())
-        return StoreResult::failure(QString(), tx.error());
+    // Inside an SQLite bulk import a failed statement undoes only itself, so
+    // a row needs no savepoint of its own: a refused creation is undone by
+    // deleting the row (its profile cascades) in the same transaction. A
+    // savepoint per row made SQLite copy every page it touched to a
+    // sub-journal. PostgreSQL aborts the whole transaction on any error, so
+    // there each row keeps its savepoint.
+    const bool undoByDelete = m_bulk && !m_dialect->isPostgres();
+    std::optional<Transaction> tx;
+    if (!undoByDelete) {
+        tx.emplace(this);
+        if (!tx->ok())
+            return StoreResult::failure(QString(), tx->error());
+    }
     const StoreResult inserted = insertEmployeeRow(employee);
     if (!inserted.ok())
         return inserted;
 
-    m_creatingId = inserted.id();
-    m_seedProfile = initialProfile;
+    const StoreResult received = runCreationReceivers(inserted.id(), initialProfile);
+    if (!received.ok()) {
+        if (undoByDelete)
+            undoCreation(inserted.id());
+        return received;   // otherwise tx's destructor rolls back to before the insert
+    }
+    QString error;
+    if (tx && !tx->commit(&error))
+        return StoreResult::failure(QString(), error);
+    if (m_bulk)
+        ++m_bulkCreated;
+    else
+        emit employeeAdded(inserted.id());
+    return inserted;
+}
+
+StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed)
+{
+    m_creatingId = employeeId;
+    m_seedProfile = seed;
     m_profileCreated = false;
     m_creationVeto.clear();
-    emit employeeCreated(inserted.id());
+    emit employeeCreated(employeeId);
     const bool profileCreated = m_profileCreated;
     const QString veto = m_creationVeto;
     m_creatingId = 0;
@@ -310,14 +367,17 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     if (!profileCreated)
         return StoreResult::failure(QString(), tr("The employee was not saved because no profile was created for "
                                                   "it (the profile creator is not connected)."));
-    QString error;
-    if (!tx.commit(&error))
-        return StoreResult::failure(QString(), error);
-    if (m_bulk)
-        ++m_bulkCreated;
-    else
-        emit employeeAdded(inserted.id());
-    return inserted;
+    return StoreResult::success(employeeId);
+}
+
+void EmployeeStore::undoCreation(qint64 employeeId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
+    q.addBindValue(employeeId);
+    // If even this fails the bulk cannot be trusted: commitBulk() refuses it.
+    if (!q.exec() || q.numRowsAffected() != 1)
+        m_bulkBroken = true;
 }
 
 void EmployeeStore::failCurrentCreation(const QString &reason)
@@ -403,8 +463,7 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
             failCurrentCreation(failure.errorText());
         return failure;
     }
-    qint64 profileId = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
+    qint64 profileId = q.numRowsAffected() == 1 ? insertedId(q) : 0;
     if (profileId == 0) {   // it existed already: idempotent, not an error
         QSqlQuery &find = m_prepared->findProfile;
         find.bindValue(0, employeeId);

@@ -66,9 +66,9 @@ public:
 
     // --- bulk ----------------------------------------------------------------
     // Between beginBulk() and commitBulk() every create runs in one outer
-    // transaction (each row in its own savepoint, so a refused row costs only
-    // itself); views hear one employeesImported() at the end instead of one
-    // signal per row.
+    // transaction; a refused row costs only itself (PostgreSQL: its own
+    // savepoint; SQLite: the row is deleted again). Views hear one
+    // employeesImported() at the end instead of one signal per row.
     bool beginBulk(QString *error = nullptr);
     bool commitBulk(QString *error = nullptr);
     void rollbackBulk();
@@ -94,9 +94,14 @@ private:
     struct Prepared;
     class Transaction;
 
+    enum class Savepoint { Begin, Release, RollbackTo };
+    static QString savepointStatement(Savepoint kind, int depth);
     void prepareStatements();
+    qint64 insertedId(QSqlQuery &insert) const;
     bool execControl(const QString &sql, QString *error);
     StoreResult insertEmployeeRow(const Employee &employee);
+    StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed);
+    void undoCreation(qint64 employeeId);
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
@@ -109,6 +114,7 @@ private:
     std::unique_ptr<SqlDialect> m_dialect;
     std::unique_ptr<Prepared> m_prepared;
     bool m_bulk = false;
+    bool m_bulkBroken = false;
     int m_bulkCreated = 0;
     int m_depth = 0;
 

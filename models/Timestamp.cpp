@@ -11,7 +11,16 @@ QString toText(const QDateTime &dateTime)
 
 QString now()
 {
-    return toText(QDateTime::currentDateTimeUtc());
+    // An import stamps thousands of rows per millisecond; formatting the
+    // same instant again each time showed up in its profile.
+    thread_local qint64 lastMs = -1;
+    thread_local QString lastText;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms != lastMs) {
+        lastMs = ms;
+        lastText = toText(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
+    }
+    return lastText;
 }
 
 QDateTime fromText(const QString &text)

@@ -53,6 +53,7 @@ private slots:
     void backfillCreatesMissingProfiles();
     void bulkCreatesRefusesOnlyBadRowsAndSignalsOnce();
     void rolledBackBulkLeavesNothing();
+    void bulkUndoesOnlyTheRowWhoseProfileFailed();
     void updateUsesOptimisticLocking();
     void saveEmployeeWithProfileIsAllOrNothing();
     void teamsAreUniqueAndInUseTeamsStay();
@@ -286,6 +287,22 @@ void TestEmployeeStore::rolledBackBulkLeavesNothing()
     m_store->rollbackBulk();
     QCOMPARE(count(m_tdb->db(), "employee"), 1);
     QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+}
+
+void TestEmployeeStore::bulkUndoesOnlyTheRowWhoseProfileFailed()
+{
+    EmployeeProfile badSeed;
+    badSeed.teamId = 999999;   // the receiver's profile INSERT fails on the foreign key
+    QVERIFY(m_store->beginBulk());
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
+    QVERIFY(!m_store->createEmployee(person("B", "Two", "b@example.com"), badSeed).ok());
+    QVERIFY(m_store->createEmployee(person("C", "Three", "c@example.com")).ok());
+    QVERIFY(m_store->createEmployee(person("B", "Again", "b@example.com")).ok());   // its email is free again
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+    QCOMPARE(count(m_tdb->db(), "employee"), 3);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 3);
+    QVERIFY(m_store->employeesWithoutProfile().isEmpty());
 }
 
 void TestEmployeeStore::updateUsesOptimisticLocking()
