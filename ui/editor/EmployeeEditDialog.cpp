@@ -7,6 +7,7 @@
 #include <QDataWidgetMapper>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QKeyEvent>
 #include <QSqlRelationalDelegate>
 #include <QSqlRelationalTableModel>
 #include <QSqlTableModel>
@@ -34,6 +35,11 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
     setObjectName(QStringLiteral("EmployeeEditDialog"));
     setUpFields();
     setUpModels();
+    // Esc cancels from every field. QDataWidgetMapper's delegate filters the
+    // mapped widgets' keys and would take Esc to revert just that field;
+    // this filter, installed after the mappings, runs before it.
+    for (QWidget *child : findChildren<QWidget *>())
+        child->installEventFilter(this);
     load();
 }
 
@@ -50,12 +56,12 @@ void EmployeeEditDialog::setUpFields()
     add(QStringLiteral("last_name"), m_ui->lastNameEdit, m_ui->lastNameError);
     add(QStringLiteral("email"), m_ui->emailEdit, m_ui->emailError);
     add(QStringLiteral("phone"), m_ui->phoneEdit, m_ui->phoneError);
-    add(QStringLiteral("photo"), m_ui->photoField, m_ui->photoError);
     add(QStringLiteral("date_of_birth"), m_ui->dateOfBirthEdit, m_ui->dateOfBirthError);
     add(QStringLiteral("team"), m_ui->teamCombo, m_ui->teamError);
     add(QStringLiteral("gender"), m_ui->genderCombo, m_ui->genderError);
     add(QStringLiteral("address"), m_ui->addressEdit, m_ui->addressError);
     add(QStringLiteral("bio"), m_ui->bioEdit, m_ui->bioError);
+    add(QStringLiteral("photo"), m_ui->photoField, m_ui->photoError);
     makeErrorLabel(m_ui->generalError);
 
     m_ui->firstNameEdit->setMaxLength(EmployeeValidator::MaxNameLength);
@@ -323,6 +329,18 @@ bool EmployeeEditDialog::save()
     setWindowModified(false);
     accept();
     return true;
+}
+
+bool EmployeeEditDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier && isVisible()) {
+            reject();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void EmployeeEditDialog::reject()

@@ -50,12 +50,16 @@ public:
 
     QSqlTableModel *employeeModel() const { return m_employeeModel; }
     QSqlRelationalTableModel *profileModel() const { return m_profileModel; }
+    int teamColumn() const { return m_teamColumn; }
 
 public slots:
     // Validates and writes; accepts the dialog on success. Returns whether it saved.
     bool save();
     // Asks before discarding unsaved changes (Cancel, Esc, the close button).
     void reject() override;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct FieldUi

@@ -64,7 +64,7 @@ void DateOfBirthEdit::keyPressEvent(QKeyEvent *event)
     // special value text.
     if (isEmpty() && !event->text().isEmpty() && event->text().at(0).isDigit()) {
         setDate(QDate(2000, 1, 1));
-        lineEdit()->selectAll();
+        setSelectedSection(QDateTimeEdit::YearSection);
     } else if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)
                && lineEdit()->selectedText() == lineEdit()->text()) {
         clearDate();
@@ -72,6 +72,11 @@ void DateOfBirthEdit::keyPressEvent(QKeyEvent *event)
         return;
     }
     QDateEdit::keyPressEvent(event);
+}
+
+bool DateOfBirthEdit::focusNextPrevChild(bool next)
+{
+    return QWidget::focusNextPrevChild(next);
 }
 
 // --- GenderComboBox -----------------------------------------------------------

@@ -32,6 +32,9 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    // Tab leaves the field (QDateTimeEdit would walk its sections; the arrow
+    // keys still do), so the form's tab order stays one stop per field.
+    bool focusNextPrevChild(bool next) override;
 
 private:
     static QDate emptyDate();

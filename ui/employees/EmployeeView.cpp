@@ -2,6 +2,27 @@
 
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QStyledItemDelegate>
+
+namespace {
+// Multi-line values (addresses) read as one line: "19 Baker Street, London".
+class SingleLineDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        QString text = QStyledItemDelegate::displayText(value, locale);
+        if (text.contains(QLatin1Char('\n'))) {
+            QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            for (QString &line : lines)
+                line = line.trimmed();
+            text = lines.join(QStringLiteral(", "));
+        }
+        return text;
+    }
+};
+}
 
 EmployeeView::EmployeeView(QWidget *parent) : QTableView(parent)
 {
@@ -9,6 +30,7 @@ EmployeeView::EmployeeView(QWidget *parent) : QTableView(parent)
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
+    setItemDelegate(new SingleLineDelegate(this));
     setWordWrap(false);
     setTabKeyNavigation(false);   // Tab leaves the table, as in the rest of the form flow
     setCornerButtonEnabled(false);

@@ -247,15 +247,19 @@ void MainWindow::createCentralWidget()
     employeesLayout->addLayout(searchRow);
     employeesLayout->addWidget(m_employeeView, 1);
 
-    m_profileView = new EmployeeView(this);
+    auto *profilesPage = new QWidget(this);
+    m_profileView = new EmployeeView(profilesPage);
     m_profileView->setObjectName(QStringLiteral("profileView"));
     m_profileView->setAccessibleName(tr("Profiles"));
+    auto *profilesLayout = new QVBoxLayout(profilesPage);
+    profilesLayout->setContentsMargins(6, 6, 6, 6);
+    profilesLayout->addWidget(m_profileView, 1);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(employeesPage, tr("Employees"));
-    m_tabs->addTab(m_profileView, tr("Profiles"));
+    m_tabs->addTab(profilesPage, tr("Profiles"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     setCentralWidget(m_tabs);
     setTabOrder(m_search, m_employeeView);
@@ -336,10 +340,11 @@ void MainWindow::createModels()
     for (const auto &p : pairs) {
         p.view->setSortingEnabled(false);
         p.view->setModel(p.model);
-        if (!m_headersRestored)
-            p.view->restoreHeaderState(settings.value(p.key).toByteArray());
+        const QByteArray state = m_headersRestored ? p.view->saveHeaderState() : settings.value(p.key).toByteArray();
+        if (state.isEmpty())
+            applyDefaultColumnWidths(p.view);
         else
-            p.view->restoreHeaderState(p.view->saveHeaderState());
+            p.view->restoreHeaderState(state);
         // Enabling sorting sorts by the (restored) indicator.
         p.view->setSortingEnabled(true);
         connect(p.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateActions);
@@ -352,6 +357,22 @@ void MainWindow::createModels()
 
     delete oldEmployees;
     delete oldProfiles;
+}
+
+void MainWindow::applyDefaultColumnWidths(EmployeeView *view)
+{
+    const int em = view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    QHeaderView *header = view->horizontalHeader();
+    if (view == m_employeeView) {
+        header->resizeSection(EmployeeTableModel::FirstName, 12 * em);
+        header->resizeSection(EmployeeTableModel::LastName, 13 * em);
+        header->resizeSection(EmployeeTableModel::Email, 24 * em);
+    } else {
+        header->resizeSection(ProfileTableModel::Employee, 18 * em);
+        header->resizeSection(ProfileTableModel::DateOfBirth, 9 * em);
+        header->resizeSection(ProfileTableModel::Team, 10 * em);
+        header->resizeSection(ProfileTableModel::Gender, 9 * em);
+    }
 }
 
 void MainWindow::connectStore()

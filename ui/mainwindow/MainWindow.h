@@ -90,6 +90,7 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void connectStore();
+    void applyDefaultColumnWidths(EmployeeView *view);
     void createModels();
     void readSettings();
     void saveViewSettings() const;
