@@ -21,6 +21,7 @@ void SqlRowWindow::setSpec(const Spec &spec)
     if (m_spec.countFrom.isEmpty())
         m_spec.countFrom = m_spec.from;
     m_segCounts.clear();
+    m_segCapped.clear();
     m_total = 0;
     m_queries.clear();
     clearCache();
@@ -77,19 +78,28 @@ bool run(QSqlQuery *q, const QVariantList &binds, QString *error)
 }
 }
 
-bool SqlRowWindow::recount()
+bool SqlRowWindow::recount(qint64 cap)
 {
     m_error.clear();
     m_segCounts.clear();
+    m_segCapped.clear();
     m_total = 0;
     const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
+    const bool capped = cap > 0 && !m_spec.filter.isEmpty();
     for (const Segment &seg : std::as_const(m_spec.segments)) {
-        QSqlQuery *q = query(QStringLiteral("SELECT COUNT(*) FROM ") + from + where({m_spec.filter, seg.where}));
-        if (!q || !run(q, m_spec.filterBinds + seg.binds, &m_error))
+        const QString condition = where({m_spec.filter, seg.where});
+        const QString sql = capped ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) capped").arg(from, condition)
+                                   : QStringLiteral("SELECT COUNT(*) FROM ") + from + condition;
+        QSqlQuery *q = query(sql);
+        if (!q || !run(q, m_spec.filterBinds + seg.binds + (capped ? QVariantList{cap + 1} : QVariantList{}), &m_error))
             return false;
-        const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+        qint64 n = q->next() ? q->value(0).toLongLong() : 0;
         q->finish();
+        const bool over = capped && n > cap;
+        if (over)
+            n = cap;
         m_segCounts << n;
+        m_segCapped << over;
         m_total += n;
     }
     QSqlQuery *q = query(QStringLiteral("SELECT MAX(%1) FROM %2").arg(m_spec.idColumn, m_spec.countFrom));
@@ -100,6 +110,27 @@ bool SqlRowWindow::recount()
     m_useScanFilter = m_total > ScanFilterThreshold;
     clearCache();
     return true;
+}
+
+QList<QPair<QString, QVariantList>> SqlRowWindow::countStatements() const
+{
+    QList<QPair<QString, QVariantList>> statements;
+    const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
+    for (const Segment &seg : std::as_const(m_spec.segments))
+        statements.append({QStringLiteral("SELECT COUNT(*) FROM ") + from + where({m_spec.filter, seg.where}),
+                           m_spec.filterBinds + seg.binds});
+    return statements;
+}
+
+void SqlRowWindow::setSegmentCount(int seg, qint64 exact)
+{
+    if (seg < 0 || seg >= m_segCounts.size())
+        return;
+    m_total += exact - m_segCounts.at(seg);
+    m_segCounts[seg] = exact;
+    m_segCapped[seg] = false;
+    m_useScanFilter = m_total > ScanFilterThreshold;
+    clearCache();
 }
 
 qint64 SqlRowWindow::segmentStart(int seg) const
@@ -172,6 +203,7 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     // Which way to read, and from where.
     const Row *before = localBegin > 0 ? cachedRow(globalBegin - 1) : nullptr;
     const Row *after = !before && localEnd < segCount ? cachedRow(globalBegin + wanted) : nullptr;
+    // A provisional segment is read forwards only, so its first rows are its first rows.
     bool forward = true;   // in the model's order
     qint64 offset = 0;
     const Row *anchor = nullptr;
@@ -180,7 +212,8 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     } else if (after) {
         anchor = after;
         forward = false;
-    } else if (localBegin <= segCount - localEnd) {
+    } else if (localBegin <= segCount - localEnd || isSegmentProvisional(segIndex)) {
+        // (A provisional segment's end is unknown: read it from its start.)
         offset = localBegin;
     } else {
         forward = false;
@@ -317,7 +350,9 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
             return -1;
         const qint64 before = c->next() ? c->value(0).toLongLong() : -1;
         c->finish();
-        return before < 0 ? -1 : segmentStart(s) + before;
+        if (before < 0 || before >= m_segCounts.at(s))   // beyond a provisional count
+            return -1;
+        return segmentStart(s) + before;
     }
     return -1;
 }

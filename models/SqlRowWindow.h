@@ -62,8 +62,18 @@ public:
     const Spec &spec() const { return m_spec; }
     void setSpec(const Spec &spec);   // clears counts and cache; call recount()
 
-    // Re-reads the segment counts (and the largest id, for refresh()).
-    bool recount();
+    // Re-reads the segment counts (and the largest id, for refresh()). With
+    // `cap` > 0 and a filter, a segment with more than `cap` matches is
+    // counted as `cap` and marked provisional: only its first `cap` rows are
+    // addressable until setExactCounts() (the caller counts in the
+    // background, see countStatements()). Typing a broad first letter into the
+    // search then costs a LIMITed count, not a count of half the table.
+    bool recount(qint64 cap = 0);
+    bool isProvisional() const { return m_segCapped.contains(true); }
+    bool isSegmentProvisional(int seg) const { return m_segCapped.value(seg); }
+    // The exact COUNT(*) per segment, for running on another connection.
+    QList<QPair<QString, QVariantList>> countStatements() const;
+    void setSegmentCount(int seg, qint64 exact);
     qint64 count() const { return m_total; }
     QList<qint64> segmentCounts() const { return m_segCounts; }
     qint64 maxId() const { return m_maxId; }
@@ -106,6 +116,7 @@ private:
     QSqlDatabase m_db;
     Spec m_spec;
     QList<qint64> m_segCounts;
+    QList<bool> m_segCapped;
     qint64 m_total = 0;
     qint64 m_maxId = 0;
     bool m_useScanFilter = false;

@@ -1,8 +1,12 @@
 #include "WindowedSqlTableModel.h"
 
+#include <QMutex>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <algorithm>
+#include <atomic>
 
 namespace {
 // refresh() announces at most this many added rows one by one; more (an
@@ -10,12 +14,130 @@ namespace {
 constexpr int MaxIncrementalInserts = 64;
 // sort() keeps at most this many persistent indexes (the selection) on their employee.
 constexpr int MaxTrackedOnSort = 32;
+// The background count starts once typing pauses this long.
+constexpr int ExactCountDelayMs = 120;
+std::atomic<qint64> g_searchCountCap{5000};
+std::atomic<quint64> g_countConnection{0};
+}
+
+// Lets a pool thread post to the model only while it exists.
+struct WindowedSqlTableModel::Guard
+{
+    QMutex mutex;
+    WindowedSqlTableModel *model = nullptr;
+};
+
+void WindowedSqlTableModel::setSearchCountCap(qint64 cap)
+{
+    g_searchCountCap.store(cap);
+}
+
+qint64 WindowedSqlTableModel::searchCountCap()
+{
+    return g_searchCountCap.load();
 }
 
 WindowedSqlTableModel::WindowedSqlTableModel(const QSqlDatabase &db, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_window(db),
-      m_postgres(db.driverName().startsWith(QLatin1String("QPSQL")))
+      m_postgres(db.driverName().startsWith(QLatin1String("QPSQL"))), m_guard(std::make_shared<Guard>())
 {
+    m_guard->model = this;
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(ExactCountDelayMs);
+    connect(&m_countTimer, &QTimer::timeout, this, &WindowedSqlTableModel::startExactCount);
+}
+
+WindowedSqlTableModel::~WindowedSqlTableModel()
+{
+    QMutexLocker lock(&m_guard->mutex);
+    m_guard->model = nullptr;
+}
+
+qint64 WindowedSqlTableModel::capFor() const
+{
+    // A background count needs a second connection to the same database: not
+    // for an in-memory SQLite database.
+    const QString name = m_db.databaseName();
+    if (!m_postgres && (name.isEmpty() || name == QLatin1String(":memory:") || name.startsWith(QLatin1String("file::memory:"))))
+        return 0;
+    return searchCountCap();
+}
+
+void WindowedSqlTableModel::scheduleExactCount()
+{
+    ++m_countGeneration;   // results of earlier searches are stale now
+    if (m_window.isProvisional())
+        m_countTimer.start();
+    else
+        m_countTimer.stop();
+}
+
+void WindowedSqlTableModel::startExactCount()
+{
+    if (!m_window.isProvisional())
+        return;
+    const quint64 generation = m_countGeneration;
+    const QList<QPair<QString, QVariantList>> statements = m_window.countStatements();
+    const QString source = m_db.connectionName();
+    std::shared_ptr<Guard> guard = m_guard;
+    QThreadPool::globalInstance()->start([guard, generation, statements, source] {
+        QList<qint64> counts;
+        const QString name = QStringLiteral("er_exact_count_%1").arg(++g_countConnection);
+        {
+            QSqlDatabase db = QSqlDatabase::cloneDatabase(source, name);
+            if (db.open()) {
+                for (const auto &statement : statements) {
+                    QSqlQuery q(db);
+                    q.setForwardOnly(true);
+                    q.prepare(statement.first);
+                    for (int i = 0; i < statement.second.size(); ++i)
+                        q.bindValue(i, statement.second.at(i));
+                    if (!q.exec() || !q.next()) {
+                        qWarning("background count failed: %s", qPrintable(q.lastError().text()));
+                        counts.clear();
+                        break;
+                    }
+                    counts << q.value(0).toLongLong();
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (counts.size() != statements.size())
+            return;
+        QMutexLocker lock(&guard->mutex);
+        if (WindowedSqlTableModel *model = guard->model) {
+            QMetaObject::invokeMethod(
+                model, [model, generation, counts] { model->exactCountsArrived(generation, counts); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void WindowedSqlTableModel::exactCountsArrived(quint64 generation, const QList<qint64> &counts)
+{
+    if (generation != m_countGeneration || !m_window.isProvisional()
+        || counts.size() != m_window.segmentCounts().size())
+        return;
+    // The rows past each provisional count appear as inserted where that
+    // segment ends; rows already shown stay where they are.
+    qint64 start = 0;
+    for (int seg = 0; seg < counts.size(); ++seg) {
+        const qint64 shown = m_window.segmentCounts().at(seg);
+        if (m_window.isSegmentProvisional(seg)) {
+            const qint64 more = std::max<qint64>(0, counts.at(seg) - shown);
+            if (more > 0) {
+                beginInsertRows({}, int(start + shown), int(start + shown + more - 1));
+                m_window.setSegmentCount(seg, shown + more);
+                m_rowCount += more;
+                endInsertRows();
+            } else {
+                m_window.setSegmentCount(seg, shown);
+            }
+        }
+        start += m_window.segmentCounts().at(seg);
+    }
+    emit countsChanged();
 }
 
 void WindowedSqlTableModel::initialize(int sortColumn, Qt::SortOrder order)
@@ -30,13 +152,14 @@ bool WindowedSqlTableModel::isSortable(int column) const
     return column >= 0 && column < columnCount();
 }
 
-bool WindowedSqlTableModel::reload()
+bool WindowedSqlTableModel::reload(qint64 cap)
 {
     m_window.setSpec(buildSpec());
-    const bool ok = m_window.recount();
+    const bool ok = m_window.recount(cap);
     if (m_searchText.trimmed().isEmpty()) {
         m_totalCount = m_window.count();
-    } else {
+    } else if (cap == 0 || m_totalCount < 0) {
+        // The unfiltered total only changes with the data: not per keystroke.
         const SqlRowWindow::Spec spec = m_window.spec();
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
@@ -49,9 +172,10 @@ bool WindowedSqlTableModel::reload()
 void WindowedSqlTableModel::rebuild()
 {
     beginResetModel();
-    reload();
+    reload(capFor());
     m_rowCount = m_window.count();
     endResetModel();
+    scheduleExactCount();
     emit countsChanged();
 }
 
@@ -106,7 +230,7 @@ void WindowedSqlTableModel::sort(int column, Qt::SortOrder order)
     }
     m_sortColumn = column;
     m_sortOrder = order;
-    reload();
+    reload(capFor());
     QHash<qint64, qint64> newRows;
     int tracked = 0;
     QModelIndexList to;
@@ -128,6 +252,7 @@ void WindowedSqlTableModel::sort(int column, Qt::SortOrder order)
     changePersistentIndexList(persistent, to);
     m_rowCount = m_window.count();
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    scheduleExactCount();
     emit countsChanged();
 }
 
@@ -174,6 +299,7 @@ void WindowedSqlTableModel::refresh()
     for (auto it = oldRowValues.cbegin(); it != oldRowValues.cend(); ++it)
         oldRows.insert(it.key(), &it.value());
 
+    const bool wasExact = !m_window.isProvisional();
     if (!reload()) {
         beginResetModel();
         m_rowCount = m_window.count();
@@ -187,7 +313,8 @@ void WindowedSqlTableModel::refresh()
         if (!still.contains(rowAndId.second))
             removedRows << rowAndId.first;
     }
-    bool incremental = added.size() <= MaxIncrementalInserts
+    scheduleExactCount();   // refresh() counts exactly: a pending background count is stale
+    bool incremental = wasExact && added.size() <= MaxIncrementalInserts
         && m_rowCount - removedRows.size() + added.size() == newCount;
     QList<qint64> addedRows;
     if (incremental) {

@@ -3,8 +3,10 @@
 #include "SqlRowWindow.h"
 
 #include <QAbstractTableModel>
+#include <QTimer>
 #include <QSqlDatabase>
 #include <map>
+#include <memory>
 
 // A QAbstractTableModel over QSqlQuery (issue #5 allows this member of the Qt
 // SQL model family) that holds only a window of rows: rowCount() is the real
@@ -22,6 +24,7 @@ class WindowedSqlTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     explicit WindowedSqlTableModel(const QSqlDatabase &db, QObject *parent = nullptr);
+    ~WindowedSqlTableModel() override;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -45,6 +48,14 @@ public:
     // Role under which every cell also answers its row's employee id.
     static constexpr int EmployeeIdRole = Qt::UserRole + 1;
 
+    // Search keystrokes count at most this many matches per segment at once
+    // (a LIMITed count); a broader match shows its first rows at once and
+    // gets its exact count from a background connection a moment later (the
+    // rows then appear as inserted at the end, countsChanged() follows).
+    static void setSearchCountCap(qint64 cap);
+    static qint64 searchCountCap();
+    bool isCountExact() const { return !m_window.isProvisional(); }
+
 signals:
     void countsChanged();
 
@@ -58,8 +69,13 @@ protected:
     bool isPostgres() const { return m_postgres; }
 
 private:
+    struct Guard;
     void rebuild();
-    bool reload();
+    bool reload(qint64 cap = 0);
+    qint64 capFor() const;
+    void scheduleExactCount();
+    void startExactCount();
+    void exactCountsArrived(quint64 generation, const QList<qint64> &counts);
     const SqlRowWindow::Row *rowAt(qint64 row) const;
 
     QSqlDatabase m_db;
@@ -69,9 +85,13 @@ private:
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_rowCount = 0;
-    qint64 m_totalCount = 0;
+    qint64 m_totalCount = -1;
     // While refresh() announces removed and added rows one by one, views see
     // the rows they had, shifted, instead of the new state all at once.
     bool m_inTransition = false;
     std::map<qint64, SqlRowWindow::Row> m_transition;
+    // Exact counts of a broad search, computed on a pool thread.
+    QTimer m_countTimer;
+    quint64 m_countGeneration = 0;
+    std::shared_ptr<Guard> m_guard;
 };

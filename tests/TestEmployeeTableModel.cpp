@@ -53,6 +53,7 @@ private slots:
     void countsComeFromCount();
     void windowMatchesTheFullOrderWhateverTheAccessPattern();
     void sortKeepsTheSelectionOnItsEmployee();
+    void broadSearchGetsItsExactCountInTheBackground();
 
 private:
     qint64 add(const Employee &e);
@@ -359,6 +360,42 @@ void TestEmployeeTableModel::sortKeepsTheSelectionOnItsEmployee()
     model.sort(EmployeeTableModel::FirstName, Qt::AscendingOrder);
     QCOMPARE(selected.row(), 0);
     QCOMPARE(model.employeeIdAt(0), amy);
+}
+
+void TestEmployeeTableModel::broadSearchGetsItsExactCountInTheBackground()
+{
+    QVERIFY(m_store->beginBulk());
+    for (int i = 0; i < 400; ++i)
+        QVERIFY(add(person(i % 2 ? QStringLiteral("Sam%1").arg(i) : QStringLiteral("Kim%1").arg(i), QStringLiteral("Lee"),
+                           QStringLiteral("b%1@example.com").arg(i), i % 4 == 1 ? QString() : QStringLiteral("+4930%1").arg(20000000 + i))) > 0);
+    QVERIFY(m_store->commitBulk());
+    const qint64 oldCap = WindowedSqlTableModel::searchCountCap();
+    WindowedSqlTableModel::setSearchCountCap(50);
+    EmployeeTableModel model(m_db->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counts(&model, &EmployeeTableModel::countsChanged);
+    model.sort(EmployeeTableModel::Phone, Qt::AscendingOrder);   // two segments: with and without phone
+    model.setSearchText(QStringLiteral("sam"));
+    // At once: the first rows of each segment; soon: all 200.
+    QVERIFY(model.rowCount() <= 100);
+    QVERIFY(!model.isCountExact());
+    const qint64 first = model.employeeIdAt(0);
+    QTRY_VERIFY(model.isCountExact());
+    QCOMPARE(model.rowCount(), 200);
+    QCOMPARE(model.matchCount(), 200);
+    QCOMPARE(model.totalCount(), 400);
+    QCOMPARE(model.employeeIdAt(0), first);
+    QList<qint64> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids << model.employeeIdAt(r);
+    QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), 200);
+    // A newer keystroke makes a pending count stale.
+    model.setSearchText(QStringLiteral("s"));
+    model.setSearchText(QStringLiteral("kim"));
+    QTRY_VERIFY(model.isCountExact());
+    QCOMPARE(model.rowCount(), 200);
+    QVERIFY(counts.count() >= 3);
+    WindowedSqlTableModel::setSearchCountCap(oldCap);
 }
 
 QTEST_GUILESS_MAIN(TestEmployeeTableModel)

@@ -19,6 +19,7 @@
 //                          [--django-rate R --raw-rate R]   (from compare.sh)
 #include "CsvExporter.h"
 #include "CsvImporter.h"
+#include "CsvReader.h"
 #include "CsvWriter.h"
 #include "Database.h"
 #include "EmployeeStore.h"
@@ -45,6 +46,7 @@
 #include <QWindow>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace {
@@ -179,6 +181,12 @@ struct Session
             return;
         }
         db = r.db;
+        // Experiments only (e.g. ER_BENCH_SQL="PRAGMA cache_size=-65536;DROP INDEX x"): run after opening.
+        if (!qEnvironmentVariableIsEmpty("ER_BENCH_SQL")) {
+            QSqlQuery q(db);
+            for (const QString &sql : qEnvironmentVariable("ER_BENCH_SQL").split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                q.exec(sql);
+        }
         store = std::make_unique<EmployeeStore>(db);
         creator = std::make_unique<ProfileAutoCreator>(store.get());
         creator->connectTo(store.get());
@@ -468,6 +476,137 @@ double timeOpen(const QString &db, double *rss)
     return ms;
 }
 
+
+// ------------------------------------------------------------ breakdown --
+// Where an import's time goes, stage by stage, as CPU time of the thread
+// doing it (robust against other processes on a shared box), in µs per row:
+// reading CSV, validating (one core), the store's createEmployee path (with
+// the profile creator), and floors written with plain prepared statements.
+double threadCpuUs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+int breakdown(const QString &csv, const QString &dir, int n)
+{
+    QList<QStringList> records;
+    records.reserve(n);
+    double t0 = threadCpuUs();
+    {
+        QFile f(csv);
+        if (!f.open(QIODevice::ReadOnly))
+            return 1;
+        CsvReader reader(&f);
+        CsvRecord rec;
+        reader.readRecord(&rec);   // header
+        while (reader.readRecord(&rec))
+            records << rec.fields;
+    }
+    const double readUs = (threadCpuUs() - t0) / n;
+
+    const EmployeeValidator validator(QStringLiteral("DE"));
+    QList<std::pair<Employee, EmployeeProfile>> rows;
+    rows.reserve(n);
+    t0 = threadCpuUs();
+    for (const QStringList &f : std::as_const(records)) {
+        Employee e;
+        e.firstName = f.value(0);
+        e.lastName = f.value(1);
+        e.email = f.value(2);
+        e.phone = f.value(3);
+        validator.validate(e);
+        EmployeeProfile p;
+        p.dateOfBirth = QDate::fromString(f.value(4), Qt::ISODate);
+        p.teamId = f.value(5).isEmpty() ? 0 : (f.value(5) == QLatin1String("Product") ? 1 : f.value(5) == QLatin1String("Engineering") ? 2 : 3);
+        p.address = f.value(6);
+        p.gender = genderFromCode(f.value(7)).value_or(Gender::Unspecified);
+        p.bio = f.value(8);
+        validator.validate(p);
+        rows.append({e, p});
+    }
+    const double validateUs = (threadCpuUs() - t0) / n;
+    // Employees without the phone: what validation costs besides libphonenumber.
+    t0 = threadCpuUs();
+    for (const QStringList &f : std::as_const(records)) {
+        Employee e;
+        e.firstName = f.value(0);
+        e.lastName = f.value(1);
+        e.email = f.value(2);
+        validator.validate(e);
+    }
+    const double validateNoPhoneUs = (threadCpuUs() - t0) / n;
+
+    auto fresh = [&](const QString &name) {
+        const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".sqlite");
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        return path;
+    };
+    double storeUs = 0;
+    {
+        Session s(fresh(QStringLiteral("breakdown-store")), QStringLiteral("bd1"));
+        t0 = threadCpuUs();
+        s.store->beginBulk();
+        for (const auto &row : std::as_const(rows))
+            s.store->createEmployee(row.first, row.second);
+        s.store->commitBulk();
+        storeUs = (threadCpuUs() - t0) / n;
+    }
+    // Floors: the same two INSERTs per row through QSqlQuery, same schema, one transaction.
+    auto plain = [&](bool savepoints, const QString &name) {
+        Session s(fresh(name), name);
+        QSqlQuery e(s.db), p(s.db), sp(s.db), rel(s.db);
+        e.prepare(QStringLiteral("INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,1)"));
+        p.prepare(QStringLiteral("INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,1)"));
+        sp.prepare(QStringLiteral("SAVEPOINT row"));
+        rel.prepare(QStringLiteral("RELEASE SAVEPOINT row"));
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        const double start = threadCpuUs();
+        s.db.transaction();
+        for (const auto &row : std::as_const(rows)) {
+            if (savepoints)
+                sp.exec();
+            e.bindValue(0, row.first.firstName);
+            e.bindValue(1, row.first.lastName);
+            e.bindValue(2, row.first.email);
+            e.bindValue(3, row.first.email.toCaseFolded());
+            e.bindValue(4, row.first.phone.isEmpty() ? QVariant() : QVariant(row.first.phone));
+            e.bindValue(5, now);
+            e.bindValue(6, now);
+            e.exec();
+            const qint64 id = e.lastInsertId().toLongLong();
+            p.bindValue(0, id);
+            p.bindValue(1, row.second.dateOfBirth.isValid() ? QVariant(row.second.dateOfBirth.toString(Qt::ISODate)) : QVariant());
+            p.bindValue(2, row.second.teamId ? QVariant(row.second.teamId) : QVariant());
+            p.bindValue(3, row.second.address.isEmpty() ? QVariant() : QVariant(row.second.address));
+            p.bindValue(4, row.second.gender == Gender::Unspecified ? QVariant() : QVariant(genderCode(row.second.gender)));
+            p.bindValue(5, row.second.bio.isEmpty() ? QVariant() : QVariant(row.second.bio));
+            p.bindValue(6, QVariant(QMetaType(QMetaType::QByteArray)));
+            p.bindValue(7, now);
+            p.bindValue(8, now);
+            p.exec();
+            if (savepoints)
+                rel.exec();
+        }
+        s.db.commit();
+        return (threadCpuUs() - start) / n;
+    };
+    const double plainUs = plain(false, QStringLiteral("bd2"));
+    const double plainSpUs = plain(true, QStringLiteral("bd3"));
+
+    printf("\n== import breakdown, N = %d, CPU time of the working thread per row ==\n", n);
+    printf("read CSV (CsvReader)                         %8.2f us/row\n", readUs);
+    printf("validate employee+profile, one core          %8.2f us/row  (%.0f rows/s/core)\n", validateUs, 1e6 / validateUs);
+    printf("  of which without the phone                 %8.2f us/row\n", validateNoPhoneUs);
+    printf("store: createEmployee + employeeCreated      %8.2f us/row  (%.0f rows/s)\n", storeUs, 1e6 / storeUs);
+    printf("floor: 2 prepared INSERTs, one transaction   %8.2f us/row  (%.0f rows/s)\n", plainUs, 1e6 / plainUs);
+    printf("floor + SAVEPOINT/RELEASE per row            %8.2f us/row  (%.0f rows/s)\n", plainSpUs, 1e6 / plainSpUs);
+    fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -484,9 +623,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption keep(QStringLiteral("keep"), QStringLiteral("Keep the CSV and database."));
     const QCommandLineOption djangoRate(QStringLiteral("django-rate"), QStringLiteral("Django peer rows/s measured in this run."), QStringLiteral("R"));
     const QCommandLineOption rawRate(QStringLiteral("raw-rate"), QStringLiteral("Raw SQLite rows/s measured in this run."), QStringLiteral("R"));
+    const QCommandLineOption importOnly(QStringLiteral("import-only"), QStringLiteral("Only generate and import (for profiling)."));
+    const QCommandLineOption reuse(QStringLiteral("reuse"), QStringLiteral("Reuse the database a previous --keep run left in --work (no import figures)."));
+    const QCommandLineOption breakdownOpt(QStringLiteral("breakdown"), QStringLiteral("Print where an import's time goes (CPU per row by stage)."));
     const QCommandLineOption probeOpenOpt(QStringLiteral("probe-open"), QStringLiteral("(internal)"), QStringLiteral("DB"));
     const QCommandLineOption probeGuiOpt(QStringLiteral("probe-gui"), QStringLiteral("(internal)"), QStringLiteral("DB"));
-    parser.addOptions({employees, repeat, work, keep, djangoRate, rawRate, probeOpenOpt, probeGuiOpt});
+    parser.addOptions({employees, repeat, work, keep, djangoRate, rawRate, importOnly, reuse, breakdownOpt, probeOpenOpt, probeGuiOpt});
     parser.process(app);
     const int rep = std::max(1, parser.value(repeat).toInt());
 
@@ -510,46 +652,55 @@ int main(int argc, char *argv[])
 
     QElapsedTimer t;
     t.start();
-    if (!writeCsv(csv, n)) {
-        fprintf(stderr, "cannot write %s\n", qPrintable(csv));
-        return 1;
-    }
-    fprintf(stderr, "generated %d rows in %.1f s\n", n, t.nsecsElapsed() / 1e9);
-
-    // Import: the real importer, the real signal path, a fresh database each time.
-    // At a million rows it runs once (a 2-core box); smaller N repeat.
-    const int importRepeats = n >= 500000 ? 1 : rep;
+    const bool reusing = parser.isSet(reuse) && QFile::exists(dbPath) && QFile::exists(csv);
     QList<double> importRates;
-    qint64 profiles = 0;
-    for (int r = 0; r < importRepeats; ++r) {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(dbPath + suffix);
-        Session s(dbPath);
-        if (!s.error.isEmpty()) {
-            fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(s.error));
+    if (!reusing) {
+        if (!writeCsv(csv, n)) {
+            fprintf(stderr, "cannot write %s\n", qPrintable(csv));
             return 1;
         }
-        CsvImporter importer(s.store.get(), EmployeeValidator(QStringLiteral("DE")));
-        t.restart();
-        const ImportReport report = importer.importFile(csv);
-        const double secs = t.nsecsElapsed() / 1e9;
-        if (!report.ok() || report.accepted != n) {
-            fprintf(stderr, "import: accepted %d rejected %d %s %s\n", report.accepted, report.rejected,
-                    qPrintable(report.fatalError), qPrintable(report.problems.mid(0, 3).join(QLatin1String("; "))));
-            return 1;
-        }
-        importRates << n / secs;
-        QSqlQuery q(s.db);
-        q.exec(QStringLiteral("SELECT COUNT(*) FROM employee_profile"));
-        profiles = q.next() ? q.value(0).toLongLong() : -1;
-        fprintf(stderr, "import %d: %.2f s (%.0f rows/s), %lld profiles\n", r + 1, secs, n / secs, profiles);
-    }
-    const double importRate = median(importRates);
-    if (profiles != n) {
-        fprintf(stderr, "expected %d profiles, found %lld\n", n, profiles);
-        return 1;
-    }
+        fprintf(stderr, "generated %d rows in %.1f s\n", n, t.nsecsElapsed() / 1e9);
 
+        if (parser.isSet(breakdownOpt))
+            return breakdown(csv, dir, n);
+
+        // Import: the real importer, the real signal path, a fresh database each time.
+        // At a million rows it runs once (a 2-core box); smaller N repeat.
+        const int importRepeats = n >= 500000 ? 1 : rep;
+        qint64 profiles = 0;
+        for (int r = 0; r < importRepeats; ++r) {
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(dbPath + suffix);
+            Session s(dbPath);
+            if (!s.error.isEmpty()) {
+                fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(s.error));
+                return 1;
+            }
+            CsvImporter importer(s.store.get(), EmployeeValidator(QStringLiteral("DE")));
+            t.restart();
+            const ImportReport report = importer.importFile(csv);
+            const double secs = t.nsecsElapsed() / 1e9;
+            if (!report.ok() || report.accepted != n) {
+                fprintf(stderr, "import: accepted %d rejected %d %s %s\n", report.accepted, report.rejected,
+                        qPrintable(report.fatalError), qPrintable(report.problems.mid(0, 3).join(QLatin1String("; "))));
+                return 1;
+            }
+            importRates << n / secs;
+            QSqlQuery q(s.db);
+            q.exec(QStringLiteral("SELECT COUNT(*) FROM employee_profile"));
+            profiles = q.next() ? q.value(0).toLongLong() : -1;
+            fprintf(stderr, "import %d: %.2f s (%.0f rows/s), %lld profiles\n", r + 1, secs, n / secs, profiles);
+        }
+        const double importRate = median(importRates);
+        if (parser.isSet(importOnly)) {
+            out() << QStringLiteral("bench_import N=%1 rows_per_s=%2\n").arg(n).arg(importRate, 0, 'f', 0);
+            return 0;
+        }
+        if (profiles != n) {
+            fprintf(stderr, "expected %d profiles, found %lld\n", n, profiles);
+            return 1;
+        }
+    }
     QList<double> exportTimes;
     {
         Session s(dbPath);
@@ -576,7 +727,9 @@ int main(int argc, char *argv[])
     const QMap<QString, double> gui = runProbe({QStringLiteral("--probe-gui"), dbPath, QStringLiteral("--repeat"), QString::number(rep)});
 
     // ------------------------------------------------------------ report --
-    figure(QStringLiteral("import rate (CSV, validation, profiles)"), importRate, QStringLiteral("rows/s"));
+    const double importRate = median(importRates);
+    if (!reusing)
+        figure(QStringLiteral("import rate (CSV, validation, profiles)"), importRate, QStringLiteral("rows/s"));
     if (parser.isSet(djangoRate)) {
         const double ratio = importRate / parser.value(djangoRate).toDouble();
         figure(QStringLiteral("import / Django peer (same run)"), ratio, QStringLiteral("x"), QStringLiteral(">= 20 x"), ratio >= 20);
