@@ -123,5 +123,16 @@ void TeamComboBox::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    // With no current item QComboBox's keyboard search looks in column 0 of
+    // the model, not in the shown column; search the shown texts instead.
+    const QString text = event->text();
+    if (currentIndex() < 0 && !text.isEmpty() && text.at(0).isPrint() && event->modifiers() == Qt::NoModifier) {
+        const int found = findText(text, Qt::MatchStartsWith);
+        if (found >= 0) {
+            setCurrentIndex(found);
+            event->accept();
+            return;
+        }
+    }
     QComboBox::keyPressEvent(event);
 }
