@@ -2,6 +2,7 @@
 
 #include "AppSession.h"
 #include "EmployeeStore.h"
+#include "LanguageMenu.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -36,6 +37,7 @@ int GuiRunner::run(const CommandLineOptions &options)
         return 2;
     }
     MainWindow window(session->store(), session->location().displayName());
+    LanguageMenu::attachTo(window.viewMenu());   // View > Language (issue 4)
     QObject::connect(&window, &MainWindow::openDatabaseRequested, &window,
                      [&window, &session](const DatabaseLocation &requested) {
                          auto next = std::make_unique<AppSession>();

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "GuiRunner.h"
 #include "HeadlessRunner.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -25,6 +26,9 @@ int main(int argc, char **argv)
     else
         app = std::make_unique<QApplication>(argc, argv);
     describeApplication();
+    // Before the command line is parsed, so --help and its errors are translated too.
+    LanguageLoader languages(app.get());
+    languages.load();
 
     CommandLineOptions options;
     switch (CommandLine::parse(QCoreApplication::arguments(), &options)) {

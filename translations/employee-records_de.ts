@@ -1,0 +1,1255 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Employee Records</source>
+        <translation>Über Employee Records</translation>
+    </message>
+    <message>
+        <source>Employee Records</source>
+        <translation>Employee Records</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Keep employee records: employees, their profiles and their teams, in an SQLite file or on a PostgreSQL server.</source>
+        <translation>Mitarbeiterdaten verwalten: Mitarbeiter, ihre Profile und ihre Teams, in einer SQLite-Datei oder auf einem PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Some employees have no profile and creating them failed: %1</source>
+        <translation>Einige Mitarbeiter haben kein Profil, und es konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Keep employee records: employees, their profiles and teams.
+Without an action option the application window opens.</source>
+        <translation>Mitarbeiterdaten verwalten: Mitarbeiter, ihre Profile und Teams.
+Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
+    </message>
+    <message>
+        <source>Use the SQLite database file &lt;path&gt; (default: %1).</source>
+        <translation>Die SQLite-Datenbankdatei &lt;Pfad&gt; verwenden (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Use a PostgreSQL server: postgresql://user:password@host:port/dbname.</source>
+        <translation>Einen PostgreSQL-Server verwenden: postgresql://benutzer:passwort@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Import employees from the CSV file &lt;file&gt; and exit.</source>
+        <translation>Mitarbeiter aus der CSV-Datei &lt;Datei&gt; importieren und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Export all employees to the CSV file &lt;file&gt; and exit.</source>
+        <translation>Alle Mitarbeiter in die CSV-Datei &lt;Datei&gt; exportieren und beenden.</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, list any problems and exit.</source>
+        <translation>Die Integrität der Datenbank prüfen, gefundene Probleme auflisten und beenden.</translation>
+    </message>
+    <message>
+        <source>Read phone numbers without a country code as numbers of &lt;region&gt; (ISO code such as DE; default: from the system locale).</source>
+        <translation>Telefonnummern ohne Ländervorwahl als Nummern der &lt;Region&gt; lesen (ISO-Code wie DE; Standard: aus dem Gebietsschema des Systems).</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;; see --help.</source>
+        <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
+    </message>
+    <message>
+        <source>Give either --database or --database-url, not both.</source>
+        <translation>Geben Sie entweder --database oder --database-url an, nicht beides.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the employees: %1</source>
+        <translation>die Mitarbeiter können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImporter</name>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the import: %1</source>
+        <translation>der Import kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>the import could not be saved: %1</source>
+        <translation>der Import konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty; the first line must name the columns (%1)</source>
+        <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen (%1)</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; in the header; known columns are %2</source>
+        <translation>unbekannte Spalte „%1“ in der Kopfzeile; bekannte Spalten sind %2</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; appears twice in the header</source>
+        <translation>die Spalte „%1“ kommt in der Kopfzeile zweimal vor</translation>
+    </message>
+    <message>
+        <source>the header has no &apos;%1&apos; column; it is required</source>
+        <translation>der Kopfzeile fehlt die Spalte „%1“; sie ist erforderlich</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>expected %1 fields as in the header, found %2</source>
+        <translation>%1 Felder wie in der Kopfzeile erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>Date of birth must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
+        <translation>Das Geburtsdatum muss ein Datum im Format JJJJ-MM-TT sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>unknown team &apos;%1&apos;</source>
+        <translation>unbekanntes Team „%1“</translation>
+    </message>
+    <message>
+        <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
+        <translation>unbekanntes Geschlecht „%1“; verwenden Sie female, male, other oder lassen Sie das Feld leer</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) inside a field that does not start with a quote; enclose the whole field in quotes and double the quotes inside it</source>
+        <translation>ein Anführungszeichen (&quot;) in einem Feld, das nicht mit einem Anführungszeichen beginnt; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>Text nach dem schließenden Anführungszeichen eines Felds</translation>
+    </message>
+    <message>
+        <source>a quoted field starting here is never closed</source>
+        <translation>ein hier beginnendes Feld in Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text; save it as UTF-8 and try again</source>
+        <translation>die Datei ist kein gültiger UTF-8-Text; speichern Sie sie als UTF-8 und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database %1 is locked by another program. Close that program and try again.</source>
+        <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt. Schließen Sie dieses Programm und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Check the file&apos;s permissions.</source>
+        <translation>Die Datenbank %1 ist schreibgeschützt. Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an Employee Records database or is damaged. It was not modified.</source>
+        <translation>Die Datei %1 ist keine Employee-Records-Datenbank oder ist beschädigt. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot use the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be read. Check the file&apos;s permissions.</source>
+        <translation>Die Datenbank %1 kann nicht gelesen werden. Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Check the permissions of the file and its folder.</source>
+        <translation>Die Datenbank %1 ist schreibgeschützt. Prüfen Sie die Zugriffsrechte der Datei und ihres Ordners.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>The Qt SQL driver for %1 is not installed.</source>
+        <translation>Der Qt-SQL-Treiber für %1 ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
+        <translation>„%1“ ist keine PostgreSQL-URL; erwartet wird postgresql://benutzer:passwort@host:port/dbname</translation>
+    </message>
+</context>
+<context>
+    <name>DateOfBirthEdit</name>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeEditDialog</name>
+    <message>
+        <source>Employee [*]</source>
+        <translation>Mitarbeiter [*]</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>+1 555 0100</source>
+        <translation>+49 30 123456</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Clear date of birth</source>
+        <translation>Geburtsdatum leeren</translation>
+    </message>
+    <message>
+        <source>Clear the date of birth</source>
+        <translation>Das Geburtsdatum leeren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>Tea&amp;m:</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Remove the employee from their team</source>
+        <translation>Den Mitarbeiter aus seinem Team entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>Ges&amp;chlecht:</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Bio:</source>
+        <translation>&amp;Biografie:</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biografie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>New Employee[*]</source>
+        <translation>Neuer Mitarbeiter[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] – New Employee</source>
+        <translation>%1[*] – Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>%1[*] – Edit Employee</source>
+        <translation>%1[*] – Mitarbeiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Unnamed</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This employee has unsaved changes. Save them before closing?</source>
+        <translation>Dieser Mitarbeiter hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeStore</name>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved: %1</source>
+        <translation>Die Änderungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Datenbankfehler: %1</translation>
+    </message>
+    <message>
+        <source>Another operation is still writing to the database.</source>
+        <translation>Ein anderer Vorgang schreibt noch in die Datenbank.</translation>
+    </message>
+    <message>
+        <source>A refused row could not be undone, so nothing was saved.</source>
+        <translation>Eine abgelehnte Zeile konnte nicht rückgängig gemacht werden, daher wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this email address.</source>
+        <translation>Ein anderer Mitarbeiter verwendet diese E-Mail-Adresse bereits.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this phone number.</source>
+        <translation>Ein anderer Mitarbeiter verwendet diese Telefonnummer bereits.</translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Ein Team mit diesem Namen gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>This employee already has a profile.</source>
+        <translation>Dieser Mitarbeiter hat bereits ein Profil.</translation>
+    </message>
+    <message>
+        <source>The chosen team does not exist.</source>
+        <translation>Das gewählte Team existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
+        <translation>Die Datenbank ist von einem anderen Programm gesperrt; nichts wurde gespeichert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved.</source>
+        <translation>Die Datenbank ist schreibgeschützt; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Database error; nothing was saved: %1</source>
+        <translation>Datenbankfehler; nichts wurde gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>An employee cannot be created while another one is being created.</source>
+        <translation>Ein Mitarbeiter kann nicht angelegt werden, während ein anderer angelegt wird.</translation>
+    </message>
+    <message>
+        <source>The employee was not saved: %1</source>
+        <translation>Der Mitarbeiter wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The employee was not saved because no profile was created for it (the profile creator is not connected).</source>
+        <translation>Der Mitarbeiter wurde nicht gespeichert, weil kein Profil für ihn angelegt wurde (die Profilerstellung ist nicht verbunden).</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it. Close the form and open it again.</source>
+        <translation>Dieser Mitarbeiter wurde seit dem Öffnen von jemand anderem geändert. Schließen Sie das Formular und öffnen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The employee %1 does not exist.</source>
+        <translation>Den Mitarbeiter %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This profile was changed by someone else since you opened it. Close the form and open it again.</source>
+        <translation>Dieses Profil wurde seit dem Öffnen von jemand anderem geändert. Schließen Sie das Formular und öffnen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The profile does not belong to this employee.</source>
+        <translation>Das Profil gehört nicht zu diesem Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Ein Team braucht einen Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
+            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This team no longer exists.</source>
+        <translation>Dieses Team gibt es nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehört dazu. Verschieben Sie ihn zuerst in ein anderes Team.</numerusform>
+            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehören dazu. Verschieben Sie sie zuerst in ein anderes Team.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeValidator</name>
+    <message>
+        <source>First name is required</source>
+        <translation>Vorname ist erforderlich</translation>
+    </message>
+    <message numerus="yes">
+        <source>First name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Vorname ist zu lang (höchstens %n Zeichen)</numerusform>
+            <numerusform>Vorname ist zu lang (höchstens %n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last name is required</source>
+        <translation>Nachname ist erforderlich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Nachname ist zu lang (höchstens %n Zeichen)</numerusform>
+            <numerusform>Nachname ist zu lang (höchstens %n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Email is required</source>
+        <translation>E-Mail ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Email is not a valid address</source>
+        <translation>E-Mail ist keine gültige Adresse</translation>
+    </message>
+    <message>
+        <source>Date of birth cannot be in the future</source>
+        <translation>Geburtsdatum darf nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>Date of birth cannot be before 1900-01-01</source>
+        <translation>Geburtsdatum darf nicht vor dem 1900-01-01 liegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Address is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Adresse ist zu lang (höchstens %n Zeichen)</numerusform>
+            <numerusform>Adresse ist zu lang (höchstens %n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bio is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Biografie ist zu lang (höchstens %n Zeichen)</numerusform>
+            <numerusform>Biografie ist zu lang (höchstens %n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo is too large (at most 5 MB)</source>
+        <translation>Foto ist zu groß (höchstens 5 MB)</translation>
+    </message>
+    <message>
+        <source>Team is not valid</source>
+        <translation>Team ist ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>GuiRunner</name>
+    <message>
+        <source>Employee Records</source>
+        <translation>Employee Records</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <source>Created the missing profiles of %n employee(s).</source>
+        <translation>
+            <numerusform>Das fehlende Profil von %n Mitarbeiter wurde angelegt.</numerusform>
+            <numerusform>Die fehlenden Profile von %n Mitarbeitern wurden angelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n employee(s) with their profiles</source>
+        <translation>
+            <numerusform>%n Mitarbeiter mit Profil importiert</numerusform>
+            <numerusform>%n Mitarbeiter mit ihren Profilen importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected.</source>
+        <translation>
+            <numerusform>%n Zeile abgelehnt.</numerusform>
+            <numerusform>%n Zeilen abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is consistent: %n employee(s), each with exactly one profile.</source>
+        <translation>
+            <numerusform>Die Datenbank ist konsistent: %n Mitarbeiter mit genau einem Profil.</numerusform>
+            <numerusform>Die Datenbank ist konsistent: %n Mitarbeiter, jeder mit genau einem Profil.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n Problem gefunden.</numerusform>
+            <numerusform>%n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityChecker</name>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more like this.</source>
+        <translation>
+            <numerusform>… und %n weiterer dieser Art.</numerusform>
+            <numerusform>… und %n weitere dieser Art.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database file is damaged: %1</source>
+        <translation>Die Datenbankdatei ist beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>Employee %1 has no profile.</source>
+        <translation>Mitarbeiter %1 hat kein Profil.</translation>
+    </message>
+    <message>
+        <source>Employee %1 has more than one profile.</source>
+        <translation>Mitarbeiter %1 hat mehr als ein Profil.</translation>
+    </message>
+    <message>
+        <source>Profile %1 belongs to no existing employee.</source>
+        <translation>Profil %1 gehört zu keinem vorhandenen Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>Profile %1 refers to a team that does not exist.</source>
+        <translation>Profil %1 verweist auf ein Team, das es nicht gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>S&amp;prache</translation>
+    </message>
+    <message>
+        <source>&amp;System Default</source>
+        <translation>&amp;Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time you start Employee Records.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Employee Records.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Employee-Records-Datenbanken (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Neue Datenbank…</translation>
+    </message>
+    <message>
+        <source>Create an empty employee database file and open it</source>
+        <translation>Eine leere Mitarbeiterdatenbank-Datei anlegen und öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open an existing employee database file</source>
+        <translation>Eine vorhandene Mitarbeiterdatenbank-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add employees from a CSV file</source>
+        <translation>Mitarbeiter aus einer CSV-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to a CSV file</source>
+        <translation>Alle Mitarbeiter und Profile in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;New Employee</source>
+        <translation>&amp;Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Add an employee (their profile is created with them)</source>
+        <translation>Einen Mitarbeiter hinzufügen (sein Profil wird mit angelegt)</translation>
+    </message>
+    <message>
+        <source>New Employee (%1)</source>
+        <translation>Neuer Mitarbeiter (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Employee</source>
+        <translation>Mitarbeiter &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the selected employee and their profile (Enter or double-click)</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil bearbeiten (Eingabetaste oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Employee</source>
+        <translation>Mitarbeiter &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected employee and their profile</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Teams…</source>
+        <translation>&amp;Teams…</translation>
+    </message>
+    <message>
+        <source>Add, rename and delete teams</source>
+        <translation>Teams hinzufügen, umbenennen und löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search employees by name, email or phone</source>
+        <translation>Mitarbeiter nach Name, E-Mail oder Telefon suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Employees</source>
+        <translation>&amp;Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>&amp;About Employee Records</source>
+        <translation>Ü&amp;ber Employee Records</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>New Employee</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Edit Employee</source>
+        <translation>Mitarbeiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Mitarbeiter löschen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Name, email or phone</source>
+        <translation>Name, E-Mail oder Telefon</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>&amp;Statusleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n Mitarbeiter</numerusform>
+            <numerusform>%n Mitarbeiter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – Employee Records</source>
+        <translation>%1 – Employee Records</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>this employee</source>
+        <translation>diesen Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
+        <translation>Das Profil (Geburtsdatum, Team, Adresse, Geschlecht, Biografie und Foto) wird mit gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1 and their profile.</source>
+        <translation>%1 und das zugehörige Profil wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Neue Datenbank</translation>
+    </message>
+    <message>
+        <source>“%1” is the database that is open now; choose another name.</source>
+        <translation>„%1“ ist die gerade geöffnete Datenbank; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be replaced.</source>
+        <translation>„%1“ kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>„%1“ wird importiert…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import abgebrochen; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from “%1”: %2</source>
+        <translation>Aus „%1“ wurde nichts importiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) imported.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter importiert.</numerusform>
+            <numerusform>%n Mitarbeiter importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%n Zeile abgelehnt; siehe Details.</numerusform>
+            <numerusform>%n Zeilen abgelehnt; siehe Details.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>„%1“ wurde nicht geschrieben: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberNormalizer</name>
+    <message>
+        <source>&apos;%1&apos; has no valid country code; write it as +&lt;country code&gt; &lt;number&gt;</source>
+        <translation>„%1“ hat keine gültige Ländervorwahl; schreiben Sie +&lt;Ländervorwahl&gt; &lt;Nummer&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a phone number</source>
+        <translation>„%1“ ist keine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too short to be a phone number</source>
+        <translation>„%1“ ist zu kurz für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long to be a phone number</source>
+        <translation>„%1“ ist zu lang für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid phone number for region %2</source>
+        <translation>„%1“ ist keine gültige Telefonnummer für die Region %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too short for a phone number in region %2</source>
+        <translation>„%1“ ist zu kurz für eine Telefonnummer in der Region %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long for a phone number in region %2</source>
+        <translation>„%1“ ist zu lang für eine Telefonnummer in der Region %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not have the length of a phone number in region %2</source>
+        <translation>„%1“ hat nicht die Länge einer Telefonnummer in der Region %2</translation>
+    </message>
+    <message>
+        <source>Phone number is empty</source>
+        <translation>Telefonnummer ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Choose photo</source>
+        <translation>Foto auswählen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Foto entfernen</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Kein Foto</translation>
+    </message>
+    <message>
+        <source>Unreadable photo</source>
+        <translation>Foto nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Photo set</source>
+        <translation>Foto gesetzt</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2); choose an image of at most %3.</source>
+        <translation>„%1“ ist zu groß (%2); wählen Sie ein Bild von höchstens %3.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image this application can read (PNG, JPEG, BMP, GIF…).</source>
+        <translation>„%1“ ist kein Bild, das diese Anwendung lesen kann (PNG, JPEG, BMP, GIF…).</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
+        <translation>„%1“ ist zu groß (%2 × %3 Pixel); wählen Sie ein Bild mit höchstens %4 Pixeln pro Seite.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be decoded: %2</source>
+        <translation>„%1“ konnte nicht dekodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose Photo</source>
+        <translation>Foto auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTableModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrator</name>
+    <message>
+        <source>This database was not created by Employee Records (it has other tables and no schema version). It was not modified.</source>
+        <translation>Diese Datenbank wurde nicht von Employee Records angelegt (sie hat andere Tabellen und keine Schemaversion). Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Die Schemaversion kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Employee Records (schema version %1; this version knows up to %2). It was not modified; please update the application.</source>
+        <translation>Diese Datenbank wurde von einer neueren Version von Employee Records geschrieben (Schemaversion %1; diese Version kennt bis %2). Sie wurde nicht verändert; bitte aktualisieren Sie die Anwendung.</translation>
+    </message>
+    <message>
+        <source>Cannot start the schema upgrade: %1</source>
+        <translation>Die Schemaaktualisierung kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The schema upgrade from version %1 failed and was undone: %2</source>
+        <translation>Die Schemaaktualisierung von Version %1 ist fehlgeschlagen und wurde rückgängig gemacht: %2</translation>
+    </message>
+    <message>
+        <source>The schema upgrade could not be saved: %1</source>
+        <translation>Die Schemaaktualisierung konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamComboBox</name>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsDialog</name>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>&amp;Teams:</source>
+        <translation>&amp;Teams:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Team</source>
+        <translation>Team hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename Team</source>
+        <translation>Team umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete Team</source>
+        <translation>Team löschen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The team could not be added.</source>
+        <translation>Das Team konnte nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>The team could not be renamed.</source>
+        <translation>Das Team konnte nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The team could not be deleted.</source>
+        <translation>Das Team konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Name of the new team:</source>
+        <translation>Name des neuen Teams:</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Ein Team braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name von „%1“:</translation>
+    </message>
+    <message>
+        <source>Delete the team “%1”?</source>
+        <translation>Das Team „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: %2</source>
+        <translation>„%1“ kann nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+</TS>

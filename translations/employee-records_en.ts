@@ -1,0 +1,145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>EmployeeStore</name>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>A team name can have at most %n character.</numerusform>
+            <numerusform>A team name can have at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>This team cannot be deleted: %n employee belongs to it. Move them to another team first.</numerusform>
+            <numerusform>This team cannot be deleted: %n employees belong to it. Move them to another team first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeValidator</name>
+    <message numerus="yes">
+        <source>First name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>First name is too long (at most %n character)</numerusform>
+            <numerusform>First name is too long (at most %n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Last name is too long (at most %n character)</numerusform>
+            <numerusform>Last name is too long (at most %n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Address is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Address is too long (at most %n character)</numerusform>
+            <numerusform>Address is too long (at most %n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bio is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Bio is too long (at most %n character)</numerusform>
+            <numerusform>Bio is too long (at most %n characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <source>Created the missing profiles of %n employee(s).</source>
+        <translation>
+            <numerusform>Created the missing profile of %n employee.</numerusform>
+            <numerusform>Created the missing profiles of %n employees.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n employee(s) with their profiles</source>
+        <translation>
+            <numerusform>Imported %n employee with their profile</numerusform>
+            <numerusform>Imported %n employees with their profiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected.</source>
+        <translation>
+            <numerusform>%n row rejected.</numerusform>
+            <numerusform>%n rows rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n employee to %1.</numerusform>
+            <numerusform>Exported %n employees to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is consistent: %n employee(s), each with exactly one profile.</source>
+        <translation>
+            <numerusform>The database is consistent: %n employee, with exactly one profile.</numerusform>
+            <numerusform>The database is consistent: %n employees, each with exactly one profile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityChecker</name>
+    <message numerus="yes">
+        <source>... and %n more like this.</source>
+        <translation>
+            <numerusform>... and %n more like this.</numerusform>
+            <numerusform>... and %n more like this.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n employee</numerusform>
+            <numerusform>%n employees</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) imported.</source>
+        <translation>
+            <numerusform>%n employee imported.</numerusform>
+            <numerusform>%n employees imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%n row rejected; see the details.</numerusform>
+            <numerusform>%n rows rejected; see the details.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n employee to %1.</numerusform>
+            <numerusform>Exported %n employees to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1255 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Employee Records</source>
+        <translation>À propos d’Employee Records</translation>
+    </message>
+    <message>
+        <source>Employee Records</source>
+        <translation>Employee Records</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Keep employee records: employees, their profiles and their teams, in an SQLite file or on a PostgreSQL server.</source>
+        <translation>Gérez les dossiers du personnel&#xa0;: employés, profils et équipes, dans un fichier SQLite ou sur un serveur PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Compilé avec Qt %1, exécuté avec Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Some employees have no profile and creating them failed: %1</source>
+        <translation>Certains employés n’ont pas de profil et leur création a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Keep employee records: employees, their profiles and teams.
+Without an action option the application window opens.</source>
+        <translation>Gérez les dossiers du personnel&#xa0;: employés, profils et équipes.
+Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
+    </message>
+    <message>
+        <source>Use the SQLite database file &lt;path&gt; (default: %1).</source>
+        <translation>Utiliser le fichier de base de données SQLite &lt;chemin&gt; (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>Use a PostgreSQL server: postgresql://user:password@host:port/dbname.</source>
+        <translation>Utiliser un serveur PostgreSQL&#xa0;: postgresql://utilisateur:mot_de_passe@hôte:port/nom_base.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Import employees from the CSV file &lt;file&gt; and exit.</source>
+        <translation>Importer les employés du fichier CSV &lt;fichier&gt; et quitter.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Export all employees to the CSV file &lt;file&gt; and exit.</source>
+        <translation>Exporter tous les employés dans le fichier CSV &lt;fichier&gt; et quitter.</translation>
+    </message>
+    <message>
+        <source>Check the database&apos;s integrity, list any problems and exit.</source>
+        <translation>Vérifier l’intégrité de la base de données, lister les problèmes éventuels et quitter.</translation>
+    </message>
+    <message>
+        <source>Read phone numbers without a country code as numbers of &lt;region&gt; (ISO code such as DE; default: from the system locale).</source>
+        <translation>Lire les numéros de téléphone sans indicatif pays comme des numéros de la &lt;région&gt; (code ISO tel que FR&#x202f;; par défaut&#xa0;: selon les paramètres régionaux du système).</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;; see --help.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;»&#x202f;; voir --help.</translation>
+    </message>
+    <message>
+        <source>Give either --database or --database-url, not both.</source>
+        <translation>Indiquez soit --database, soit --database-url, mais pas les deux.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the employees: %1</source>
+        <translation>impossible de lire les employés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2</source>
+        <translation>impossible d’enregistrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImporter</name>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the import: %1</source>
+        <translation>impossible de démarrer l’importation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the import could not be saved: %1</source>
+        <translation>l’importation n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty; the first line must name the columns (%1)</source>
+        <translation>le fichier est vide&#x202f;; la première ligne doit nommer les colonnes (%1)</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; in the header; known columns are %2</source>
+        <translation>colonne inconnue «&#xa0;%1&#xa0;» dans l’en-tête&#x202f;; les colonnes connues sont %2</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; appears twice in the header</source>
+        <translation>la colonne «&#xa0;%1&#xa0;» apparaît deux fois dans l’en-tête</translation>
+    </message>
+    <message>
+        <source>the header has no &apos;%1&apos; column; it is required</source>
+        <translation>l’en-tête n’a pas de colonne «&#xa0;%1&#xa0;»&#x202f;; elle est obligatoire</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>expected %1 fields as in the header, found %2</source>
+        <translation>%1 champs attendus comme dans l’en-tête, %2 trouvés</translation>
+    </message>
+    <message>
+        <source>Date of birth must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
+        <translation>La date de naissance doit être une date au format AAAA-MM-JJ, et non «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>unknown team &apos;%1&apos;</source>
+        <translation>équipe inconnue «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
+        <translation>genre inconnu «&#xa0;%1&#xa0;»&#x202f;; utilisez female, male, other ou laissez le champ vide</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) inside a field that does not start with a quote; enclose the whole field in quotes and double the quotes inside it</source>
+        <translation>un guillemet (&quot;) dans un champ qui ne commence pas par un guillemet&#x202f;; entourez tout le champ de guillemets et doublez les guillemets qu’il contient</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>texte après le guillemet fermant d’un champ</translation>
+    </message>
+    <message>
+        <source>a quoted field starting here is never closed</source>
+        <translation>un champ entre guillemets commençant ici n’est jamais fermé</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text; save it as UTF-8 and try again</source>
+        <translation>le fichier n’est pas du texte UTF-8 valide&#x202f;; enregistrez-le en UTF-8 et réessayez</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>impossible de lire le fichier&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database %1 is locked by another program. Close that program and try again.</source>
+        <translation>La base de données %1 est verrouillée par un autre programme. Fermez ce programme et réessayez.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Check the file&apos;s permissions.</source>
+        <translation>La base de données %1 est en lecture seule. Vérifiez les droits d’accès du fichier.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an Employee Records database or is damaged. It was not modified.</source>
+        <translation>Le fichier %1 n’est pas une base de données Employee Records ou est endommagé. Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Cannot use the database %1: %2</source>
+        <translation>Impossible d’utiliser la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be read. Check the file&apos;s permissions.</source>
+        <translation>La base de données %1 ne peut pas être lue. Vérifiez les droits d’accès du fichier.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Check the permissions of the file and its folder.</source>
+        <translation>La base de données %1 est en lecture seule. Vérifiez les droits d’accès du fichier et de son dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Impossible de se connecter à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>Impossible d’utiliser %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The Qt SQL driver for %1 is not installed.</source>
+        <translation>Le pilote Qt SQL pour %1 n’est pas installé.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une URL PostgreSQL&#x202f;; format attendu&#xa0;: postgresql://utilisateur:mot_de_passe@hôte:port/nom_base</translation>
+    </message>
+</context>
+<context>
+    <name>DateOfBirthEdit</name>
+    <message>
+        <source>Not given</source>
+        <translation>Non indiquée</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeEditDialog</name>
+    <message>
+        <source>Employee [*]</source>
+        <translation>Employé [*]</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>+1 555 0100</source>
+        <translation>+33 1 23 45 67 89</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Date de naissance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Clear date of birth</source>
+        <translation>Effacer la date de naissance</translation>
+    </message>
+    <message>
+        <source>Clear the date of birth</source>
+        <translation>Effacer la date de naissance</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>É&amp;quipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Remove the employee from their team</source>
+        <translation>Retirer l’employé de son équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Genre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Bio:</source>
+        <translation>&amp;Biographie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biographie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New Employee[*]</source>
+        <translation>Nouvel employé[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] – New Employee</source>
+        <translation>%1[*] – Nouvel employé</translation>
+    </message>
+    <message>
+        <source>%1[*] – Edit Employee</source>
+        <translation>%1[*] – Modifier l’employé</translation>
+    </message>
+    <message>
+        <source>Unnamed</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This employee has unsaved changes. Save them before closing?</source>
+        <translation>Cet employé a des modifications non enregistrées. Les enregistrer avant de fermer&#x202f;?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeStore</name>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved: %1</source>
+        <translation>Les modifications n’ont pas pu être enregistrées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Another operation is still writing to the database.</source>
+        <translation>Une autre opération est encore en train d’écrire dans la base de données.</translation>
+    </message>
+    <message>
+        <source>A refused row could not be undone, so nothing was saved.</source>
+        <translation>Une ligne refusée n’a pas pu être annulée&#x202f;; rien n’a donc été enregistré.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this email address.</source>
+        <translation>Un autre employé utilise déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this phone number.</source>
+        <translation>Un autre employé utilise déjà ce numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Une équipe portant ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <source>This employee already has a profile.</source>
+        <translation>Cet employé a déjà un profil.</translation>
+    </message>
+    <message>
+        <source>The chosen team does not exist.</source>
+        <translation>L’équipe choisie n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
+        <translation>La base de données est verrouillée par un autre programme&#x202f;; rien n’a été enregistré. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved.</source>
+        <translation>La base de données est en lecture seule&#x202f;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Database error; nothing was saved: %1</source>
+        <translation>Erreur de base de données&#x202f;; rien n’a été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>An employee cannot be created while another one is being created.</source>
+        <translation>Impossible de créer un employé pendant la création d’un autre.</translation>
+    </message>
+    <message>
+        <source>The employee was not saved: %1</source>
+        <translation>L’employé n’a pas été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The employee was not saved because no profile was created for it (the profile creator is not connected).</source>
+        <translation>L’employé n’a pas été enregistré, car aucun profil n’a été créé pour lui (le créateur de profils n’est pas connecté).</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Cet employé a été supprimé par quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it. Close the form and open it again.</source>
+        <translation>Cet employé a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Fermez le formulaire et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Cet employé n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The employee %1 does not exist.</source>
+        <translation>L’employé %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This profile was changed by someone else since you opened it. Close the form and open it again.</source>
+        <translation>Ce profil a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Fermez le formulaire et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>The profile does not belong to this employee.</source>
+        <translation>Le profil n’appartient pas à cet employé.</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Une équipe doit avoir un nom.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>Un nom d’équipe peut comporter au plus %n caractère.</numerusform>
+            <numerusform>Un nom d’équipe peut comporter au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This team no longer exists.</source>
+        <translation>Cette équipe n’existe plus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employé en fait partie. Déplacez-le d’abord dans une autre équipe.</numerusform>
+            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employés en font partie. Déplacez-les d’abord dans une autre équipe.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeValidator</name>
+    <message>
+        <source>First name is required</source>
+        <translation>Le prénom est obligatoire</translation>
+    </message>
+    <message numerus="yes">
+        <source>First name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Le prénom est trop long (%n caractère au maximum)</numerusform>
+            <numerusform>Le prénom est trop long (%n caractères au maximum)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last name is required</source>
+        <translation>Le nom est obligatoire</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last name is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>Le nom est trop long (%n caractère au maximum)</numerusform>
+            <numerusform>Le nom est trop long (%n caractères au maximum)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Email is required</source>
+        <translation>L’e-mail est obligatoire</translation>
+    </message>
+    <message>
+        <source>Email is not a valid address</source>
+        <translation>L’e-mail n’est pas une adresse valide</translation>
+    </message>
+    <message>
+        <source>Date of birth cannot be in the future</source>
+        <translation>La date de naissance ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>Date of birth cannot be before 1900-01-01</source>
+        <translation>La date de naissance ne peut pas être antérieure au 1900-01-01</translation>
+    </message>
+    <message numerus="yes">
+        <source>Address is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>L’adresse est trop longue (%n caractère au maximum)</numerusform>
+            <numerusform>L’adresse est trop longue (%n caractères au maximum)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bio is too long (at most %n characters)</source>
+        <translation>
+            <numerusform>La biographie est trop longue (%n caractère au maximum)</numerusform>
+            <numerusform>La biographie est trop longue (%n caractères au maximum)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo is too large (at most 5 MB)</source>
+        <translation>La photo est trop volumineuse (5 Mo au maximum)</translation>
+    </message>
+    <message>
+        <source>Team is not valid</source>
+        <translation>L’équipe n’est pas valide</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>Non précisé</translation>
+    </message>
+</context>
+<context>
+    <name>GuiRunner</name>
+    <message>
+        <source>Employee Records</source>
+        <translation>Employee Records</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>La base de données n’a pas pu être ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <source>Created the missing profiles of %n employee(s).</source>
+        <translation>
+            <numerusform>Le profil manquant de %n employé a été créé.</numerusform>
+            <numerusform>Les profils manquants de %n employés ont été créés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n employee(s) with their profiles</source>
+        <translation>
+            <numerusform>%n employé importé avec son profil</numerusform>
+            <numerusform>%n employés importés avec leurs profils</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected.</source>
+        <translation>
+            <numerusform>%n ligne refusée.</numerusform>
+            <numerusform>%n lignes refusées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n employé exporté vers %1.</numerusform>
+            <numerusform>%n employés exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is consistent: %n employee(s), each with exactly one profile.</source>
+        <translation>
+            <numerusform>La base de données est cohérente&#xa0;: %n employé, avec exactement un profil.</numerusform>
+            <numerusform>La base de données est cohérente&#xa0;: %n employés, chacun avec exactement un profil.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problème trouvé.</numerusform>
+            <numerusform>%n problèmes trouvés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityChecker</name>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>La vérification n’a pas pu être effectuée&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more like this.</source>
+        <translation>
+            <numerusform>… et %n autre du même type.</numerusform>
+            <numerusform>… et %n autres du même type.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database file is damaged: %1</source>
+        <translation>Le fichier de base de données est endommagé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Employee %1 has no profile.</source>
+        <translation>L’employé %1 n’a pas de profil.</translation>
+    </message>
+    <message>
+        <source>Employee %1 has more than one profile.</source>
+        <translation>L’employé %1 a plus d’un profil.</translation>
+    </message>
+    <message>
+        <source>Profile %1 belongs to no existing employee.</source>
+        <translation>Le profil %1 n’appartient à aucun employé existant.</translation>
+    </message>
+    <message>
+        <source>Profile %1 refers to a team that does not exist.</source>
+        <translation>Le profil %1 fait référence à une équipe qui n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;System Default</source>
+        <translation>&amp;Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time you start Employee Records.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage d’Employee Records.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Bases de données Employee Records (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Nouvelle base de données…</translation>
+    </message>
+    <message>
+        <source>Create an empty employee database file and open it</source>
+        <translation>Créer un fichier de base de données vide et l’ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Ouvrir une base de données…</translation>
+    </message>
+    <message>
+        <source>Open an existing employee database file</source>
+        <translation>Ouvrir un fichier de base de données existant</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Add employees from a CSV file</source>
+        <translation>Ajouter des employés depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to a CSV file</source>
+        <translation>Écrire tous les employés et profils dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New Employee</source>
+        <translation>&amp;Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Add an employee (their profile is created with them)</source>
+        <translation>Ajouter un employé (son profil est créé avec lui)</translation>
+    </message>
+    <message>
+        <source>New Employee (%1)</source>
+        <translation>Nouvel employé (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Employee</source>
+        <translation>&amp;Modifier l’employé</translation>
+    </message>
+    <message>
+        <source>Edit the selected employee and their profile (Enter or double-click)</source>
+        <translation>Modifier l’employé sélectionné et son profil (Entrée ou double-clic)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Employee</source>
+        <translation>&amp;Supprimer l’employé</translation>
+    </message>
+    <message>
+        <source>Delete the selected employee and their profile</source>
+        <translation>Supprimer l’employé sélectionné et son profil</translation>
+    </message>
+    <message>
+        <source>&amp;Teams…</source>
+        <translation>É&amp;quipes…</translation>
+    </message>
+    <message>
+        <source>Add, rename and delete teams</source>
+        <translation>Ajouter, renommer et supprimer des équipes</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Search employees by name, email or phone</source>
+        <translation>Rechercher des employés par nom, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Employees</source>
+        <translation>&amp;Employés</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profils</translation>
+    </message>
+    <message>
+        <source>&amp;About Employee Records</source>
+        <translation>À &amp;propos d’Employee Records</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Afficha&amp;ge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>New Employee</source>
+        <translation>Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Edit Employee</source>
+        <translation>Modifier l’employé</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Supprimer l’employé</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>Afficher la &amp;barre d’outils</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Name, email or phone</source>
+        <translation>Nom, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>Afficher la barre d’é&amp;tat</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Impossible d’ouvrir la base de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s)</source>
+        <translation>
+            <numerusform>%n employé</numerusform>
+            <numerusform>%n employés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – Employee Records</source>
+        <translation>%1 – Employee Records</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ajouté.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>this employee</source>
+        <translation>cet employé</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
+        <translation>Son profil (date de naissance, équipe, adresse, genre, biographie et photo) est supprimé avec lui. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 n’a pas pu être supprimé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1 and their profile.</source>
+        <translation>%1 et son profil ont été supprimés.</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Nouvelle base de données</translation>
+    </message>
+    <message>
+        <source>“%1” is the database that is open now; choose another name.</source>
+        <translation>«&#xa0;%1&#xa0;» est la base de données actuellement ouverte&#x202f;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be replaced.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>Importation de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Importation annulée&#x202f;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from “%1”: %2</source>
+        <translation>Rien n’a été importé depuis «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) imported.</source>
+        <translation>
+            <numerusform>%n employé importé.</numerusform>
+            <numerusform>%n employés importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%n ligne refusée&#x202f;; voir les détails.</numerusform>
+            <numerusform>%n lignes refusées&#x202f;; voir les détails.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été écrit&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n employé exporté vers %1.</numerusform>
+            <numerusform>%n employés exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberNormalizer</name>
+    <message>
+        <source>&apos;%1&apos; has no valid country code; write it as +&lt;country code&gt; &lt;number&gt;</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas d’indicatif pays valide&#x202f;; écrivez-le sous la forme +&lt;indicatif pays&gt; &lt;numéro&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a phone number</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too short to be a phone number</source>
+        <translation>«&#xa0;%1&#xa0;» est trop court pour être un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long to be a phone number</source>
+        <translation>«&#xa0;%1&#xa0;» est trop long pour être un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid phone number for region %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un numéro de téléphone valide pour la région %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too short for a phone number in region %2</source>
+        <translation>«&#xa0;%1&#xa0;» est trop court pour un numéro de téléphone de la région %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long for a phone number in region %2</source>
+        <translation>«&#xa0;%1&#xa0;» est trop long pour un numéro de téléphone de la région %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not have the length of a phone number in region %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas la longueur d’un numéro de téléphone de la région %2</translation>
+    </message>
+    <message>
+        <source>Phone number is empty</source>
+        <translation>Le numéro de téléphone est vide</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose photo</source>
+        <translation>Choisir une photo</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Aucune photo</translation>
+    </message>
+    <message>
+        <source>Unreadable photo</source>
+        <translation>Photo illisible</translation>
+    </message>
+    <message>
+        <source>Photo set</source>
+        <translation>Photo définie</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2); choose an image of at most %3.</source>
+        <translation>«&#xa0;%1&#xa0;» est trop volumineux (%2)&#x202f;; choisissez une image de %3 au maximum.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image this application can read (PNG, JPEG, BMP, GIF…).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une image que cette application peut lire (PNG, JPEG, BMP, GIF…).</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
+        <translation>«&#xa0;%1&#xa0;» est trop grande (%2 × %3 pixels)&#x202f;; choisissez une image de %4 pixels de côté au maximum.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be decoded: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être décodé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose Photo</source>
+        <translation>Choisir une photo</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTableModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrator</name>
+    <message>
+        <source>This database was not created by Employee Records (it has other tables and no schema version). It was not modified.</source>
+        <translation>Cette base de données n’a pas été créée par Employee Records (elle contient d’autres tables et aucune version de schéma). Elle n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Impossible de lire la version du schéma&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Employee Records (schema version %1; this version knows up to %2). It was not modified; please update the application.</source>
+        <translation>Cette base de données a été écrite par une version plus récente d’Employee Records (version de schéma %1&#x202f;; cette version connaît jusqu’à la %2). Elle n’a pas été modifiée&#x202f;; veuillez mettre à jour l’application.</translation>
+    </message>
+    <message>
+        <source>Cannot start the schema upgrade: %1</source>
+        <translation>Impossible de démarrer la mise à jour du schéma&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The schema upgrade from version %1 failed and was undone: %2</source>
+        <translation>La mise à jour du schéma depuis la version %1 a échoué et a été annulée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The schema upgrade could not be saved: %1</source>
+        <translation>La mise à jour du schéma n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamComboBox</name>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsDialog</name>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>&amp;Teams:</source>
+        <translation>É&amp;quipes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add Team</source>
+        <translation>Ajouter une équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Rename Team</source>
+        <translation>Renommer l’équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete Team</source>
+        <translation>Supprimer l’équipe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The team could not be added.</source>
+        <translation>L’équipe n’a pas pu être ajoutée.</translation>
+    </message>
+    <message>
+        <source>The team could not be renamed.</source>
+        <translation>L’équipe n’a pas pu être renommée.</translation>
+    </message>
+    <message>
+        <source>The team could not be deleted.</source>
+        <translation>L’équipe n’a pas pu être supprimée.</translation>
+    </message>
+    <message>
+        <source>Name of the new team:</source>
+        <translation>Nom de la nouvelle équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Une équipe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Nouveau nom de «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete the team “%1”?</source>
+        <translation>Supprimer l’équipe «&#xa0;%1&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: %2</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être supprimée&#xa0;: %2</translation>
+    </message>
+</context>
+</TS>
