@@ -922,11 +922,11 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>Added %1.</source>
-        <translation>%1 ajouté.</translation>
+        <translation>Employé ajouté&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation>%1 enregistré.</translation>
+        <translation>Modifications enregistrées&#xa0;: %1.</translation>
     </message>
     <message>
         <source>this employee</source>
@@ -950,7 +950,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>%1 could not be deleted: %2</source>
-        <translation>%1 n’a pas pu être supprimé&#xa0;: %2</translation>
+        <translation>Impossible de supprimer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Deleted %1 and their profile.</source>
@@ -1105,7 +1105,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
-        <translation>«&#xa0;%1&#xa0;» est trop grande (%2 × %3 pixels)&#x202f;; choisissez une image de %4 pixels de côté au maximum.</translation>
+        <translation>L’image «&#xa0;%1&#xa0;» est trop grande (%2 × %3 pixels)&#x202f;; choisissez une image de %4 pixels de côté au maximum.</translation>
     </message>
     <message>
         <source>“%1” could not be decoded: %2</source>
@@ -1249,7 +1249,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>“%1” cannot be deleted: %2</source>
-        <translation>«&#xa0;%1&#xa0;» ne peut pas être supprimée&#xa0;: %2</translation>
+        <translation>L’équipe «&#xa0;%1&#xa0;» ne peut pas être supprimée&#xa0;: %2</translation>
     </message>
 </context>
 </TS>
