@@ -20,6 +20,9 @@ void makeErrorLabel(QLabel *label)
     label->setPalette(pal);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
+    // Use the whole width of the field column (QFormLayout only grows
+    // expanding fields).
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     label->hide();
 }
 }
@@ -41,6 +44,8 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
     load();
+    // As tall as the fields need: extra height would only spread the rows.
+    resize(qMax(width(), sizeHint().width()), sizeHint().height());
 }
 
 EmployeeEditDialog::~EmployeeEditDialog() = default;

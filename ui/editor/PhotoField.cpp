@@ -54,7 +54,6 @@ PhotoField::PhotoField(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_preview, 0, Qt::AlignHCenter);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
-    layout->addStretch();
     setFocusProxy(m_choose);
     updatePreview();
 }

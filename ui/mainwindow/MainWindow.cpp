@@ -74,6 +74,8 @@ MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidge
     createStatusBar();
     readSettings();
     setStore(store, databaseName);
+    // Start in the table: Enter edits, Ctrl+F searches, Ctrl+N adds.
+    currentView()->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -529,6 +531,7 @@ EmployeeEditDialog *MainWindow::openEditor(qint64 employeeId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const bool created = employeeId <= 0;
     connect(dialog, &QDialog::accepted, this, [this, dialog, created] { onEditorAccepted(dialog, created); });
+    connect(dialog, &QDialog::finished, this, &MainWindow::returnFocusToView);
     m_editor = dialog;
     dialog->open();
     return dialog;
@@ -542,6 +545,14 @@ void MainWindow::onEditorAccepted(EmployeeEditDialog *dialog, bool created)
                                      : tr("Saved %1.").arg(m_store->employee(id).value_or(Employee{}).displayName()),
                              4000);
     currentView()->setFocus();
+}
+
+void MainWindow::returnFocusToView()
+{
+    // Back to where the user was (some window managers, and none at all,
+    // leave the main window inactive when a modal dialog closes).
+    activateWindow();
+    currentView()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::newEmployee()
@@ -576,6 +587,7 @@ void MainWindow::deleteEmployee()
     box.setDefaultButton(cancelButton);
     box.setEscapeButton(cancelButton);
     box.exec();
+    returnFocusToView();
     if (box.clickedButton() != deleteButton)
         return;
 
@@ -598,6 +610,7 @@ void MainWindow::manageTeams()
 {
     TeamsDialog dialog(m_store, this);
     dialog.exec();
+    returnFocusToView();
 }
 
 void MainWindow::focusSearch()

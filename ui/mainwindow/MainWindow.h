@@ -100,6 +100,7 @@ private:
     void updateTitle();
     void applySearch();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
+    void returnFocusToView();
     EmployeeView *currentView() const;
     qint64 employeeIdInView(const EmployeeView *view, int row) const;
     int rowInView(const EmployeeView *view, qint64 employeeId) const;
