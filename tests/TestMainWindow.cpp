@@ -25,6 +25,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -92,6 +94,7 @@ private slots:
     void actionsHaveNamesAndStandardShortcuts();
     void changesKeepSortScrollAndSelection();
     void settingsRestoreSortAndColumnWidths();
+    void importAndExportCsvFromTheWindow();
 
 private:
     qint64 addEmployee(const QString &first, const QString &last, const QString &email, const QString &phone = {});
@@ -482,6 +485,39 @@ void TestMainWindow::settingsRestoreSortAndColumnWidths()
     QCOMPARE(header->sectionSize(EmployeeTableModel::FirstName), 222);
     QCOMPARE(window->tabs()->currentIndex(), 1);
     QVERIFY(!MainWindow::lastDatabasePath().isEmpty() || m_db->isPostgres());
+}
+
+void TestMainWindow::importAndExportCsvFromTheWindow()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("in.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,email,team,date_of_birth\n"
+               "Nora,O'Neill,nora@example.com,Product,1988-05-17\n"
+               "Bad,Row,not-an-email,,\n"
+               "Omar,Haddad,omar@example.com,,\n");
+    file.close();
+
+    auto window = makeWindow();
+    QString report;
+    answerNextMessageBox(QStringLiteral("OK"), &report);
+    const ImportReport result = window->importCsvFile(csv);
+    QCOMPARE(result.accepted, 2);
+    QCOMPARE(result.rejected, 1);
+    QVERIFY2(report.contains(QStringLiteral("2")), qPrintable(report));
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(window->profileModel()->rowCount(), 2);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 2);
+    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+
+    const QString out = dir.filePath(QStringLiteral("out.csv"));
+    QVERIFY(window->exportCsvFile(out));
+    QFile exported(out);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QByteArray text = exported.readAll();
+    QVERIFY(text.contains("O'Neill"));
+    QVERIFY(text.contains("1988-05-17"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -667,7 +667,11 @@ void MainWindow::importCsv()
     if (path.isEmpty())
         return;
     QSettings().setValue(kLastCsvDirectory, QFileInfo(path).absolutePath());
+    importCsvFile(path);
+}
 
+ImportReport MainWindow::importCsvFile(const QString &path)
+{
     CsvImporter importer(m_store, EmployeeValidator());
     QProgressDialog progress(tr("Importing “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
                              ProgressSteps, this);
@@ -680,7 +684,8 @@ void MainWindow::importCsv()
     progress.setValue(0);
     connect(&progress, &QProgressDialog::canceled, &importer, &CsvImporter::cancel);
     // The database connection belongs to this thread, so the import runs
-    // here; the progress signal keeps the window painted and Cancel working.
+    // here; the progress signal keeps the window painted and Cancel working
+    // (the progress dialog is window-modal, so nothing else can start).
     connect(&importer, &CsvImporter::progress, &progress, [&progress](qint64 done, qint64 total) {
         if (total > 0)
             progress.setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
@@ -694,12 +699,12 @@ void MainWindow::importCsv()
 
     if (report.cancelled) {
         statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 6000);
-        return;
+        return report;
     }
     if (!report.fatalError.isEmpty()) {
         QMessageBox::warning(this, tr("Import CSV"),
                              tr("Nothing was imported from “%1”: %2").arg(QFileInfo(path).fileName(), report.fatalError));
-        return;
+        return report;
     }
     QMessageBox box(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
                     tr("%n employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
@@ -709,6 +714,8 @@ void MainWindow::importCsv()
         box.setDetailedText(report.problems.join(QLatin1Char('\n')));
     }
     box.exec();
+    returnFocusToView();
+    return report;
 }
 
 void MainWindow::exportCsv()
@@ -721,14 +728,20 @@ void MainWindow::exportCsv()
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".csv");
     QSettings().setValue(kLastCsvDirectory, QFileInfo(path).absolutePath());
+    exportCsvFile(path);
+}
+
+bool MainWindow::exportCsvFile(const QString &path)
+{
     QApplication::setOverrideCursor(Qt::BusyCursor);
     const ExportReport report = CsvExporter::exportFile(m_store->database(), path);
     QApplication::restoreOverrideCursor();
     if (!report.ok()) {
         QMessageBox::warning(this, tr("Export CSV"), tr("“%1” was not written: %2").arg(path, report.error));
-        return;
+        return false;
     }
     statusBar()->showMessage(tr("Exported %n employee(s) to %1.", nullptr, int(report.rows)).arg(path), 8000);
+    return true;
 }
 
 void MainWindow::about()

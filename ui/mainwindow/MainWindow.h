@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CsvImporter.h"
 #include "DatabaseLocation.h"
 
 #include <QMainWindow>
@@ -62,6 +63,10 @@ public:
     // Applies pending store changes to the views now (they are otherwise
     // coalesced to the next event loop turn).
     void flushRefresh();
+    // File > Import CSV… and Export CSV… without the file dialogs: progress
+    // with Cancel, then a report (import) or a status message (export).
+    ImportReport importCsvFile(const QString &path);
+    bool exportCsvFile(const QString &path);
 
 public slots:
     void newEmployee();
