@@ -10,6 +10,7 @@
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QImage>
@@ -90,6 +91,7 @@ private slots:
     void photoIsScaledAndStored();
     void photoRejectsNonImages();
     void formModelsPassTheModelTester();
+    void drivenThroughTheAccessibilityTree();
 
 private:
     qint64 addEmployee(const QString &first, const QString &last, const QString &email);
@@ -513,6 +515,68 @@ void TestEmployeeEditDialog::formModelsPassTheModelTester()
     dialog->employeeModel()->select();
     dialog->profileModel()->select();
     QVERIFY(dialog->save());
+}
+
+namespace {
+QAccessibleInterface *findAccessible(QAccessibleInterface *root, const QString &name, QAccessible::Role role)
+{
+    if (!root)
+        return nullptr;
+    if (root->text(QAccessible::Name) == name && root->role() == role)
+        return root;
+    for (int i = 0; i < root->childCount(); ++i) {
+        if (QAccessibleInterface *found = findAccessible(root->child(i), name, role))
+            return found;
+    }
+    return nullptr;
+}
+}
+
+void TestEmployeeEditDialog::drivenThroughTheAccessibilityTree()
+{
+    // What an assistive technology sees: named inputs with editable text,
+    // and buttons it can press.
+    auto dialog = openDialog(0);
+    QAccessibleInterface *root = QAccessible::queryAccessibleInterface(dialog.get());
+    QVERIFY(root);
+    const struct
+    {
+        QString name;
+        QString text;
+    } inputs[] = {{QStringLiteral("First name"), QStringLiteral("Rosalind")},
+                  {QStringLiteral("Last name"), QStringLiteral("Franklin")},
+                  {QStringLiteral("Email"), QStringLiteral("rosalind@example.com")},
+                  {QStringLiteral("Address"), QStringLiteral("Notting Hill, London")}};
+    for (const auto &input : inputs) {
+        QAccessibleInterface *field = findAccessible(root, input.name, QAccessible::EditableText);
+        QVERIFY2(field, qPrintable(input.name));
+        QVERIFY(field->editableTextInterface());
+        field->editableTextInterface()->insertText(0, input.text);
+    }
+    // The other inputs: by accessible name, or (combo boxes on Linux, whose
+    // accessible Name is their current text) by the label they are labelled by.
+    for (const QString &field : {QStringLiteral("phone"), QStringLiteral("date_of_birth"), QStringLiteral("team"),
+                                 QStringLiteral("gender"), QStringLiteral("bio")}) {
+        QWidget *widget = dialog->fieldWidget(field);
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY2(iface, qPrintable(field));
+        const QString name = widget->accessibleName();
+        bool labelled = iface->text(QAccessible::Name) == name;
+        for (const auto &relation : iface->relations(QAccessible::Label)) {
+            if (relation.first->text(QAccessible::Name).remove(QLatin1Char('&')).remove(QLatin1Char(':')) == name)
+                labelled = true;
+        }
+        QVERIFY2(labelled, qPrintable(field));
+    }
+    QVERIFY(findAccessible(root, QStringLiteral("Cancel"), QAccessible::Button));
+    QAccessibleInterface *save = findAccessible(root, QStringLiteral("Save"), QAccessible::Button);
+    QVERIFY(save && save->actionInterface());
+    save->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    QTRY_COMPARE(dialog->result(), int(QDialog::Accepted));
+    const auto employee = m_store->employee(dialog->employeeId());
+    QVERIFY(employee);
+    QCOMPARE(employee->lastName, QStringLiteral("Franklin"));
+    QCOMPARE(m_store->profileOf(dialog->employeeId())->address, QStringLiteral("Notting Hill, London"));
 }
 
 QTEST_MAIN(TestEmployeeEditDialog)
