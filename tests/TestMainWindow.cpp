@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "ProfileAutoCreator.h"
 #include "ProfileTableModel.h"
+#include "TeamsDialog.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -95,6 +97,7 @@ private slots:
     void changesKeepSortScrollAndSelection();
     void settingsRestoreSortAndColumnWidths();
     void importAndExportCsvFromTheWindow();
+    void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
 
 private:
     qint64 addEmployee(const QString &first, const QString &last, const QString &email, const QString &phone = {});
@@ -518,6 +521,39 @@ void TestMainWindow::importAndExportCsvFromTheWindow()
     const QByteArray text = exported.readAll();
     QVERIFY(text.contains("O'Neill"));
     QVERIFY(text.contains("1988-05-17"));
+}
+
+void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()
+{
+    const qint64 id = addEmployee(QStringLiteral("Team"), QStringLiteral("Player"), QStringLiteral("tp@example.com"));
+    TeamsDialog dialog(m_store.get());
+    QCOMPARE(dialog.list()->count(), 3);   // the seeded teams
+    QCOMPARE(dialog.addTeam(QStringLiteral("Research")), QString());
+    QCOMPARE(dialog.list()->count(), 4);
+    QVERIFY(!dialog.addTeam(QStringLiteral("Research")).isEmpty());   // names are unique
+    QCOMPARE(dialog.list()->count(), 4);
+
+    qint64 research = 0;
+    for (const Team &t : m_store->teams()) {
+        if (t.name == QLatin1String("Research"))
+            research = t.id;
+    }
+    QVERIFY(research);
+    QCOMPARE(dialog.renameTeam(research, QStringLiteral("R&D")), QString());
+    QVERIFY(!dialog.list()->findItems(QStringLiteral("R&D"), Qt::MatchExactly).isEmpty());
+    QVERIFY(!dialog.renameTeam(research, QStringLiteral("Product")).isEmpty());   // names are unique
+
+    EmployeeProfile profile = *m_store->profileOf(id);
+    profile.teamId = research;
+    QVERIFY(m_store->updateProfile(profile).ok());
+    const QString refused = dialog.deleteTeam(research);
+    QVERIFY(!refused.isEmpty());   // in use: the store's reason
+    QCOMPARE(dialog.list()->count(), 4);
+    profile = *m_store->profileOf(id);
+    profile.teamId = 0;
+    QVERIFY(m_store->updateProfile(profile).ok());
+    QCOMPARE(dialog.deleteTeam(research), QString());
+    QCOMPARE(dialog.list()->count(), 3);
 }
 
 QTEST_MAIN(TestMainWindow)
