@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -98,6 +99,7 @@ private slots:
     void settingsRestoreSortAndColumnWidths();
     void importAndExportCsvFromTheWindow();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
+    void switchingToAnotherDatabaseKeepsTheViewSettings();
 
 private:
     qint64 addEmployee(const QString &first, const QString &last, const QString &email, const QString &phone = {});
@@ -554,6 +556,56 @@ void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()
     QVERIFY(m_store->updateProfile(profile).ok());
     QCOMPARE(dialog.deleteTeam(research), QString());
     QCOMPARE(dialog.list()->count(), 3);
+}
+
+void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
+{
+    addEmployee(QStringLiteral("First"), QStringLiteral("Database"), QStringLiteral("first@example.com"));
+    auto window = makeWindow();
+    QSignalSpy requested(window.get(), &MainWindow::openDatabaseRequested);
+    window->employeeView()->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
+    window->employeeView()->horizontalHeader()->resizeSection(EmployeeTableModel::LastName, 201);
+
+    // What the composition root does on openDatabaseRequested: open, wire,
+    // setStore(), then let the old store go.
+    if (TestDatabase::postgresRequested())
+        QSKIP("one PostgreSQL test database per executable");
+    TestDatabase other(QStringLiteral("other"));
+    QVERIFY2(other.isOpen(), qPrintable(other.error()));
+    EmployeeStore otherStore(other.db());
+    ProfileAutoCreator otherCreator(&otherStore);
+    otherCreator.connectTo(&otherStore);
+    Employee e;
+    e.firstName = QStringLiteral("Second");
+    e.lastName = QStringLiteral("Database");
+    e.email = QStringLiteral("second@example.com");
+    QVERIFY(otherStore.createEmployee(e).ok());
+    QVERIFY(otherStore.createEmployee([] {
+                Employee x;
+                x.firstName = QStringLiteral("Third");
+                x.lastName = QStringLiteral("Person");
+                x.email = QStringLiteral("third@example.com");
+                return x;
+            }())
+                .ok());
+
+    window->setStore(&otherStore, other.location().displayName());
+    QCOMPARE(window->store(), &otherStore);
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(window->profileModel()->rowCount(), 2);
+    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(other.location().displayName()));
+    QHeaderView *header = window->employeeView()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(EmployeeTableModel::Email));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(window->employeeModel()->sortColumn(), int(EmployeeTableModel::Email));
+    QCOMPARE(header->sectionSize(EmployeeTableModel::LastName), 201);
+    // Changes in the new database reach the views; the old store is no longer heard.
+    addEmployee(QStringLiteral("Old"), QStringLiteral("Store"), QStringLiteral("old@example.com"));
+    window->flushRefresh();
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(requested.count(), 0);
+    window->setStore(m_store.get(), QStringLiteral("back"));   // before `other` goes away
 }
 
 QTEST_MAIN(TestMainWindow)

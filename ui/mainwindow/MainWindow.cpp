@@ -340,9 +340,10 @@ void MainWindow::createModels()
         QString key;
     } pairs[] = {{m_employeeView, m_employeeModel, kEmployeesHeader}, {m_profileView, m_profileModel, kProfilesHeader}};
     for (const auto &p : pairs) {
+        // Another database keeps the user's widths and sort.
+        const QByteArray state = m_headersRestored ? p.view->saveHeaderState() : settings.value(p.key).toByteArray();
         p.view->setSortingEnabled(false);
         p.view->setModel(p.model);
-        const QByteArray state = m_headersRestored ? p.view->saveHeaderState() : settings.value(p.key).toByteArray();
         if (state.isEmpty())
             applyDefaultColumnWidths(p.view);
         else
