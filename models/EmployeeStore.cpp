@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <functional>
 #include <optional>
 
 namespace {
@@ -409,18 +410,25 @@ StoreResult EmployeeStore::writeEmployee(const Employee &employee)
                                               "Close the form and open it again."));
 }
 
-StoreResult EmployeeStore::updateEmployee(const Employee &employee)
+StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &work)
 {
     Transaction tx(this);
     if (!tx.ok())
         return StoreResult::failure(QString(), tx.error());
-    const StoreResult result = writeEmployee(employee);
+    const StoreResult result = work();
     if (!result.ok())
-        return result;
+        return result;   // tx rolls back
     QString error;
     if (!tx.commit(&error))
         return StoreResult::failure(QString(), error);
-    emit employeeUpdated(employee.id);
+    return result;
+}
+
+StoreResult EmployeeStore::updateEmployee(const Employee &employee)
+{
+    const StoreResult result = inTransaction([&] { return writeEmployee(employee); });
+    if (result.ok())
+        emit employeeUpdated(employee.id);
     return result;
 }
 
@@ -505,16 +513,9 @@ StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)
 
 StoreResult EmployeeStore::updateProfile(const EmployeeProfile &profile)
 {
-    Transaction tx(this);
-    if (!tx.ok())
-        return StoreResult::failure(QString(), tx.error());
-    const StoreResult result = writeProfile(profile);
-    if (!result.ok())
-        return result;
-    QString error;
-    if (!tx.commit(&error))
-        return StoreResult::failure(QString(), error);
-    emit profileUpdated(profile.employeeId);
+    const StoreResult result = inTransaction([&] { return writeProfile(profile); });
+    if (result.ok())
+        emit profileUpdated(profile.employeeId);
     return result;
 }
 
@@ -522,17 +523,12 @@ StoreResult EmployeeStore::saveEmployeeWithProfile(const Employee &employee, con
 {
     if (profile.employeeId != employee.id)
         return StoreResult::failure(QString(), tr("The profile does not belong to this employee."));
-    Transaction tx(this);
-    if (!tx.ok())
-        return StoreResult::failure(QString(), tx.error());
-    StoreResult result = writeEmployee(employee);
-    if (result.ok())
-        result = writeProfile(profile);
+    const StoreResult result = inTransaction([&] {
+        const StoreResult written = writeEmployee(employee);
+        return written.ok() ? writeProfile(profile) : written;
+    });
     if (!result.ok())
         return result;
-    QString error;
-    if (!tx.commit(&error))
-        return StoreResult::failure(QString(), error);
     emit employeeUpdated(employee.id);
     emit profileUpdated(employee.id);
     return StoreResult::success(employee.id);

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -102,6 +103,9 @@ private:
     StoreResult insertEmployeeRow(const Employee &employee);
     StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed);
     void undoCreation(qint64 employeeId);
+    // Runs `work` in a transaction (a savepoint when one is open) that is
+    // committed only when it succeeds.
+    StoreResult inTransaction(const std::function<StoreResult()> &work);
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
