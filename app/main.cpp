@@ -6,13 +6,20 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <memory>
 
 namespace {
+// Names QSettings and QStandardPaths build on: ~/.config/EmployeeRecords/,
+// ~/.local/share/EmployeeRecords/employee-records/employees.sqlite.
 void describeApplication()
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("EmployeeRecords"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("example.org"));
     QCoreApplication::setApplicationName(QStringLiteral("employee-records"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EMPLOYEE_RECORDS_VERSION));
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.example.EmployeeRecords"));
 }
 }
 
