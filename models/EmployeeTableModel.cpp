@@ -34,6 +34,7 @@ SqlRowWindow::Spec EmployeeTableModel::buildSpec() const
     spec.filter = search.filter;
     spec.scanFilter = search.scanFilter;
     spec.filterBinds = search.binds;
+    spec.streams = search.streams;
     spec.descending = sortOrder() == Qt::DescendingOrder;
     // Every order is served by an index (SchemaMigrator step 2): names
     // case-insensitively with the other name and the id breaking ties; email

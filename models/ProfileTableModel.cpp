@@ -51,6 +51,7 @@ SqlRowWindow::Spec ProfileTableModel::buildSpec() const
     spec.filter = search.filter;
     spec.scanFilter = search.scanFilter;
     spec.filterBinds = search.binds;
+    spec.streams = search.streams;
     spec.descending = sortOrder() == Qt::DescendingOrder;
     const QString pid = QStringLiteral("p.id");
     switch (sortColumn()) {

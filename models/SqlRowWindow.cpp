@@ -1,6 +1,8 @@
 #include "SqlRowWindow.h"
 
 #include <QSqlDriver>
+#include <QElapsedTimer>
+#include <QSet>
 #include <QSqlError>
 #include <algorithm>
 
@@ -9,6 +11,8 @@ namespace {
 // and testing the filter (a match turns up every few rows), below it by
 // collecting the matches through the filter's indexes and sorting them.
 constexpr qint64 ScanFilterThreshold = 4000;
+// Alternatives of a search word are counted up to this many matches.
+constexpr qint64 StreamCountCap = 200000;
 }
 
 SqlRowWindow::SqlRowWindow(const QSqlDatabase &db) : m_db(db) { }
@@ -23,6 +27,7 @@ void SqlRowWindow::setSpec(const Spec &spec)
     m_segCounts.clear();
     m_segCapped.clear();
     m_total = 0;
+    m_anchors.clear();
     m_queries.clear();
     clearCache();
 }
@@ -65,11 +70,19 @@ QSqlQuery *SqlRowWindow::query(const QString &sql)
 }
 
 namespace {
+// ER_WINDOW_TRACE=MS logs every statement that takes longer than MS ms.
+const int g_traceMs = qEnvironmentVariableIsSet("ER_WINDOW_TRACE") ? qEnvironmentVariableIntValue("ER_WINDOW_TRACE") : -1;
+
 bool run(QSqlQuery *q, const QVariantList &binds, QString *error)
 {
     for (int i = 0; i < binds.size(); ++i)
         q->bindValue(i, binds.at(i));
-    if (!q->exec()) {
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = q->exec();
+    if (g_traceMs >= 0 && timer.elapsed() >= g_traceMs)
+        qInfo("SqlRowWindow: %lld ms: %s", qint64(timer.elapsed()), qPrintable(q->lastQuery()));
+    if (!ok) {
         *error = q->lastError().text();
         qWarning("SqlRowWindow: %s: %s", qPrintable(q->lastQuery()), qPrintable(*error));
         return false;
@@ -83,6 +96,7 @@ bool SqlRowWindow::recount(qint64 cap)
     m_error.clear();
     m_segCounts.clear();
     m_segCapped.clear();
+    m_anchors.clear();
     m_total = 0;
     const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
     const bool capped = cap > 0 && !m_spec.filter.isEmpty();
@@ -107,7 +121,21 @@ bool SqlRowWindow::recount(qint64 cap)
         return false;
     m_maxId = q->next() ? q->value(0).toLongLong() : 0;
     q->finish();
-    m_useScanFilter = m_total > ScanFilterThreshold;
+    // (Provisional counts mean many matches too.)
+    m_useScanFilter = m_total > ScanFilterThreshold || m_segCapped.contains(true);
+    m_cap = cap;
+    m_streamCounts.clear();
+    if (capped && m_useScanFilter) {
+        for (const Spec::Stream &stream : std::as_const(m_spec.streams)) {
+            QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped")
+                                     .arg(m_spec.from, stream.indexed));
+            // An index-only count (no row is read): cheap even when capped high.
+            if (!c || !run(c, stream.binds + QVariantList{StreamCountCap}, &m_error))
+                return false;
+            m_streamCounts << (c->next() ? c->value(0).toLongLong() : StreamCountCap);
+            c->finish();
+        }
+    }
     clearCache();
     return true;
 }
@@ -131,6 +159,80 @@ void SqlRowWindow::setSegmentCount(int seg, qint64 exact)
     m_segCapped[seg] = false;
     m_useScanFilter = m_total > ScanFilterThreshold;
     clearCache();
+}
+
+void SqlRowWindow::setAnchors(const QList<QList<QVariantList>> &anchors, int step)
+{
+    m_anchors = anchors;
+    m_anchorStep = step;
+}
+
+SqlRowWindow::AnchorJob SqlRowWindow::anchorJob(int step) const
+{
+    AnchorJob job;
+    job.step = step;
+    for (int s = 0; s < m_spec.segments.size(); ++s) {
+        const Segment &seg = m_spec.segments.at(s);
+        const bool ascending = !m_spec.descending;
+        const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+        QStringList order;
+        for (const QString &k : seg.keys)
+            order << k + (ascending ? QLatin1String(" ASC") : QLatin1String(" DESC"));
+        QStringList marks(seg.keys.size(), QStringLiteral("?"));
+        const QString keyset = seg.keys.size() == 1
+            ? seg.keys.first() + op + QLatin1String(" ?")
+            : seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", ")) + QLatin1String(") ")
+                + op + QLatin1String(" (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+        const QString head = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ") + m_spec.from;
+        const QString tail = QLatin1String(" ORDER BY ") + order.join(QLatin1String(", ")) + QLatin1String(" LIMIT 1 OFFSET ?");
+        AnchorJob::Segment js;
+        js.firstSql = head + where({currentFilter(), seg.where}) + tail;
+        js.nextSql = head + where({currentFilter(), seg.where, keyset}) + tail;
+        js.binds = m_spec.filterBinds + seg.binds;
+        js.keyCount = int(seg.keys.size());
+        js.count = m_segCounts.value(s);
+        job.segments << js;
+    }
+    return job;
+}
+
+QList<QList<QVariantList>> SqlRowWindow::runAnchorJob(const QSqlDatabase &db, const AnchorJob &job,
+                                                      const std::function<bool()> &cancelled)
+{
+    QList<QList<QVariantList>> result;
+    for (const AnchorJob::Segment &seg : job.segments) {
+        QList<QVariantList> anchors;
+        QSqlQuery first(db), next(db);
+        first.setForwardOnly(true);
+        next.setForwardOnly(true);
+        if (!first.prepare(seg.firstSql) || !next.prepare(seg.nextSql))
+            return {};
+        for (qint64 row = job.step - 1; row < seg.count; row += job.step) {
+            if (cancelled())
+                return {};
+            QSqlQuery &q = anchors.isEmpty() ? first : next;
+            QVariantList binds = seg.binds;
+            if (!anchors.isEmpty()) {
+                if (seg.keyCount > 1)
+                    binds << anchors.last().value(0);
+                binds += anchors.last();
+            }
+            binds << qint64(anchors.isEmpty() ? job.step - 1 : job.step - 1);
+            for (int i = 0; i < binds.size(); ++i)
+                q.bindValue(i, binds.at(i));
+            if (!q.exec())
+                return {};
+            if (!q.next())
+                break;
+            QVariantList keys;
+            for (int i = 0; i < seg.keyCount; ++i)
+                keys << q.value(i);
+            q.finish();
+            anchors << keys;
+        }
+        result << anchors;
+    }
+    return result;
 }
 
 qint64 SqlRowWindow::segmentStart(int seg) const
@@ -200,34 +302,73 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     const int keyCount = int(seg.keys.size());
     const int keyOffset = int(m_spec.columns.size());
 
-    // Which way to read, and from where.
-    const Row *before = localBegin > 0 ? cachedRow(globalBegin - 1) : nullptr;
-    const Row *after = !before && localEnd < segCount ? cachedRow(globalBegin + wanted) : nullptr;
-    // A provisional segment is read forwards only, so its first rows are its first rows.
+    // Which way to read, and from where: the cheapest of reading from the
+    // segment's start or end with OFFSET, or by keyset from a known row (a
+    // cached row, or an anchor row of the background scan) plus the OFFSET of
+    // the distance to it.
+    const qint64 segStart = globalBegin - localBegin;
     bool forward = true;   // in the model's order
-    qint64 offset = 0;
-    const Row *anchor = nullptr;
-    if (before) {
-        anchor = before;
-    } else if (after) {
-        anchor = after;
-        forward = false;
-    } else if (localBegin <= segCount - localEnd || isSegmentProvisional(segIndex)) {
-        // (A provisional segment's end is unknown: read it from its start.)
-        offset = localBegin;
-    } else {
+    qint64 offset = localBegin;
+    QVariantList anchorKeys;
+    // A provisional segment's end is unknown: read it from its start.
+    if (!isSegmentProvisional(segIndex) && segCount - localEnd < offset) {
         forward = false;
         offset = segCount - localEnd;
     }
+    if (segIndex < m_anchors.size() && m_anchorStep > 0) {
+        const QList<QVariantList> &anchors = m_anchors.at(segIndex);
+        const qint64 i = (localBegin + 1) / m_anchorStep - 1;   // anchor i is local row (i + 1) * step - 1
+        if (i >= 0 && i < anchors.size()) {
+            const qint64 cost = localBegin - ((i + 1) * m_anchorStep - 1) - 1;
+            if (cost < offset) {
+                forward = true;
+                offset = cost;
+                anchorKeys = anchors.at(i);
+            }
+        }
+    }
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend() && offset > 0; ++it) {
+        const std::vector<Row> &rows = it->rows;
+        for (size_t k : {size_t(0), rows.size() - 1}) {
+            if (k >= rows.size() || rows[k].id == 0)
+                continue;
+            const qint64 g = it.key() * BlockSize + qint64(k);
+            if (g < segStart || g >= segStart + segCount)
+                continue;
+            const qint64 cost = g < globalBegin ? globalBegin - g - 1 : g - (globalBegin + wanted);
+            if (g >= globalBegin && g < globalBegin + wanted)
+                continue;
+            if (cost < offset) {
+                forward = g < globalBegin;
+                offset = cost;
+                anchorKeys = rows[k].values.mid(keyOffset, keyCount);
+            }
+        }
+    }
     const bool ascending = forward != m_spec.descending;
+
+    // Merging costs the rows skipped (an OFFSET into a merge is a longer merge).
+    constexpr qint64 MaxMergedOffset = 20000;
+    if (offset <= MaxMergedOffset && m_useScanFilter && !m_streamCounts.isEmpty()
+        && m_streamCounts.size() == m_spec.streams.size()) {
+        std::vector<Row> rows;
+        if (!fetchMerged(segIndex, offset + wanted, ascending, anchorKeys, rows))
+            return false;
+        rows.erase(rows.begin(), rows.begin() + std::min<qint64>(offset, qint64(rows.size())));
+        if (!forward)
+            std::reverse(rows.begin(), rows.end());
+        rows.resize(size_t(wanted));
+        for (Row &r : rows)
+            out.push_back(std::move(r));
+        return true;
+    }
 
     QStringList order;
     for (const QString &k : seg.keys)
         order << k + (ascending ? QLatin1String(" ASC") : QLatin1String(" DESC"));
-    QVariantList binds = (m_useScanFilter && !m_spec.scanFilter.isEmpty() ? m_spec.filterBinds : m_spec.filterBinds);
-    binds += seg.binds;
+    QVariantList binds = m_spec.filterBinds + seg.binds;
     QString keyset;
-    if (anchor) {
+    if (!anchorKeys.isEmpty()) {
         const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
         QStringList marks(keyCount, QStringLiteral("?"));
         if (keyCount == 1) {
@@ -238,10 +379,9 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
             keyset = seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", "))
                 + QLatin1String(") ") + op + QLatin1String(" (") + marks.join(QLatin1String(", "))
                 + QLatin1Char(')');
-            binds << anchor->values.value(keyOffset);
+            binds << anchorKeys.value(0);
         }
-        for (int i = 0; i < keyCount; ++i)
-            binds << anchor->values.value(keyOffset + i);
+        binds += anchorKeys;
     }
     const QString sql = QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(", ")
         + m_spec.columns.join(QLatin1String(", ")) + QLatin1String(", ") + seg.keys.join(QLatin1String(", "))
@@ -270,6 +410,103 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     rows.resize(size_t(wanted));
     for (Row &r : rows)
         out.push_back(std::move(r));
+    return true;
+}
+
+namespace {
+// SQLite's BINARY order: UTF-8 bytes for text, numbers by value, NULL first.
+int compareSqlite(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() || b.isNull())
+        return int(!a.isNull()) - int(!b.isNull());
+    const bool an = a.typeId() == QMetaType::LongLong || a.typeId() == QMetaType::Int || a.typeId() == QMetaType::Double;
+    const bool bn = b.typeId() == QMetaType::LongLong || b.typeId() == QMetaType::Int || b.typeId() == QMetaType::Double;
+    if (an && bn) {
+        const double x = a.toDouble();
+        const double y = b.toDouble();
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if (an != bn)
+        return an ? -1 : 1;   // numbers before text
+    const QByteArray x = a.toString().toUtf8();
+    const QByteArray y = b.toString().toUtf8();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+}
+
+// One ordered read per alternative of the first search word, each on the
+// plan that is cheap for it: an alternative on the sort's own leading key is
+// an ordered index range; a narrow one (at most the count cap) is its index
+// range sorted; a broad one walks the sort index, where its matches are
+// dense. The reads are merged in the sort order (SQLite's BINARY order, which
+// the keys use) and the first `wanted` distinct rows kept.
+bool SqlRowWindow::fetchMerged(int segIndex, qint64 wanted, bool ascending, const QVariantList &anchorKeys,
+                               std::vector<Row> &rows)
+{
+    const Segment &seg = m_spec.segments.at(segIndex);
+    const int keyCount = int(seg.keys.size());
+    const int keyOffset = int(m_spec.columns.size());
+    QStringList order;
+    for (const QString &k : seg.keys)
+        order << k + (ascending ? QLatin1String(" ASC") : QLatin1String(" DESC"));
+    QString keyset;
+    QVariantList keysetBinds;
+    if (!anchorKeys.isEmpty()) {
+        const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+        QStringList marks(keyCount, QStringLiteral("?"));
+        if (keyCount == 1) {
+            keyset = seg.keys.first() + op + QLatin1String(" ?");
+        } else {
+            keyset = seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", "))
+                + QLatin1String(") ") + op + QLatin1String(" (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+            keysetBinds << anchorKeys.value(0);
+        }
+        keysetBinds += anchorKeys;
+    }
+    std::vector<Row> all;
+    for (int i = 0; i < m_spec.streams.size(); ++i) {
+        const Spec::Stream &stream = m_spec.streams.at(i);
+        if (m_streamCounts.at(i) == 0)
+            continue;
+        // Its index range costs one row read per match (then a sort); walking
+        // the sort index costs about wanted * rows / matches row reads.
+        const double matches = double(m_streamCounts.at(i));
+        const bool useIndex = stream.expr == seg.keys.first()
+            || matches * matches <= double(wanted) * double(std::max<qint64>(m_maxId, 1));
+        const QString sql = QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(", ")
+            + m_spec.columns.join(QLatin1String(", ")) + QLatin1String(", ") + seg.keys.join(QLatin1String(", "))
+            + QLatin1String(" FROM ") + m_spec.from
+            + where({useIndex ? stream.indexed : stream.scanned, m_spec.scanFilter, seg.where, keyset})
+            + QLatin1String(" ORDER BY ") + order.join(QLatin1String(", ")) + QLatin1String(" LIMIT ?");
+        QSqlQuery *q = query(sql);
+        if (!q || !run(q, stream.binds + m_spec.filterBinds + seg.binds + keysetBinds + QVariantList{wanted}, &m_error))
+            return false;
+        while (q->next()) {
+            Row r;
+            r.id = q->value(0).toLongLong();
+            for (int v = 0; v < keyOffset + keyCount; ++v)
+                r.values << q->value(v + 1);
+            all.push_back(std::move(r));
+        }
+        q->finish();
+    }
+    std::sort(all.begin(), all.end(), [&](const Row &a, const Row &b) {
+        for (int k = 0; k < keyCount; ++k) {
+            const int c = compareSqlite(a.values.value(keyOffset + k), b.values.value(keyOffset + k));
+            if (c != 0)
+                return ascending ? c < 0 : c > 0;
+        }
+        return false;
+    });
+    QSet<qint64> seen;
+    for (Row &r : all) {
+        if (qint64(rows.size()) >= wanted)
+            break;
+        if (!seen.contains(r.id)) {
+            seen.insert(r.id);
+            rows.push_back(std::move(r));
+        }
+    }
     return true;
 }
 
@@ -452,6 +689,8 @@ SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &t
                 anyIndexed << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(t.expr);
                 anyScanned << QStringLiteral("(+%1 >= ? AND +%1 < ?)").arg(t.expr);
                 result.binds << t.value << t.value + top;
+                if (indexed.isEmpty())
+                    result.streams.append({t.expr, anyIndexed.last(), anyScanned.last(), {t.value, t.value + top}});
             }
         }
         indexed << anyIndexed.join(QLatin1String(" OR "));

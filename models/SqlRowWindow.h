@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <functional>
 #include <vector>
 
 // The engine behind EmployeeTableModel and ProfileTableModel: a window of rows
@@ -46,6 +47,19 @@ public:
         QString scanFilter;        // same condition spelt so the planner keeps the sort index (broad filters)
         QList<Segment> segments;
         bool descending = false;
+        // SQLite only: the alternatives of the filter's first word, each an
+        // index range on one column. A block read from a known position is
+        // then merged from one ordered read per alternative (see
+        // fetchMerged()), instead of a scan of the sort index that may have
+        // to walk most of the table before the first match.
+        struct Stream
+        {
+            QString expr;        // the column expression the range is on
+            QString indexed;     // condition using its index
+            QString scanned;     // same condition, index use disabled
+            QVariantList binds;
+        };
+        QList<Stream> streams;
     };
 
     struct Row
@@ -91,6 +105,29 @@ public:
     QList<qint64> existingIds(const QList<qint64> &ids);
     QList<QPair<qint64, qint64>> cachedRowsAndIds() const;   // (row, id)
 
+    // Anchors: the keys of every `step`-th row of each segment, found by a
+    // background scan (AnchorJob on another connection: one index walk at C
+    // speed, `count / step` tiny queries). With them a jump anywhere is a
+    // keyset seek plus an OFFSET below `step`. Dropped whenever counts change.
+    struct AnchorJob
+    {
+        struct Segment
+        {
+            QString firstSql;
+            QString nextSql;
+            QVariantList binds;
+            int keyCount = 0;
+            qint64 count = 0;
+        };
+        QList<Segment> segments;
+        int step = 0;
+    };
+    AnchorJob anchorJob(int step) const;
+    static QList<QList<QVariantList>> runAnchorJob(const QSqlDatabase &db, const AnchorJob &job,
+                                                   const std::function<bool()> &cancelled);
+    void setAnchors(const QList<QList<QVariantList>> &anchors, int step);
+    bool hasAnchors() const { return !m_anchors.isEmpty(); }
+
     void clearCache();
     int cachedBlockCount() const { return int(m_blocks.size()); }
 
@@ -107,6 +144,7 @@ private:
     bool loadBlock(qint64 block);
     bool fetchSegmentRange(int seg, qint64 localBegin, qint64 localEnd, qint64 globalBegin,
                            std::vector<Row> &out);
+    bool fetchMerged(int seg, qint64 wanted, bool ascending, const QVariantList &anchorKeys, std::vector<Row> &rows);
     QSqlQuery *query(const QString &sql);
     void evict();
     QString where(const QStringList &parts) const;
@@ -117,6 +155,10 @@ private:
     Spec m_spec;
     QList<qint64> m_segCounts;
     QList<bool> m_segCapped;
+    QList<QList<QVariantList>> m_anchors;
+    QList<qint64> m_streamCounts;   // per stream, capped at the recount cap
+    qint64 m_cap = 0;
+    int m_anchorStep = 0;
     qint64 m_total = 0;
     qint64 m_maxId = 0;
     bool m_useScanFilter = false;
@@ -140,5 +182,6 @@ struct SearchCondition
     QString filter;
     QString scanFilter;
     QVariantList binds;
+    QList<SqlRowWindow::Spec::Stream> streams;   // SQLite: the first word's alternatives
 };
 SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias);

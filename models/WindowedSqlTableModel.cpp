@@ -25,7 +25,38 @@ struct WindowedSqlTableModel::Guard
 {
     QMutex mutex;
     WindowedSqlTableModel *model = nullptr;
+    std::atomic<quint64> generation{0};   // background work of older generations gives up
 };
+
+namespace {
+// Anchor rows every g_anchorStep rows once a result has 8 times as many.
+std::atomic<int> g_anchorStep{2048};
+
+// Runs `work` with a connection of its own to the database of `source` on a
+// pool thread; `post` gets the result on the model's thread, unless the
+// model is gone.
+template <typename Result, typename Work, typename Post>
+void inBackground(const std::shared_ptr<WindowedSqlTableModel::Guard> &guard, const QString &source, Work work, Post post)
+{
+    QThreadPool::globalInstance()->start([guard, source, work, post] {
+        Result result;
+        bool ok = false;
+        const QString name = QStringLiteral("er_window_bg_%1").arg(++g_countConnection);
+        {
+            QSqlDatabase db = QSqlDatabase::cloneDatabase(source, name);
+            if (db.open())
+                ok = work(db, result);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (!ok)
+            return;
+        QMutexLocker lock(&guard->mutex);
+        if (WindowedSqlTableModel *model = guard->model)
+            QMetaObject::invokeMethod(model, [model, post, result] { post(model, result); }, Qt::QueuedConnection);
+    });
+}
+}
 
 void WindowedSqlTableModel::setSearchCountCap(qint64 cap)
 {
@@ -37,6 +68,16 @@ qint64 WindowedSqlTableModel::searchCountCap()
     return g_searchCountCap.load();
 }
 
+void WindowedSqlTableModel::setAnchorStep(int rows)
+{
+    g_anchorStep.store(std::max(2, rows));
+}
+
+int WindowedSqlTableModel::anchorStep()
+{
+    return g_anchorStep.load();
+}
+
 WindowedSqlTableModel::WindowedSqlTableModel(const QSqlDatabase &db, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_window(db),
       m_postgres(db.driverName().startsWith(QLatin1String("QPSQL"))), m_guard(std::make_shared<Guard>())
@@ -44,7 +85,7 @@ WindowedSqlTableModel::WindowedSqlTableModel(const QSqlDatabase &db, QObject *pa
     m_guard->model = this;
     m_countTimer.setSingleShot(true);
     m_countTimer.setInterval(ExactCountDelayMs);
-    connect(&m_countTimer, &QTimer::timeout, this, &WindowedSqlTableModel::startExactCount);
+    connect(&m_countTimer, &QTimer::timeout, this, &WindowedSqlTableModel::startBackgroundWork);
 }
 
 WindowedSqlTableModel::~WindowedSqlTableModel()
@@ -63,55 +104,69 @@ qint64 WindowedSqlTableModel::capFor() const
     return searchCountCap();
 }
 
-void WindowedSqlTableModel::scheduleExactCount()
+void WindowedSqlTableModel::scheduleBackgroundWork()
 {
-    ++m_countGeneration;   // results of earlier searches are stale now
-    if (m_window.isProvisional())
+    m_guard->generation.store(++m_countGeneration);   // results of earlier searches are stale now
+    if (capFor() > 0 && (m_window.isProvisional() || m_window.count() >= 8 * qint64(g_anchorStep.load())))
         m_countTimer.start();
     else
         m_countTimer.stop();
 }
 
-void WindowedSqlTableModel::startExactCount()
+void WindowedSqlTableModel::startBackgroundWork()
 {
-    if (!m_window.isProvisional())
+    if (!m_window.isProvisional()) {
+        startAnchorScan();
         return;
+    }
     const quint64 generation = m_countGeneration;
     const QList<QPair<QString, QVariantList>> statements = m_window.countStatements();
-    const QString source = m_db.connectionName();
-    std::shared_ptr<Guard> guard = m_guard;
-    QThreadPool::globalInstance()->start([guard, generation, statements, source] {
-        QList<qint64> counts;
-        const QString name = QStringLiteral("er_exact_count_%1").arg(++g_countConnection);
-        {
-            QSqlDatabase db = QSqlDatabase::cloneDatabase(source, name);
-            if (db.open()) {
-                for (const auto &statement : statements) {
-                    QSqlQuery q(db);
-                    q.setForwardOnly(true);
-                    q.prepare(statement.first);
-                    for (int i = 0; i < statement.second.size(); ++i)
-                        q.bindValue(i, statement.second.at(i));
-                    if (!q.exec() || !q.next()) {
-                        qWarning("background count failed: %s", qPrintable(q.lastError().text()));
-                        counts.clear();
-                        break;
-                    }
-                    counts << q.value(0).toLongLong();
+    inBackground<QList<qint64>>(
+        m_guard, m_db.connectionName(),
+        [statements](QSqlDatabase &db, QList<qint64> &counts) {
+            for (const auto &statement : statements) {
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                q.prepare(statement.first);
+                for (int i = 0; i < statement.second.size(); ++i)
+                    q.bindValue(i, statement.second.at(i));
+                if (!q.exec() || !q.next()) {
+                    qWarning("background count failed: %s", qPrintable(q.lastError().text()));
+                    return false;
                 }
+                counts << q.value(0).toLongLong();
             }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        if (counts.size() != statements.size())
-            return;
-        QMutexLocker lock(&guard->mutex);
-        if (WindowedSqlTableModel *model = guard->model) {
-            QMetaObject::invokeMethod(
-                model, [model, generation, counts] { model->exactCountsArrived(generation, counts); },
-                Qt::QueuedConnection);
-        }
-    });
+            return true;
+        },
+        [generation](WindowedSqlTableModel *model, const QList<qint64> &counts) {
+            model->exactCountsArrived(generation, counts);
+        });
+}
+
+void WindowedSqlTableModel::startAnchorScan()
+{
+    if (m_window.isProvisional() || m_window.hasAnchors() || m_window.count() < 8 * qint64(g_anchorStep.load()))
+        return;
+    const quint64 generation = m_countGeneration;
+    const int step = g_anchorStep.load();
+    const SqlRowWindow::AnchorJob job = m_window.anchorJob(step);
+    std::shared_ptr<Guard> guard = m_guard;
+    inBackground<QList<QList<QVariantList>>>(
+        m_guard, m_db.connectionName(),
+        [job, guard, generation](QSqlDatabase &db, QList<QList<QVariantList>> &anchors) {
+            anchors = SqlRowWindow::runAnchorJob(db, job, [&] { return guard->generation.load() != generation; });
+            return anchors.size() == job.segments.size();
+        },
+        [generation, step](WindowedSqlTableModel *model, const QList<QList<QVariantList>> &anchors) {
+            model->anchorsArrived(generation, anchors, step);
+        });
+}
+
+void WindowedSqlTableModel::anchorsArrived(quint64 generation, const QList<QList<QVariantList>> &anchors, int step)
+{
+    if (generation != m_countGeneration || m_window.isProvisional())
+        return;
+    m_window.setAnchors(anchors, step);
 }
 
 void WindowedSqlTableModel::exactCountsArrived(quint64 generation, const QList<qint64> &counts)
@@ -138,6 +193,7 @@ void WindowedSqlTableModel::exactCountsArrived(quint64 generation, const QList<q
         start += m_window.segmentCounts().at(seg);
     }
     emit countsChanged();
+    startAnchorScan();
 }
 
 void WindowedSqlTableModel::initialize(int sortColumn, Qt::SortOrder order)
@@ -175,7 +231,7 @@ void WindowedSqlTableModel::rebuild()
     reload(capFor());
     m_rowCount = m_window.count();
     endResetModel();
-    scheduleExactCount();
+    scheduleBackgroundWork();
     emit countsChanged();
 }
 
@@ -252,7 +308,7 @@ void WindowedSqlTableModel::sort(int column, Qt::SortOrder order)
     changePersistentIndexList(persistent, to);
     m_rowCount = m_window.count();
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    scheduleExactCount();
+    scheduleBackgroundWork();
     emit countsChanged();
 }
 
@@ -313,7 +369,7 @@ void WindowedSqlTableModel::refresh()
         if (!still.contains(rowAndId.second))
             removedRows << rowAndId.first;
     }
-    scheduleExactCount();   // refresh() counts exactly: a pending background count is stale
+    scheduleBackgroundWork();   // refresh() counts exactly: pending background work is stale
     bool incremental = wasExact && added.size() <= MaxIncrementalInserts
         && m_rowCount - removedRows.size() + added.size() == newCount;
     QList<qint64> addedRows;

@@ -55,6 +55,12 @@ public:
     static void setSearchCountCap(qint64 cap);
     static qint64 searchCountCap();
     bool isCountExact() const { return !m_window.isProvisional(); }
+    bool hasAnchors() const { return m_window.hasAnchors(); }
+    // Results of at least 8 x this many rows get a background scan that
+    // notes every this-many-th row, so that jumps are seeks (default 2048).
+    static void setAnchorStep(int rows);
+    static int anchorStep();
+    struct Guard;
 
 signals:
     void countsChanged();
@@ -69,13 +75,14 @@ protected:
     bool isPostgres() const { return m_postgres; }
 
 private:
-    struct Guard;
     void rebuild();
     bool reload(qint64 cap = 0);
     qint64 capFor() const;
-    void scheduleExactCount();
-    void startExactCount();
+    void scheduleBackgroundWork();
+    void startBackgroundWork();
+    void startAnchorScan();
     void exactCountsArrived(quint64 generation, const QList<qint64> &counts);
+    void anchorsArrived(quint64 generation, const QList<QList<QVariantList>> &anchors, int step);
     const SqlRowWindow::Row *rowAt(qint64 row) const;
 
     QSqlDatabase m_db;

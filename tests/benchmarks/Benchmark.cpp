@@ -172,10 +172,15 @@ struct Session
     std::unique_ptr<ProfileAutoCreator> creator;
     QString error;
 
+    QList<QPair<const char *, double>> stages;   // ms, for --probe-open's breakdown
+
     explicit Session(const QString &path, const QString &connection = QStringLiteral("bench"))
         : name(connection)
     {
+        QElapsedTimer t;
+        t.start();
         const Database::OpenResult r = Database::open(DatabaseLocation::sqlite(path), name);
+        stages.append({"database_open_ms", t.nsecsElapsed() / 1e6});
         if (!r.ok()) {
             error = r.error;
             return;
@@ -190,7 +195,10 @@ struct Session
         store = std::make_unique<EmployeeStore>(db);
         creator = std::make_unique<ProfileAutoCreator>(store.get());
         creator->connectTo(store.get());
-        if (creator->backfill(&error) < 0)
+        t.restart();
+        const int backfilled = creator->backfill(&error);
+        stages.append({"backfill_ms", t.nsecsElapsed() / 1e6});
+        if (backfilled < 0)
             return;
         error.clear();
     }
@@ -309,17 +317,24 @@ void report(const char *name, double value)
 
 int probeOpen(const QString &path)
 {
+    QElapsedTimer t;
+    t.start();
     Probe p;
     p.path = path;
     if (!p.open())
         return 1;
     p.paint();
+    const double total = t.nsecsElapsed() / 1e6;
     const QModelIndex first = p.view->indexAt(QPoint(1, 1));
     if (!first.isValid() || first.data().toString().isEmpty())
         return 2;
     printf("painted\n");
     fflush(stdout);
     report("open_rss_mb", rssMb());
+    // Where the in-process part of the open went (stderr: not parsed).
+    for (const auto &stage : std::as_const(p.session->stages))
+        fprintf(stderr, "  open stage %s %.1f\n", stage.first, stage.second);
+    fprintf(stderr, "  open stage in_process_total_ms %.1f\n", total);
     return 0;
 }
 
@@ -391,8 +406,11 @@ int probeGui(const QString &path, int repeat)
                                   QStringLiteral("+49302000"), QStringLiteral("lena.k"), QStringLiteral("zz")};
     for (int r = 0; r < repeat; ++r) {
         for (const QString &s : searches) {
-            for (int i = 1; i <= s.size(); ++i)
+            for (int i = 1; i <= s.size(); ++i) {
                 keys << p.timed([&] { static_cast<EmployeeTableModel *>(p.model.get())->setSearchText(s.left(i)); });
+                if (keys.last() > 50)
+                    fprintf(stderr, "  slow keystroke '%s': %.1f ms\n", qPrintable(s.left(i)), keys.last());
+            }
             keys << p.timed([&] { static_cast<EmployeeTableModel *>(p.model.get())->setSearchText(QString()); });
         }
     }
