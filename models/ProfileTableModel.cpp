@@ -58,10 +58,13 @@ SqlRowWindow::Spec ProfileTableModel::buildSpec() const
     case DateOfBirth:
         spec.segments = {{QStringLiteral("p.date_of_birth IS NOT NULL"), {}, {QStringLiteral("p.date_of_birth"), pid}},
                          {QStringLiteral("p.date_of_birth IS NULL"), {}, {pid}}};
+        spec.segments.first().countByDifference = true;
         break;
     case Address:
-        spec.segments = {{QStringLiteral("p.address IS NOT NULL"), {}, {QStringLiteral("lower(p.address)"), pid}},
-                         {QStringLiteral("p.address IS NULL"), {}, {pid}}};
+        // (Spelt on lower(address) so that the expression index serves both.)
+        spec.segments = {{QStringLiteral("lower(p.address) IS NOT NULL"), {}, {QStringLiteral("lower(p.address)"), pid}},
+                         {QStringLiteral("lower(p.address) IS NULL"), {}, {pid}}};
+        spec.segments.first().countByDifference = true;
         break;
     case Team: {
         // One segment per team in the order of the team names, each read
@@ -99,6 +102,16 @@ SqlRowWindow::Spec ProfileTableModel::buildSpec() const
     default:
         spec.segments = {{{}, {}, {QStringLiteral("lower(e.first_name)"), QStringLiteral("lower(e.last_name)"), QStringLiteral("e.id")}}};
         break;
+    }
+    // Positions are found on one table's index: the employee table for the
+    // name order (every employee has exactly one profile, the store's
+    // invariant), the profile table for the others unless a search (on the
+    // employee's columns) needs the join.
+    for (SqlRowWindow::Segment &segment : spec.segments) {
+        if (segment.keys.first().startsWith(QLatin1String("lower(e.")))
+            segment.keyFrom = QStringLiteral("employee e");
+        else if (spec.filter.isEmpty() && !segment.keys.first().contains(QLatin1String("t.")))
+            segment.keyFrom = spec.countFrom;
     }
     return spec;
 }

@@ -100,7 +100,14 @@ bool SqlRowWindow::recount(qint64 cap)
     m_total = 0;
     const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
     const bool capped = cap > 0 && !m_spec.filter.isEmpty();
+    int byDifference = -1;
     for (const Segment &seg : std::as_const(m_spec.segments)) {
+        if (seg.countByDifference && m_spec.filter.isEmpty() && byDifference < 0) {
+            byDifference = int(m_segCounts.size());
+            m_segCounts << 0;
+            m_segCapped << false;
+            continue;
+        }
         const QString condition = where({m_spec.filter, seg.where});
         const QString sql = capped ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) capped").arg(from, condition)
                                    : QStringLiteral("SELECT COUNT(*) FROM ") + from + condition;
@@ -116,6 +123,15 @@ bool SqlRowWindow::recount(qint64 cap)
         m_segCapped << over;
         m_total += n;
     }
+    if (byDifference >= 0) {
+        QSqlQuery *all = query(QStringLiteral("SELECT COUNT(*) FROM ") + m_spec.countFrom);
+        if (!all || !run(all, {}, &m_error))
+            return false;
+        const qint64 n = all->next() ? all->value(0).toLongLong() - m_total : 0;
+        all->finish();
+        m_segCounts[byDifference] = std::max<qint64>(0, n);
+        m_total += m_segCounts.at(byDifference);
+    }
     QSqlQuery *q = query(QStringLiteral("SELECT MAX(%1) FROM %2").arg(m_spec.idColumn, m_spec.countFrom));
     if (!q || !run(q, {}, &m_error))
         return false;
@@ -125,15 +141,38 @@ bool SqlRowWindow::recount(qint64 cap)
     m_useScanFilter = m_total > ScanFilterThreshold || m_segCapped.contains(true);
     m_cap = cap;
     m_streamCounts.clear();
+    m_streamIndexes.clear();
+    m_wordCount = 0;
     if (capped && m_useScanFilter) {
+        // Count every word's alternatives (index-only, capped) and read the
+        // most selective word's.
+        QList<qint64> counts;
         for (const Spec::Stream &stream : std::as_const(m_spec.streams)) {
             QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped")
                                      .arg(m_spec.from, stream.indexed));
             // An index-only count (no row is read): cheap even when capped high.
             if (!c || !run(c, stream.binds + QVariantList{StreamCountCap}, &m_error))
                 return false;
-            m_streamCounts << (c->next() ? c->value(0).toLongLong() : StreamCountCap);
+            counts << (c->next() ? c->value(0).toLongLong() : StreamCountCap);
             c->finish();
+            m_wordCount = std::max(m_wordCount, stream.word + 1);
+        }
+        int best = -1;
+        qint64 bestSum = 0;
+        for (int w = 0; w < m_wordCount; ++w) {
+            qint64 sum = 0;
+            for (int i = 0; i < m_spec.streams.size(); ++i)
+                sum += m_spec.streams.at(i).word == w ? counts.at(i) : 0;
+            if (best < 0 || sum < bestSum) {
+                best = w;
+                bestSum = sum;
+            }
+        }
+        for (int i = 0; i < m_spec.streams.size(); ++i) {
+            if (m_spec.streams.at(i).word == best) {
+                m_streamIndexes << i;
+                m_streamCounts << counts.at(i);
+            }
         }
     }
     clearCache();
@@ -183,7 +222,8 @@ SqlRowWindow::AnchorJob SqlRowWindow::anchorJob(int step) const
             ? seg.keys.first() + op + QLatin1String(" ?")
             : seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", ")) + QLatin1String(") ")
                 + op + QLatin1String(" (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
-        const QString head = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ") + m_spec.from;
+        const QString head = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ")
+            + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom);
         const QString tail = QLatin1String(" ORDER BY ") + order.join(QLatin1String(", ")) + QLatin1String(" LIMIT 1 OFFSET ?");
         AnchorJob::Segment js;
         js.firstSql = head + where({currentFilter(), seg.where}) + tail;
@@ -347,10 +387,42 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     }
     const bool ascending = forward != m_spec.descending;
 
+    // A long skip through joins: find the row before the block on the key
+    // table's index alone, then read the block by keyset from it.
+    if (offset > BlockSize && !seg.keyFrom.isEmpty() && seg.keyFrom != m_spec.from) {
+        QStringList order;
+        for (const QString &k : seg.keys)
+            order << k + (ascending ? QLatin1String(" ASC") : QLatin1String(" DESC"));
+        QString keyset;
+        QVariantList binds = m_spec.filterBinds + seg.binds;
+        if (!anchorKeys.isEmpty()) {
+            const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+            QStringList marks(keyCount, QStringLiteral("?"));
+            keyset = keyCount == 1 ? seg.keys.first() + op + QLatin1String(" ?")
+                                   : seg.keys.first() + op + QLatin1String("= ? AND (") + seg.keys.join(QLatin1String(", "))
+                                         + QLatin1String(") ") + op + QLatin1String(" (") + marks.join(QLatin1String(", ")) + QLatin1Char(')');
+            if (keyCount > 1)
+                binds << anchorKeys.value(0);
+            binds += anchorKeys;
+        }
+        QSqlQuery *k = query(QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ") + seg.keyFrom
+                             + where({m_spec.filter, seg.where, keyset}) + QLatin1String(" ORDER BY ")
+                             + order.join(QLatin1String(", ")) + QLatin1String(" LIMIT 1 OFFSET ?"));
+        if (!k || !run(k, binds + QVariantList{offset - 1}, &m_error))
+            return false;
+        if (k->next()) {
+            anchorKeys.clear();
+            for (int i = 0; i < keyCount; ++i)
+                anchorKeys << k->value(i);
+            offset = 0;
+        }
+        k->finish();
+    }
+
     // Merging costs the rows skipped (an OFFSET into a merge is a longer merge).
     constexpr qint64 MaxMergedOffset = 20000;
     if (offset <= MaxMergedOffset && m_useScanFilter && !m_streamCounts.isEmpty()
-        && m_streamCounts.size() == m_spec.streams.size()) {
+        && m_streamCounts.size() == m_streamIndexes.size()) {
         std::vector<Row> rows;
         if (!fetchMerged(segIndex, offset + wanted, ascending, anchorKeys, rows))
             return false;
@@ -414,23 +486,28 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
 }
 
 namespace {
-// SQLite's BINARY order: UTF-8 bytes for text, numbers by value, NULL first.
-int compareSqlite(const QVariant &a, const QVariant &b)
+// A byte string whose memcmp order is SQLite's order of the key values
+// (BINARY collation: integers by value before text, text by UTF-8 bytes),
+// so merged reads sort without converting on every comparison.
+QByteArray sortableKey(const QVariantList &values, int from, int count)
 {
-    if (a.isNull() || b.isNull())
-        return int(!a.isNull()) - int(!b.isNull());
-    const bool an = a.typeId() == QMetaType::LongLong || a.typeId() == QMetaType::Int || a.typeId() == QMetaType::Double;
-    const bool bn = b.typeId() == QMetaType::LongLong || b.typeId() == QMetaType::Int || b.typeId() == QMetaType::Double;
-    if (an && bn) {
-        const double x = a.toDouble();
-        const double y = b.toDouble();
-        return x < y ? -1 : x > y ? 1 : 0;
+    QByteArray key;
+    for (int i = from; i < from + count; ++i) {
+        const QVariant &v = values.at(i);
+        const int type = v.typeId();
+        if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::ULongLong
+            || type == QMetaType::UInt) {
+            const quint64 biased = quint64(v.toLongLong()) ^ (quint64(1) << 63);
+            key += char(1);
+            for (int b = 7; b >= 0; --b)
+                key += char((biased >> (8 * b)) & 0xff);
+        } else {
+            key += char(2);
+            key += v.toString().toUtf8();
+            key += char(0);   // ends the text: shorter sorts first
+        }
     }
-    if (an != bn)
-        return an ? -1 : 1;   // numbers before text
-    const QByteArray x = a.toString().toUtf8();
-    const QByteArray y = b.toString().toUtf8();
-    return x < y ? -1 : x > y ? 1 : 0;
+    return key;
 }
 }
 
@@ -464,15 +541,17 @@ bool SqlRowWindow::fetchMerged(int segIndex, qint64 wanted, bool ascending, cons
         keysetBinds += anchorKeys;
     }
     std::vector<Row> all;
-    for (int i = 0; i < m_spec.streams.size(); ++i) {
-        const Spec::Stream &stream = m_spec.streams.at(i);
+    for (int i = 0; i < m_streamIndexes.size(); ++i) {
+        const Spec::Stream &stream = m_spec.streams.at(m_streamIndexes.at(i));
         if (m_streamCounts.at(i) == 0)
             continue;
-        // Its index range costs one row read per match (then a sort); walking
-        // the sort index costs about wanted * rows / matches row reads.
+        // Its index range costs a row read per match and a sort (about 3 steps
+        // of a walk each, measured); walking the sort index costs about
+        // wanted * rows / matches steps.
         const double matches = double(m_streamCounts.at(i));
-        const bool useIndex = stream.expr == seg.keys.first()
-            || matches * matches <= double(wanted) * double(std::max<qint64>(m_maxId, 1));
+        // (With more words the walk finds fewer matches still: index.)
+        const bool useIndex = stream.expr == seg.keys.first() || m_wordCount > 1
+            || 3 * matches * matches <= double(wanted) * double(std::max<qint64>(m_maxId, 1));
         const QString sql = QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(", ")
             + m_spec.columns.join(QLatin1String(", ")) + QLatin1String(", ") + seg.keys.join(QLatin1String(", "))
             + QLatin1String(" FROM ") + m_spec.from
@@ -490,18 +569,18 @@ bool SqlRowWindow::fetchMerged(int segIndex, qint64 wanted, bool ascending, cons
         }
         q->finish();
     }
-    std::sort(all.begin(), all.end(), [&](const Row &a, const Row &b) {
-        for (int k = 0; k < keyCount; ++k) {
-            const int c = compareSqlite(a.values.value(keyOffset + k), b.values.value(keyOffset + k));
-            if (c != 0)
-                return ascending ? c < 0 : c > 0;
-        }
-        return false;
+    std::vector<std::pair<QByteArray, size_t>> order2;
+    order2.reserve(all.size());
+    for (size_t i = 0; i < all.size(); ++i)
+        order2.emplace_back(sortableKey(all[i].values, keyOffset, keyCount), i);
+    std::sort(order2.begin(), order2.end(), [ascending](const auto &a, const auto &b) {
+        return ascending ? a.first < b.first : b.first < a.first;
     });
     QSet<qint64> seen;
-    for (Row &r : all) {
+    for (const auto &entry : order2) {
         if (qint64(rows.size()) >= wanted)
             break;
+        Row &r = all[entry.second];
         if (!seen.contains(r.id)) {
             seen.insert(r.id);
             rows.push_back(std::move(r));
@@ -581,7 +660,7 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
             binds << keyValues.first();
         }
         binds += keyValues;
-        QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM ") + m_spec.from
+        QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM ") + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom)
                              + where({m_spec.filter, seg.where, keyset}));
         if (!c || !run(c, binds, &m_error))
             return -1;
@@ -689,8 +768,8 @@ SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &t
                 anyIndexed << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(t.expr);
                 anyScanned << QStringLiteral("(+%1 >= ? AND +%1 < ?)").arg(t.expr);
                 result.binds << t.value << t.value + top;
-                if (indexed.isEmpty())
-                    result.streams.append({t.expr, anyIndexed.last(), anyScanned.last(), {t.value, t.value + top}});
+                result.streams.append({t.expr, anyIndexed.last(), anyScanned.last(), {t.value, t.value + top},
+                                       int(indexed.size())});
             }
         }
         indexed << anyIndexed.join(QLatin1String(" OR "));

@@ -31,9 +31,24 @@ class SqlRowWindow
 public:
     struct Segment
     {
+        Segment() = default;
+        Segment(const QString &where, const QVariantList &binds, const QStringList &keys, const QString &keyFrom = {})
+            : where(where), binds(binds), keys(keys), keyFrom(keyFrom)
+        {
+        }
+
         QString where;        // extra condition ("" = none), with ? placeholders
         QVariantList binds;
         QStringList keys;     // ascending order; never NULL inside the segment; last one unique
+        // Optional: a FROM clause (one table) enough for the keys, `where` and
+        // the filter, whose rows are one-to-one with the result's. Positions
+        // (OFFSET skips, rowOfId counts) are then found on its index alone
+        // instead of through the joins.
+        QString keyFrom;
+        // Without a filter the segments cover the whole table: this one is
+        // counted as the table's COUNT(*) minus the others (cheaper when it
+        // is the big one).
+        bool countByDifference = false;
     };
 
     struct Spec
@@ -58,8 +73,9 @@ public:
             QString indexed;     // condition using its index
             QString scanned;     // same condition, index use disabled
             QVariantList binds;
+            int word = 0;        // which word of the search it belongs to
         };
-        QList<Stream> streams;
+        QList<Stream> streams;   // of every word; the most selective word's are read
     };
 
     struct Row
@@ -156,7 +172,9 @@ private:
     QList<qint64> m_segCounts;
     QList<bool> m_segCapped;
     QList<QList<QVariantList>> m_anchors;
-    QList<qint64> m_streamCounts;   // per stream, capped at the recount cap
+    QList<qint64> m_streamCounts;   // per stream of the chosen word, capped
+    QList<int> m_streamIndexes;     // which of spec.streams those are
+    int m_wordCount = 0;
     qint64 m_cap = 0;
     int m_anchorStep = 0;
     qint64 m_total = 0;
@@ -182,6 +200,6 @@ struct SearchCondition
     QString filter;
     QString scanFilter;
     QVariantList binds;
-    QList<SqlRowWindow::Spec::Stream> streams;   // SQLite: the first word's alternatives
+    QList<SqlRowWindow::Spec::Stream> streams;   // SQLite: every word's alternatives
 };
 SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias);

@@ -16,7 +16,7 @@ constexpr int MaxIncrementalInserts = 64;
 constexpr int MaxTrackedOnSort = 32;
 // The background count starts once typing pauses this long.
 constexpr int ExactCountDelayMs = 120;
-std::atomic<qint64> g_searchCountCap{5000};
+std::atomic<qint64> g_searchCountCap{256};
 std::atomic<quint64> g_countConnection{0};
 }
 

@@ -398,6 +398,23 @@ void TestEmployeeTableModel::broadSearchGetsItsExactCountInTheBackground()
             reference[col] << exact.employeeIdAt(r);
         QCOMPARE(reference[col].size(), samMatches);
     }
+    // Two words: the rows come from the more selective word's alternatives.
+    for (const QString &text : {QStringLiteral("sam lee"), QStringLiteral("lee sam.b1")}) {
+        WindowedSqlTableModel::setSearchCountCap(0);
+        EmployeeTableModel exact(m_db->db());
+        exact.setSearchText(text);
+        QList<qint64> expected;
+        for (int r = 0; r < exact.rowCount(); ++r)
+            expected << exact.employeeIdAt(r);
+        QVERIFY(!expected.isEmpty());
+        WindowedSqlTableModel::setSearchCountCap(5);
+        EmployeeTableModel provisional(m_db->db());
+        provisional.setSearchText(text);
+        for (int r = 0; r < provisional.rowCount(); ++r)
+            QCOMPARE(provisional.employeeIdAt(r), expected.at(r));
+        QTRY_VERIFY(provisional.isCountExact());
+        QCOMPARE(provisional.rowCount(), expected.size());
+    }
     WindowedSqlTableModel::setSearchCountCap(50);
     // With provisional counts, the rows shown are the first rows of the exact
     // result (merged from one ordered read per alternative of the word).
