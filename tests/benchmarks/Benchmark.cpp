@@ -241,7 +241,9 @@ void printFigures(int n)
     out() << QStringLiteral("%1 %2  %3  %4\n").arg(QStringLiteral("figure"), -48).arg(QStringLiteral("measured"), 14)
                  .arg(QStringLiteral("target"), -22).arg(QStringLiteral("verdict"));
     for (const Figure &f : std::as_const(g_figures)) {
-        const QString value = f.value >= 1000 ? QString::number(f.value, 'f', 0) : QString::number(f.value, 'f', 1);
+        const QString value = f.value >= 1000 ? QString::number(f.value, 'f', 0)
+            : f.unit == QLatin1String("x")   ? QString::number(f.value, 'f', f.value < 1 ? 3 : 2)
+                                             : QString::number(f.value, 'f', 1);
         out() << QStringLiteral("%1 %2  %3  %4\n")
                      .arg(f.name, -48)
                      .arg(value + QLatin1Char(' ') + f.unit, 14)
