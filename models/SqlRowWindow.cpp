@@ -660,8 +660,14 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
             binds << keyValues.first();
         }
         binds += keyValues;
-        QSqlQuery *c = query(QStringLiteral("SELECT COUNT(*) FROM ") + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom)
-                             + where({m_spec.filter, seg.where, keyset}));
+        const QString from = seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom;
+        const bool provisional = isSegmentProvisional(s);
+        // A provisional segment shows only its first rows: count no further.
+        QSqlQuery *c = query(provisional ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) capped")
+                                               .arg(from, where({m_spec.filter, seg.where, keyset}))
+                                         : QStringLiteral("SELECT COUNT(*) FROM ") + from + where({m_spec.filter, seg.where, keyset}));
+        if (provisional)
+            binds << m_segCounts.at(s);
         if (!c || !run(c, binds, &m_error))
             return -1;
         const qint64 before = c->next() ? c->value(0).toLongLong() : -1;

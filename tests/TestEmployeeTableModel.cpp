@@ -440,6 +440,9 @@ void TestEmployeeTableModel::broadSearchGetsItsExactCountInTheBackground()
     QVERIFY(model.rowCount() <= 100);
     QVERIFY(!model.isCountExact());
     const qint64 first = model.employeeIdAt(0);
+    QCOMPARE(model.rowOfEmployee(first), 0);
+    const qint64 last = model.employeeIdAt(model.rowCount() - 1);
+    QCOMPARE(model.rowOfEmployee(last), model.rowCount() - 1);
     QTRY_VERIFY(model.isCountExact());
     QCOMPARE(model.rowCount(), samMatches);
     QCOMPARE(model.matchCount(), samMatches);
