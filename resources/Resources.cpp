@@ -4,5 +4,6 @@
 
 int Resources::actionIconCount()
 {
-    return int(QDir(QStringLiteral(":/icons/actions")).entryList({QStringLiteral("*.svg")}, QDir::Files).size());
+    return int(
+        QDir(QStringLiteral(":/icons/actions")).entryList({QStringLiteral("*.svg")}, QDir::Files).size());
 }
