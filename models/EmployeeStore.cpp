@@ -566,6 +566,17 @@ QList<qint64> EmployeeStore::employeesWithoutProfile() const
     QList<qint64> ids;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // Fast path for every open (measured at 1M employees: the join below took
+    // ~300 ms of the 344 ms from process start to first rows painted and left
+    // ~37 MB of pages in the cache; the two counts take ~20 ms). A profile's
+    // employee_id is NOT NULL, UNIQUE and a foreign key to employee, so as
+    // many profiles as employees means every employee has one. (A profile
+    // left dangling by a tool that switched foreign keys off could hide a
+    // missing one: --check reports such rows.)
+    if (q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM employee) - (SELECT COUNT(*) FROM employee_profile)"))
+        && q.next() && q.value(0).toLongLong() == 0)
+        return ids;
+    q.finish();
     if (q.exec(QStringLiteral("SELECT e.id FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
                               "WHERE p.id IS NULL ORDER BY e.id"))) {
         while (q.next())
