@@ -98,6 +98,7 @@ private:
     enum class Savepoint { Begin, Release, RollbackTo };
     static QString savepointStatement(Savepoint kind, int depth);
     void prepareStatements();
+    void setBulkCache(bool bulk);
     qint64 insertedId(QSqlQuery &insert) const;
     bool execControl(const QString &sql, QString *error);
     StoreResult insertEmployeeRow(const Employee &employee);
