@@ -1,5 +1,7 @@
 #include "EmployeeTableModel.h"
 
+#include "DisplayFormat.h"
+
 EmployeeTableModel::EmployeeTableModel(const QSqlDatabase &db, QObject *parent) : WindowedSqlTableModel(db, parent)
 {
     initialize(LastName, Qt::AscendingOrder);
@@ -59,10 +61,14 @@ SqlRowWindow::Spec EmployeeTableModel::buildSpec() const
     return spec;
 }
 
-QVariant EmployeeTableModel::cellData(const SqlRowWindow::Row &row, int column, int) const
+QVariant EmployeeTableModel::cellData(const SqlRowWindow::Row &row, int column, int role) const
 {
     if (column < 0 || column >= ColumnCount)
         return {};
     const QVariant v = row.values.value(column);
-    return v.isNull() ? QVariant(QString()) : QVariant(v.toString());
+    const QString text = v.isNull() ? QString() : v.toString();
+    // Phones are stored in E.164; people read them grouped. EditRole keeps the stored form.
+    if (column == Phone && role == Qt::DisplayRole)
+        return DisplayFormat::phone(text);
+    return text;
 }

@@ -1,5 +1,7 @@
 #include "ProfileTableModel.h"
 
+#include "DisplayFormat.h"
+
 #include "Gender.h"
 
 #include <QDate>
@@ -124,9 +126,10 @@ QVariant ProfileTableModel::cellData(const SqlRowWindow::Row &row, int column, i
         return (v.value(FirstNameValue).toString() + QLatin1Char(' ') + v.value(LastNameValue).toString()).trimmed();
     case DateOfBirth: {
         const QString iso = v.value(DateOfBirthValue).toString();
-        if (iso.isEmpty())
-            return role == Qt::EditRole ? QVariant(QDate()) : QVariant(QString());
-        return QDate::fromString(iso, Qt::ISODate);
+        const QDate date = QDate::fromString(iso, Qt::ISODate);
+        if (role == Qt::EditRole)
+            return date;
+        return DisplayFormat::date(date);
     }
     case Team:
         if (role == Qt::EditRole)

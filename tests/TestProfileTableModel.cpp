@@ -4,6 +4,7 @@
 #include "EmployeeStore.h"
 #include "ProfileAutoCreator.h"
 #include "ProfileTableModel.h"
+#include "DisplayFormat.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -110,7 +111,10 @@ void TestProfileTableModel::showsRelationsAndTranslatedGender()
     QCOMPARE(column(model, ProfileTableModel::Employee), (QStringList{"Ada Lovelace", "Bob Nobody"}));
     QCOMPARE(column(model, ProfileTableModel::Team), (QStringList{"Engineering", ""}));
     QCOMPARE(column(model, ProfileTableModel::Gender), (QStringList{genderDisplayName(Gender::Female), ""}));
-    QCOMPARE(model.index(0, ProfileTableModel::DateOfBirth).data().toDate(), QDate(1815, 12, 10));
+    QCOMPARE(model.index(0, ProfileTableModel::DateOfBirth).data(Qt::EditRole).toDate(), QDate(1815, 12, 10));
+    QCOMPARE(model.index(0, ProfileTableModel::DateOfBirth).data().toString(),
+             QLocale().toString(QDate(1815, 12, 10), DisplayFormat::dateFormat()));   // four-digit year
+    QVERIFY(model.index(0, ProfileTableModel::DateOfBirth).data().toString().contains(QStringLiteral("1815")));
     QCOMPARE(model.index(0, ProfileTableModel::Address).data().toString(), QStringLiteral("London"));
     QCOMPARE(model.index(0, ProfileTableModel::Team).data(Qt::EditRole).toLongLong(), teamId(QStringLiteral("Engineering")));
     QCOMPARE(model.index(0, ProfileTableModel::Gender).data(Qt::EditRole).toString(), QStringLiteral("female"));

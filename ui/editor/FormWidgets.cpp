@@ -1,5 +1,7 @@
 #include "FormWidgets.h"
 
+#include "DisplayFormat.h"
+
 #include <QCalendarWidget>
 #include <QEvent>
 #include <QKeyEvent>
@@ -10,7 +12,7 @@
 DateOfBirthEdit::DateOfBirthEdit(QWidget *parent) : QDateEdit(parent)
 {
     setCalendarPopup(true);
-    setDisplayFormat(displayFormat(locale()));
+    setDisplayFormat(DisplayFormat::dateFormat(locale()));   // typing still starts at the year
     setMinimumDate(emptyDate());
     setMaximumDate(QDate::currentDate());
     setSpecialValueText(tr("Not given"));
@@ -18,16 +20,6 @@ DateOfBirthEdit::DateOfBirthEdit(QWidget *parent) : QDateEdit(parent)
     // Opening the calendar on an empty date should not start in December 1899.
     calendarWidget()->installEventFilter(this);
     connect(this, &QDateEdit::dateChanged, this, &DateOfBirthEdit::isoDateChanged);
-}
-
-// The user's own short date format, but always with a four-digit year: a
-// birth year of "'54" is ambiguous. Typing still starts at the year section.
-QString DateOfBirthEdit::displayFormat(const QLocale &locale)
-{
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
 }
 
 QDate DateOfBirthEdit::emptyDate()

@@ -5,7 +5,6 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDateEdit>
-#include <QLocale>
 
 // The date of birth: a QDateEdit with a calendar popup that may also be
 // empty. "Empty" is the minimum date (the day before 1900-01-01, which no
@@ -17,7 +16,6 @@ class DateOfBirthEdit : public QDateEdit
     Q_OBJECT
     Q_PROPERTY(QString isoDate READ isoDate WRITE setIsoDate NOTIFY isoDateChanged USER true)
 public:
-    static QString displayFormat(const QLocale &locale);
     explicit DateOfBirthEdit(QWidget *parent = nullptr);
 
     QDate dateOfBirth() const;              // invalid when empty
