@@ -739,7 +739,15 @@ QString likePrefix(const QString &s)
 SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias)
 {
     SearchCondition result;
-    QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString simplified = text.simplified();
+    // "+49 30 123", typed or pasted as the view shows it, is one phone
+    // number, not three words (names and emails always have letters).
+    const bool wholePhone = std::any_of(simplified.cbegin(), simplified.cend(), [](QChar c) { return c.isDigit(); })
+        && std::all_of(simplified.cbegin(), simplified.cend(),
+                       [](QChar c) { return c.isDigit() || QStringLiteral(" +-()./").contains(c); });
+    if (wholePhone)
+        simplified.remove(QLatin1Char(' '));
+    QStringList words = simplified.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.size() > 6)
         words = words.mid(0, 6);
     const bool postgres = db.driverName().startsWith(QLatin1String("QPSQL"));
