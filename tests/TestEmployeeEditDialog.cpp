@@ -179,6 +179,12 @@ void TestEmployeeEditDialog::newEmployeeCreatesItsProfileAtOnce()
     QVERIFY(employee);
     QCOMPARE(employee->lastName, QStringLiteral("O'Brien"));
     QCOMPARE(employee->phone, QStringLiteral("+12025550142"));   // stored normalized
+    {
+        auto reopened = openDialog(employee->id);
+        QCOMPARE(reopened->findChild<QLineEdit *>(QStringLiteral("phoneEdit"))->text(),
+                 QStringLiteral("+1 202-555-0142"));   // shown grouped
+        QVERIFY(!reopened->isWindowModified());
+    }
     const QSqlDatabase db = m_db->db();
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE employee_id = ?"), {id}).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT team_id FROM employee_profile WHERE employee_id = ?"), {id}).toLongLong(),

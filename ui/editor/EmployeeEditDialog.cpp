@@ -1,4 +1,6 @@
 #include "EmployeeEditDialog.h"
+
+#include "DisplayFormat.h"
 #include "ui_EmployeeEditDialog.h"
 
 #include "EmployeeStore.h"
@@ -188,6 +190,8 @@ void EmployeeEditDialog::load()
         m_profileModel->select();
         m_employeeMapper->toFirst();
         m_profileMapper->toFirst();
+        // Stored as E.164, shown grouped as in the views; saving normalizes it again.
+        m_ui->phoneEdit->setText(DisplayFormat::phone(m_ui->phoneEdit->text()));
     } else {
         m_ui->teamCombo->setCurrentIndex(-1);
         m_ui->genderCombo->setGender(Gender::Unspecified);
