@@ -41,6 +41,9 @@ public:
     using ImportReport = ::ImportReport;
 
     static constexpr int BatchSize = 2000;
+    // Imports of at least this many rows, and at least as many as the
+    // database holds, rebuild the secondary indexes once at the end.
+    static constexpr qint64 DeferIndexesMinRows = 20000;
 
     CsvImporter(EmployeeStore *store, const EmployeeValidator &validator, QObject *parent = nullptr);
     ~CsvImporter() override;
@@ -72,6 +75,7 @@ private:
     QString cell(const QStringList &fields, int column) const;
     void validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const;
     void runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report);
+    void deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes);
     void writeBatch(Batch &batch, ImportReport &report);
     void reject(qint64 line, const QString &reason, ImportReport &report);
     void finish(ImportReport &report);

@@ -4,11 +4,15 @@
 #include "SqlDialect.h"
 #include "Timestamp.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <functional>
+#include <utility>
 #include <optional>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -30,6 +34,27 @@ QVariant nullableDate(const QDate &date)
 QVariant nullableBlob(const QByteArray &bytes)
 {
     return bytes.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
+}
+
+// Binds text as UTF-8 (SQLite's encoding here: no conversion inside SQLite);
+// `holder` keeps the bytes alive until the statement has run.
+void bindText(sqlite3_stmt *stmt, int index, const QString &text, QByteArray &holder, bool nullIfEmpty)
+{
+    if (nullIfEmpty && text.isEmpty()) {
+        sqlite3_bind_null(stmt, index);
+        return;
+    }
+    holder = text.toUtf8();
+    sqlite3_bind_text(stmt, index, holder.constData(), int(holder.size()), SQLITE_STATIC);
+}
+
+// Runs a bound INSERT and leaves it ready for the next row.
+int stepInsert(sqlite3_stmt *stmt)
+{
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return rc;
 }
 
 const QString EmployeeColumns = QStringLiteral(
@@ -79,6 +104,13 @@ struct EmployeeStore::Prepared
     QSqlQuery findProfile;
     QHash<QString, QSqlQuery> control;   // SAVEPOINT statements (SQLite only; PostgreSQL cannot PREPARE them)
     bool ready = false;
+    // SQLite bulk only: the two INSERTs as native statements on Qt's own
+    // connection (QSqlQuery's per-exec QVariant binding, UTF-16 conversion
+    // and result bookkeeping cost more than SQLite's insert itself).
+    // Prepared in beginBulk(), finalized when the bulk ends.
+    sqlite3 *native = nullptr;
+    sqlite3_stmt *nativeEmployee = nullptr;
+    sqlite3_stmt *nativeProfile = nullptr;
 };
 
 // Scope guard over begin()/commit()/rollback(): rolls back unless committed.
@@ -207,6 +239,7 @@ bool EmployeeStore::beginBulk(QString *error)
     // to the WAL page by page (measured: 100k rows 7.3 s with the default
     // 2 MB cache, 4.8 s with 64 MB). Browsing goes back to the small cache.
     setBulkCache(true);
+    prepareNative();
     m_bulk = true;
     m_bulkBroken = false;
     m_bulkCreated = 0;
@@ -219,6 +252,20 @@ bool EmployeeStore::commitBulk(QString *error)
         return false;
     m_bulk = false;
     const int created = m_bulkCreated;
+    finalizeNative();
+    const QStringList deferred = std::exchange(m_deferredIndexes, {});
+    if (!m_bulkBroken) {
+        QSqlQuery q(m_db);
+        for (const QString &statement : deferred) {
+            if (!q.exec(statement)) {
+                rollback();
+                setBulkCache(false);
+                if (error)
+                    *error = tr("Database error; nothing was saved: %1").arg(q.lastError().text());
+                return false;
+            }
+        }
+    }
     if (m_bulkBroken) {
         rollback();
         setBulkCache(false);
@@ -240,8 +287,82 @@ void EmployeeStore::rollbackBulk()
     if (!m_bulk)
         return;
     m_bulk = false;
+    m_deferredIndexes.clear();   // the rollback brings them back
+    finalizeNative();
     rollback();
     setBulkCache(false);
+}
+
+bool EmployeeStore::deferSecondaryIndexes()
+{
+    if (!m_bulk || m_dialect->isPostgres() || !m_deferredIndexes.isEmpty())
+        return false;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Names and statements come from the schema itself, never from user text.
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                               "AND tbl_name IN ('employee', 'employee_profile') ORDER BY name")))
+        return false;
+    QList<QPair<QString, QString>> indexes;
+    while (q.next()) {
+        const QString sql = q.value(1).toString();
+        if (!sql.simplified().startsWith(QLatin1String("CREATE INDEX"), Qt::CaseInsensitive))
+            continue;   // unique indexes stay
+        indexes.append({q.value(0).toString(), sql});
+    }
+    q.finish();
+    QStringList dropped;
+    for (const auto &[name, sql] : std::as_const(indexes)) {
+        const QString quoted = QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\""))
+                               + QLatin1Char('"');
+        if (!q.exec(QStringLiteral("DROP INDEX ") + quoted)) {
+            // Put back what was dropped; the bulk goes on with its indexes.
+            for (const QString &statement : std::as_const(dropped))
+                q.exec(statement);
+            return false;
+        }
+        dropped << sql;
+    }
+    m_deferredIndexes = dropped;
+    return !dropped.isEmpty();
+}
+
+bool EmployeeStore::prepareNative()
+{
+    finalizeNative();
+    if (m_dialect->isPostgres())
+        return false;
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!db)
+        return false;
+    static const char employeeSql[] =
+        "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
+        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)";
+    static const char profileSql[] =
+        "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
+        "created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1) "
+        "ON CONFLICT (employee_id) DO NOTHING";
+    if (sqlite3_prepare_v3(db, employeeSql, -1, SQLITE_PREPARE_PERSISTENT, &m_prepared->nativeEmployee, nullptr)
+            != SQLITE_OK
+        || sqlite3_prepare_v3(db, profileSql, -1, SQLITE_PREPARE_PERSISTENT, &m_prepared->nativeProfile, nullptr)
+            != SQLITE_OK) {
+        finalizeNative();   // the QSqlQuery path does the same work
+        return false;
+    }
+    m_prepared->native = db;
+    return true;
+}
+
+void EmployeeStore::finalizeNative()
+{
+    sqlite3_finalize(m_prepared->nativeEmployee);   // no-op on nullptr
+    sqlite3_finalize(m_prepared->nativeProfile);
+    m_prepared->nativeEmployee = nullptr;
+    m_prepared->nativeProfile = nullptr;
+    m_prepared->native = nullptr;
 }
 
 void EmployeeStore::setBulkCache(bool bulk)
@@ -257,8 +378,19 @@ void EmployeeStore::setBulkCache(bool bulk)
 StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
 {
     const QSqlError error = query.lastError();
-    const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
-    const QString code = error.nativeErrorCode();
+    return databaseFailure(error.databaseText() + QLatin1Char(' ') + error.driverText(), error.nativeErrorCode(),
+                           error.text());
+}
+
+StoreResult EmployeeStore::nativeFailure() const
+{
+    sqlite3 *db = m_prepared->native;
+    const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+    return databaseFailure(message, QString::number(sqlite3_extended_errcode(db)), message);
+}
+
+StoreResult EmployeeStore::databaseFailure(const QString &text, const QString &code, const QString &details) const
+{
     if (SqlDialect::isUniqueViolation(text, code)) {
         if (text.contains(QLatin1String("email")))
             return StoreResult::failure(QStringLiteral("email"),
@@ -278,7 +410,7 @@ StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
                                                   "Try again in a moment."));
     if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive))
         return StoreResult::failure(QString(), tr("The database is read-only; nothing was saved."));
-    return StoreResult::failure(QString(), tr("Database error; nothing was saved: %1").arg(error.text()));
+    return StoreResult::failure(QString(), tr("Database error; nothing was saved: %1").arg(details));
 }
 
 // --- employees ----------------------------------------------------------------
@@ -315,6 +447,18 @@ qint64 EmployeeStore::insertedId(QSqlQuery &insert) const
 
 StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
 {
+    if (sqlite3_stmt *stmt = m_prepared->nativeEmployee) {
+        QByteArray first, last, email, normalized, phone, now;
+        bindText(stmt, 1, employee.firstName, first, false);
+        bindText(stmt, 2, employee.lastName, last, false);
+        bindText(stmt, 3, employee.email, email, false);
+        bindText(stmt, 4, EmployeeValidator::normalizedEmail(employee.email), normalized, false);
+        bindText(stmt, 5, employee.phone, phone, true);
+        bindText(stmt, 6, Timestamp::now(), now, false);
+        if (stepInsert(stmt) != SQLITE_DONE)
+            return nativeFailure();
+        return StoreResult::success(sqlite3_last_insert_rowid(m_prepared->native));
+    }
     prepareStatements();
     QSqlQuery &q = m_prepared->insertEmployee;
     const QString now = Timestamp::now();
@@ -468,6 +612,34 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
     prepareStatements();
     const bool seeded = employeeId == m_creatingId;
     const EmployeeProfile seed = seeded ? m_seedProfile : EmployeeProfile{};
+    if (sqlite3_stmt *stmt = m_prepared->nativeProfile) {
+        QByteArray date, address, gender, bio, now;
+        sqlite3_bind_int64(stmt, 1, employeeId);
+        bindText(stmt, 2, seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString(), date, true);
+        if (seed.teamId > 0)
+            sqlite3_bind_int64(stmt, 3, seed.teamId);
+        bindText(stmt, 4, seed.address, address, true);
+        bindText(stmt, 5, genderCode(seed.gender), gender, true);
+        bindText(stmt, 6, seed.bio, bio, true);
+        if (!seed.photo.isEmpty())
+            sqlite3_bind_blob(stmt, 7, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
+        bindText(stmt, 8, Timestamp::now(), now, false);
+        const int rc = stepInsert(stmt);
+        if (rc == SQLITE_DONE && sqlite3_changes(m_prepared->native) == 1) {
+            if (seeded)
+                m_profileCreated = true;
+            return StoreResult::success(sqlite3_last_insert_rowid(m_prepared->native));
+        }
+        if (rc != SQLITE_DONE) {
+            StoreResult failure = nativeFailure();
+            if (!employee(employeeId))
+                failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
+            if (seeded)
+                failCurrentCreation(failure.errorText());
+            return failure;
+        }
+        // It existed already: the QSqlQuery path below finds its id.
+    }
     const QString now = Timestamp::now();
     QSqlQuery &q = m_prepared->insertProfile;
     q.bindValue(0, employeeId);

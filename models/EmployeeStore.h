@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -74,6 +75,15 @@ public:
     bool commitBulk(QString *error = nullptr);
     void rollbackBulk();
     bool inBulk() const { return m_bulk; }
+    // Inside a bulk (SQLite only, before its first write): drops the
+    // non-unique secondary indexes of employee and employee_profile and
+    // recreates them, in the same transaction, in commitBulk(). Building an
+    // index from all its keys at once is far cheaper than inserting a million
+    // random keys one by one, so a large import into a small table defers
+    // them (CsvImporter decides when). Unique indexes stay: they refuse
+    // duplicates row by row. DDL is transactional in SQLite, so a rolled back
+    // bulk gets its indexes back with everything else. False: nothing deferred.
+    bool deferSecondaryIndexes();
 
     // Lets a receiver of employeeCreated veto the creation in progress (for
     // receivers whose failure is not a failed store write).
@@ -110,6 +120,10 @@ private:
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
+    StoreResult databaseFailure(const QString &text, const QString &code, const QString &details) const;
+    StoreResult nativeFailure() const;
+    bool prepareNative();
+    void finalizeNative();
     StoreResult checkTeamName(const QString &name, qint64 exceptId) const;
     bool begin(QString *error);
     bool commit(QString *error);
@@ -121,6 +135,7 @@ private:
     bool m_bulk = false;
     bool m_bulkBroken = false;
     int m_bulkCreated = 0;
+    QStringList m_deferredIndexes;   // CREATE INDEX statements to run again before commitBulk()
     int m_depth = 0;
 
     // The creation in progress: what the receiver should seed the profile

@@ -21,6 +21,8 @@ PACKAGES=(
     qt6-translations-l10n qt6-qpa-plugins
     # phone number parsing and normalisation
     libphonenumber-dev
+    # the SQLite headers: bulk imports use Qt's SQLite connection through native statements
+    libsqlite3-dev
     # databases: the PostgreSQL server the tests start on loopback, sqlite3 to poke at files
     postgresql sqlite3
     # headless GUI runs, desktop integration and its validators

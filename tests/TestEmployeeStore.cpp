@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <memory>
@@ -54,6 +55,8 @@ private slots:
     void bulkCreatesRefusesOnlyBadRowsAndSignalsOnce();
     void rolledBackBulkLeavesNothing();
     void bulkUndoesOnlyTheRowWhoseProfileFailed();
+    void bulkWritesTheSameRowsAsSingleCreates();
+    void deferredIndexesComeBackOnCommitAndRollback();
     void updateUsesOptimisticLocking();
     void saveEmployeeWithProfileIsAllOrNothing();
     void teamsAreUniqueAndInUseTeamsStay();
@@ -303,6 +306,127 @@ void TestEmployeeStore::bulkUndoesOnlyTheRowWhoseProfileFailed()
     QCOMPARE(count(m_tdb->db(), "employee"), 3);
     QCOMPARE(count(m_tdb->db(), "employee_profile"), 3);
     QVERIFY(m_store->employeesWithoutProfile().isEmpty());
+}
+
+namespace {
+// Every column but ids and timestamps, of both tables, in id order.
+QList<QStringList> storedRows(const QSqlDatabase &db)
+{
+    QList<QStringList> rows;
+    QSqlQuery q(db);
+    if (!q.exec("SELECT e.first_name, e.last_name, e.email, e.email_normalized, e.phone, e.version, "
+                "p.date_of_birth, p.team_id, p.address, p.gender, p.bio, p.photo, p.version, "
+                "CASE WHEN e.created_at = e.updated_at THEN 1 ELSE 0 END, CASE WHEN p.created_at = p.updated_at THEN 1 ELSE 0 END, "
+                "CASE WHEN e.phone IS NULL THEN 1 ELSE 0 END, CASE WHEN p.address IS NULL THEN 1 ELSE 0 END, "
+                "CASE WHEN p.photo IS NULL THEN 1 ELSE 0 END, CASE WHEN p.team_id IS NULL THEN 1 ELSE 0 END FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
+                "ORDER BY e.id"))
+        return {{q.lastError().text()}};
+    while (q.next()) {
+        QStringList row;
+        for (int i = 0; i < 19; ++i)
+            row << (i == 11 ? QString::fromLatin1(q.value(i).toByteArray().toHex()) : q.value(i).toString());
+        rows << row;
+    }
+    return rows;
+}
+
+QStringList secondaryIndexes(const QSqlDatabase &db)
+{
+    QStringList indexes;
+    QSqlQuery q(db);
+    if (q.exec("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
+        while (q.next())
+            indexes << q.value(0).toString();
+    }
+    return indexes;
+}
+} // namespace
+
+// The bulk path (native statements on SQLite) stores exactly what a single
+// create stores: text in every script, NULLs for empty optional fields, photos.
+void TestEmployeeStore::bulkWritesTheSameRowsAsSingleCreates()
+{
+    const qint64 team = m_store->createTeam("Kernel").id();
+    QVERIFY(team > 0);
+    EmployeeProfile full;
+    full.dateOfBirth = QDate(1990, 2, 28);
+    full.teamId = team;
+    full.address = QString::fromUtf8("Stra\u00dfe 1, \u6771\u4eac \U0001F600");
+    full.gender = Gender::Female;
+    full.bio = QString::fromUtf8("Line one\nline \"two\", \u00e9t\u00e9");
+    full.photo = QByteArray("\x89PNG\0\x01\xff", 8);
+    const QList<QPair<Employee, EmployeeProfile>> input = {
+        {person(QString::fromUtf8("J\u00fcrgen"), QString::fromUtf8("\u00d8stergaard"), "Jurgen@Example.com",
+                "+4930123456"), full},
+        {person("Bare", "Minimum", "bare@example.com"), EmployeeProfile{}},
+    };
+    for (const auto &[employee, profile] : input)
+        QVERIFY(m_store->createEmployee(employee, profile).ok());
+    const QList<QStringList> single = storedRows(m_tdb->db());
+    QSqlQuery wipe(m_tdb->db());
+    QVERIFY(wipe.exec("DELETE FROM employee"));
+
+    QVERIFY(m_store->beginBulk());
+    for (const auto &[employee, profile] : input)
+        QVERIFY(m_store->createEmployee(employee, profile).ok());
+    // Idempotence inside a bulk too: the existing profile's id comes back.
+    const qint64 last = m_store->createEmployee(person("Late", "Comer", "late@example.com")).id();
+    const StoreResult again = m_store->ensureProfile(last);
+    QVERIFY2(again.ok(), qPrintable(again.errorText()));
+    QCOMPARE(again.id(), m_store->profileOf(last)->id);
+    // No such employee (PostgreSQL: a failed statement outside a creation's
+    // savepoint aborts the whole bulk, so only SQLite tries it here).
+    if (!m_tdb->isPostgres())
+        QVERIFY(m_store->ensureProfile(987654).errorText().contains("does not exist"));
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+    QList<QStringList> bulk = storedRows(m_tdb->db());
+    QCOMPARE(bulk.size(), 3);
+    bulk.removeLast();
+    QCOMPARE(bulk, single);
+    QCOMPARE(single.at(0).at(3), QStringLiteral("jurgen@example.com"));
+    QCOMPARE(single.at(1).at(15), QStringLiteral("1"));   // phone NULL
+    QCOMPARE(single.at(1).at(18), QStringLiteral("1"));   // team NULL
+}
+
+void TestEmployeeStore::deferredIndexesComeBackOnCommitAndRollback()
+{
+    QVERIFY(!m_store->deferSecondaryIndexes());   // only inside a bulk
+    const QStringList before = secondaryIndexes(m_tdb->db());
+    QVERIFY(m_store->createEmployee(person("Z", "Before", "z@example.com", "+4930111111")).ok());
+
+    QVERIFY(m_store->beginBulk());
+    if (m_tdb->isPostgres()) {
+        QVERIFY(!m_store->deferSecondaryIndexes());   // SQLite only
+        m_store->rollbackBulk();
+        return;
+    }
+    QVERIFY(before.join('\n').contains("employee_last_name_ci_idx"));
+    QVERIFY(m_store->deferSecondaryIndexes());
+    QVERIFY(!m_store->deferSecondaryIndexes());   // once per bulk
+    const QStringList during = secondaryIndexes(m_tdb->db());
+    QVERIFY(!during.join('\n').contains("employee_last_name_ci_idx"));
+    QVERIFY(!during.join('\n').contains("employee_profile_dob_idx"));
+    QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
+    // Unique indexes stay: duplicates are still refused row by row.
+    QVERIFY(!m_store->createEmployee(person("A", "Again", "Z@EXAMPLE.com")).ok());
+    QVERIFY(!m_store->createEmployee(person("A", "Phone", "p@example.com", "+4930111111")).ok());
+    m_store->rollbackBulk();
+    QCOMPARE(secondaryIndexes(m_tdb->db()), before);
+    QCOMPARE(count(m_tdb->db(), "employee"), 1);
+
+    QVERIFY(m_store->beginBulk());
+    QVERIFY(m_store->deferSecondaryIndexes());
+    QVERIFY(m_store->createEmployee(person("B", "Two", "b@example.com")).ok());
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+    QCOMPARE(secondaryIndexes(m_tdb->db()), before);
+    QSqlQuery check(m_tdb->db());
+    QVERIFY(check.exec("PRAGMA integrity_check") && check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    QVERIFY(check.exec("SELECT first_name FROM employee INDEXED BY employee_last_name_ci_idx "
+                       "WHERE lower(last_name) = 'two'") && check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("B"));
 }
 
 void TestEmployeeStore::updateUsesOptimisticLocking()
