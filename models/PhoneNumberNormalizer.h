@@ -20,6 +20,13 @@ public:
     // to a user-facing reason.
     QString normalize(const QString &input, QString *error) const;
 
+    // The two paths normalize() takes, public so tests can compare them.
+    // The fast one reads only '+' <digits> with single spaces, hyphens or
+    // dots between digits, and returns "" when it cannot tell (then
+    // normalize() asks Parse()); it never disagrees with normalizeWithParse().
+    static QString normalizeSimpleInternational(const QString &input);
+    QString normalizeWithParse(const QString &input, QString *error) const;
+
 private:
     QString m_region;
 };

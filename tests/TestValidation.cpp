@@ -1,7 +1,12 @@
 #include "EmployeeValidator.h"
 #include "PhoneNumberNormalizer.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include <set>
 
 // The rules a person meets in the form and in the import: which field is
 // blamed, that there is a message, and what normalization stores.
@@ -193,6 +198,112 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("0301")), qPrintable(error));
         QVERIFY(PhoneNumberNormalizer(QStringLiteral("US")).normalize(QStringLiteral("+1 100 555 0123"), &error).isEmpty());
         QVERIFY2(error.contains(QLatin1String("region US")), qPrintable(error));
+    }
+
+    // The import's fast path must give exactly what libphonenumber's Parse()
+    // path gives: the same E.164, or "not sure" (then Parse() decides).
+    void phoneFastPathAgreesWithParse_data()
+    {
+        using i18n::phonenumbers::PhoneNumber;
+        using i18n::phonenumbers::PhoneNumberUtil;
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        QTest::addColumn<QStringList>("inputs");
+        QStringList regions = {"DE", "FR", "GB", "US", "IT", "MX", "AR", "RU", "JP", "BR", "CN", "IN", "AU",
+                               "SM", "VA", "KZ", "CA", "GG", "CI", "NZ", "AT", "CH", "NL", "ES", "KR"};
+        std::set<std::string> all;
+        util.GetSupportedRegions(&all);
+        for (const std::string &region : all)
+            regions << QString::fromStdString(region);
+        regions.removeDuplicates();
+        QRandomGenerator random(20261122);
+        const PhoneNumberUtil::PhoneNumberType types[] = {
+            PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+            PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP,
+            PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER, PhoneNumberUtil::UAN,
+            PhoneNumberUtil::VOICEMAIL};
+        auto variants = [&](const PhoneNumber &number, QStringList &out) {
+            std::string international;
+            util.Format(number, PhoneNumberUtil::INTERNATIONAL, &international);
+            std::string e164;
+            util.Format(number, PhoneNumberUtil::E164, &e164);
+            std::string national;
+            util.GetNationalSignificantNumber(number, &national);
+            const QString cc = QString::number(number.country_code());
+            const QString nsn = QString::fromStdString(national);
+            std::string numberRegion;
+            util.GetRegionCodeForNumber(number, &numberRegion);
+            std::string nddText;
+            util.GetNddPrefixForRegion(numberRegion, true, &nddText);
+            const QString ndd = QString::fromStdString(nddText);
+            out << QString::fromStdString(international) << QString::fromStdString(e164)
+                << QString::fromStdString(international).replace(' ', '-')
+                << QString::fromStdString(international).replace(' ', '.')
+                << "+" + cc + " " + nsn << "+" + cc + "-" + nsn.left(3) + "." + nsn.mid(3)
+                << "+" + cc + " 0" + nsn << "+" + cc + " " + ndd + nsn      // national prefix kept by mistake
+                << "+" + cc + " 1" + nsn << "+" + cc + " 15" + nsn << "+" + cc + " 9" + nsn
+                << "+" + cc + " 00" + nsn << "+" + cc + nsn.left(nsn.size() - 1)   // one digit short
+                << "+" + cc + nsn + QString::number(random.bounded(10))          // one digit long
+                << " +" + cc + " " + nsn + " ";
+            // The same length with random digits: valid or not, both paths must agree.
+            for (int k = 0; k < 6; ++k) {
+                QString digits = nsn;
+                for (int i = qMax(1, int(digits.size()) - 6); i < digits.size(); ++i)
+                    digits[i] = QChar(u'0' + random.bounded(10));
+                out << "+" + cc + " " + digits;
+            }
+        };
+        for (const QString &region : std::as_const(regions)) {
+            QStringList inputs;
+            for (auto type : types) {
+                PhoneNumber example;
+                if (util.GetExampleNumberForType(region.toStdString(), type, &example))
+                    variants(example, inputs);
+            }
+            QTest::newRow(qPrintable(region)) << inputs;
+        }
+        // Non-geographic numbers (+800, +808, +870, +878, +881, +882, +883, +888, +979).
+        std::set<int> codes;
+        util.GetSupportedGlobalNetworkCallingCodes(&codes);
+        QStringList global;
+        for (int code : codes) {
+            PhoneNumber example;
+            if (util.GetExampleNumberForNonGeoEntity(code, &example))
+                variants(example, global);
+        }
+        QTest::newRow("non-geographic") << global;
+        // Italian leading zeros, hand-written forms and things that are not simple.
+        QTest::newRow("hand-written") << QStringList{
+            "+39 06 6982 1234", "+39 02 1234 5678", "+39 0 6 1234", "+39 3123456789", "+39 0000 1234",
+            "+39 00", "+39 06", "+225 07 1234 5678", "+225 0712345678", "+49 30 12345678", "+49 030 12345678",
+            "+49 (30) 1234567", "+49 30 1234567 ext. 12", "+49  30 1234567", "+49 30-1234567-", "+4930 1234567#",
+            "+1 201 555 0123", "+1 1 201 555 0123", "+1-201-555-0123", "+7 8 495 123 45 67", "+7 495 123-45-67",
+            "+52 1 55 1234 5678", "+52 55 1234 5678", "+54 9 11 1234 5678", "+54 11 15 1234 5678",
+            "+81 3 1234 5678", "+81 03 1234 5678", "+44 20 7123 4567", "+44 020 7123 4567", "+800 1234 5678",
+            "+", "+0", "+00 49 30 1234567", "+999 123456", "+4", "+49", "+49 3", "+49 30", "+123456789012345678901",
+            "+49 30 1234567 8901234567890", "+３０ 1234567", "+49 ３0 1234567", "0049 30 1234567", "030 1234567"};
+    }
+
+    void phoneFastPathAgreesWithParse()
+    {
+        QFETCH(QStringList, inputs);
+        int fastHits = 0;
+        for (const QString &defaultRegion : {QStringLiteral("DE"), QStringLiteral("US"), QStringLiteral("JE")}) {
+            const PhoneNumberNormalizer normalizer(defaultRegion);
+            for (const QString &input : std::as_const(inputs)) {
+                QString parseError;
+                const QString parsed = normalizer.normalizeWithParse(input, &parseError);
+                const QString fast = PhoneNumberNormalizer::normalizeSimpleInternational(input);
+                if (!fast.isEmpty()) {
+                    ++fastHits;
+                    QVERIFY2(fast == parsed, qPrintable(input + ": fast " + fast + ", Parse " + parsed + " " + parseError));
+                }
+                QString error;
+                QCOMPARE(normalizer.normalize(input, &error), parsed);
+                QCOMPARE(error, parseError);
+            }
+        }
+        if (QByteArray(QTest::currentDataTag()) == "DE")
+            QVERIFY(fastHits > 0);   // the fast path is taken at all
     }
 
     void systemRegionIsARegion()
