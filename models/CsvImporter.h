@@ -71,6 +71,7 @@ private:
     void loadTeams();
     std::unique_ptr<Batch> readBatch(CsvReader &reader) const;
     void startValidation(Batch &batch);
+    void validateSlices(Batch &batch) const;
     Row validateRecord(qint64 line, const QStringList &fields) const;
     QString cell(const QStringList &fields, int column) const;
     void validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const;

@@ -7,6 +7,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QVariant>
 #include <functional>
 #include <utility>
@@ -36,16 +37,27 @@ QVariant nullableBlob(const QByteArray &bytes)
     return bytes.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
 }
 
-// Binds text as UTF-8 (SQLite's encoding here: no conversion inside SQLite);
-// `holder` keeps the bytes alive until the statement has run.
-void bindText(sqlite3_stmt *stmt, int index, const QString &text, QByteArray &holder, bool nullIfEmpty)
+// Binds text as UTF-8 (SQLite's encoding here: no conversion inside
+// SQLite), encoded into one buffer reused for every row: `scratch` must have
+// room for 3 bytes per UTF-16 unit of everything bound before the step.
+void bindText(sqlite3_stmt *stmt, int index, QStringView text, char *&scratch, bool nullIfEmpty)
 {
     if (nullIfEmpty && text.isEmpty()) {
         sqlite3_bind_null(stmt, index);
         return;
     }
-    holder = text.toUtf8();
-    sqlite3_bind_text(stmt, index, holder.constData(), int(holder.size()), SQLITE_STATIC);
+    static thread_local QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+    char *const start = scratch;
+    scratch = encoder.appendToBuffer(scratch, text);
+    sqlite3_bind_text(stmt, index, start, int(scratch - start), SQLITE_STATIC);
+}
+
+// A row's buffer for bindText(): grows to the largest row, never shrinks.
+char *utf8Scratch(QByteArray &buffer, qsizetype units)
+{
+    if (buffer.size() < 3 * units)
+        buffer.resize(3 * units);
+    return buffer.data();
 }
 
 // Runs a bound INSERT and leaves it ready for the next row.
@@ -111,6 +123,7 @@ struct EmployeeStore::Prepared
     sqlite3 *native = nullptr;
     sqlite3_stmt *nativeEmployee = nullptr;
     sqlite3_stmt *nativeProfile = nullptr;
+    QByteArray scratch;   // UTF-8 of the row being bound
 };
 
 // Scope guard over begin()/commit()/rollback(): rolls back unless committed.
@@ -448,13 +461,17 @@ qint64 EmployeeStore::insertedId(QSqlQuery &insert) const
 StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
 {
     if (sqlite3_stmt *stmt = m_prepared->nativeEmployee) {
-        QByteArray first, last, email, normalized, phone, now;
-        bindText(stmt, 1, employee.firstName, first, false);
-        bindText(stmt, 2, employee.lastName, last, false);
-        bindText(stmt, 3, employee.email, email, false);
-        bindText(stmt, 4, EmployeeValidator::normalizedEmail(employee.email), normalized, false);
-        bindText(stmt, 5, employee.phone, phone, true);
-        bindText(stmt, 6, Timestamp::now(), now, false);
+        const QString normalized = EmployeeValidator::normalizedEmail(employee.email);
+        const QString now = Timestamp::now();
+        char *out = utf8Scratch(m_prepared->scratch, employee.firstName.size() + employee.lastName.size()
+                                                         + employee.email.size() + normalized.size()
+                                                         + employee.phone.size() + now.size());
+        bindText(stmt, 1, employee.firstName, out, false);
+        bindText(stmt, 2, employee.lastName, out, false);
+        bindText(stmt, 3, employee.email, out, false);
+        bindText(stmt, 4, normalized, out, false);
+        bindText(stmt, 5, employee.phone, out, true);
+        bindText(stmt, 6, now, out, false);
         if (stepInsert(stmt) != SQLITE_DONE)
             return nativeFailure();
         return StoreResult::success(sqlite3_last_insert_rowid(m_prepared->native));
@@ -514,14 +531,14 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
 StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed)
 {
     m_creatingId = employeeId;
-    m_seedProfile = seed;
+    m_seedProfile = &seed;   // the caller's, alive until the receivers return
     m_profileCreated = false;
     m_creationVeto.clear();
     emit employeeCreated(employeeId);
     const bool profileCreated = m_profileCreated;
     const QString veto = m_creationVeto;
     m_creatingId = 0;
-    m_seedProfile = {};
+    m_seedProfile = nullptr;
 
     if (!veto.isEmpty())
         return StoreResult::failure(QString(), tr("The employee was not saved: %1").arg(veto));
@@ -611,19 +628,24 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
 {
     prepareStatements();
     const bool seeded = employeeId == m_creatingId;
-    const EmployeeProfile seed = seeded ? m_seedProfile : EmployeeProfile{};
+    static const EmployeeProfile unseeded;
+    const EmployeeProfile &seed = seeded && m_seedProfile ? *m_seedProfile : unseeded;
     if (sqlite3_stmt *stmt = m_prepared->nativeProfile) {
-        QByteArray date, address, gender, bio, now;
+        const QString date = seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString();
+        const QString gender = genderCode(seed.gender);
+        const QString now = Timestamp::now();
+        char *out = utf8Scratch(m_prepared->scratch, date.size() + seed.address.size() + gender.size()
+                                                         + seed.bio.size() + now.size());
         sqlite3_bind_int64(stmt, 1, employeeId);
-        bindText(stmt, 2, seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString(), date, true);
+        bindText(stmt, 2, date, out, true);
         if (seed.teamId > 0)
             sqlite3_bind_int64(stmt, 3, seed.teamId);
-        bindText(stmt, 4, seed.address, address, true);
-        bindText(stmt, 5, genderCode(seed.gender), gender, true);
-        bindText(stmt, 6, seed.bio, bio, true);
+        bindText(stmt, 4, seed.address, out, true);
+        bindText(stmt, 5, gender, out, true);
+        bindText(stmt, 6, seed.bio, out, true);
         if (!seed.photo.isEmpty())
             sqlite3_bind_blob(stmt, 7, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
-        bindText(stmt, 8, Timestamp::now(), now, false);
+        bindText(stmt, 8, now, out, false);
         const int rc = stepInsert(stmt);
         if (rc == SQLITE_DONE && sqlite3_changes(m_prepared->native) == 1) {
             if (seeded)

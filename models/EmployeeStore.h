@@ -141,7 +141,7 @@ private:
     // The creation in progress: what the receiver should seed the profile
     // with, and whether it did create it.
     qint64 m_creatingId = 0;
-    EmployeeProfile m_seedProfile;
+    const EmployeeProfile *m_seedProfile = nullptr;
     bool m_profileCreated = false;
     QString m_creationVeto;
 };
