@@ -7,13 +7,11 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStringEncoder>
 #include <QVariant>
 #include <functional>
 #include <utility>
 #include <optional>
 
-#include <sqlite3.h>
 
 namespace {
 
@@ -35,38 +33,6 @@ QVariant nullableDate(const QDate &date)
 QVariant nullableBlob(const QByteArray &bytes)
 {
     return bytes.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
-}
-
-// Binds text as UTF-8 (SQLite's encoding here: no conversion inside
-// SQLite), encoded into one buffer reused for every row: `scratch` must have
-// room for 3 bytes per UTF-16 unit of everything bound before the step.
-void bindText(sqlite3_stmt *stmt, int index, QStringView text, char *&scratch, bool nullIfEmpty)
-{
-    if (nullIfEmpty && text.isEmpty()) {
-        sqlite3_bind_null(stmt, index);
-        return;
-    }
-    static thread_local QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
-    char *const start = scratch;
-    scratch = encoder.appendToBuffer(scratch, text);
-    sqlite3_bind_text(stmt, index, start, int(scratch - start), SQLITE_STATIC);
-}
-
-// A row's buffer for bindText(): grows to the largest row, never shrinks.
-char *utf8Scratch(QByteArray &buffer, qsizetype units)
-{
-    if (buffer.size() < 3 * units)
-        buffer.resize(3 * units);
-    return buffer.data();
-}
-
-// Runs a bound INSERT and leaves it ready for the next row.
-int stepInsert(sqlite3_stmt *stmt)
-{
-    const int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    return rc;
 }
 
 const QString EmployeeColumns = QStringLiteral(
@@ -116,14 +82,7 @@ struct EmployeeStore::Prepared
     QSqlQuery findProfile;
     QHash<QString, QSqlQuery> control;   // SAVEPOINT statements (SQLite only; PostgreSQL cannot PREPARE them)
     bool ready = false;
-    // SQLite bulk only: the two INSERTs as native statements on Qt's own
-    // connection (QSqlQuery's per-exec QVariant binding, UTF-16 conversion
-    // and result bookkeeping cost more than SQLite's insert itself).
-    // Prepared in beginBulk(), finalized when the bulk ends.
-    sqlite3 *native = nullptr;
-    sqlite3_stmt *nativeEmployee = nullptr;
-    sqlite3_stmt *nativeProfile = nullptr;
-    QByteArray scratch;   // UTF-8 of the row being bound
+    SqliteBulkInserter native;   // SQLite bulk only: prepared in beginBulk(), finalized when it ends
 };
 
 // Scope guard over begin()/commit()/rollback(): rolls back unless committed.
@@ -342,40 +301,13 @@ bool EmployeeStore::deferSecondaryIndexes()
 
 bool EmployeeStore::prepareNative()
 {
-    finalizeNative();
-    if (m_dialect->isPostgres())
-        return false;
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!db)
-        return false;
-    static const char employeeSql[] =
-        "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)";
-    static const char profileSql[] =
-        "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
-        "created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1) "
-        "ON CONFLICT (employee_id) DO NOTHING";
-    if (sqlite3_prepare_v3(db, employeeSql, -1, SQLITE_PREPARE_PERSISTENT, &m_prepared->nativeEmployee, nullptr)
-            != SQLITE_OK
-        || sqlite3_prepare_v3(db, profileSql, -1, SQLITE_PREPARE_PERSISTENT, &m_prepared->nativeProfile, nullptr)
-            != SQLITE_OK) {
-        finalizeNative();   // the QSqlQuery path does the same work
-        return false;
-    }
-    m_prepared->native = db;
-    return true;
+    m_prepared->native.finalize();
+    return !m_dialect->isPostgres() && m_prepared->native.prepare(m_db);
 }
 
 void EmployeeStore::finalizeNative()
 {
-    sqlite3_finalize(m_prepared->nativeEmployee);   // no-op on nullptr
-    sqlite3_finalize(m_prepared->nativeProfile);
-    m_prepared->nativeEmployee = nullptr;
-    m_prepared->nativeProfile = nullptr;
-    m_prepared->native = nullptr;
+    m_prepared->native.finalize();
 }
 
 void EmployeeStore::setBulkCache(bool bulk)
@@ -395,11 +327,9 @@ StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
                            error.text());
 }
 
-StoreResult EmployeeStore::nativeFailure() const
+StoreResult EmployeeStore::nativeFailure(const SqliteBulkInserter::Outcome &outcome) const
 {
-    sqlite3 *db = m_prepared->native;
-    const QString message = QString::fromUtf8(sqlite3_errmsg(db));
-    return databaseFailure(message, QString::number(sqlite3_extended_errcode(db)), message);
+    return databaseFailure(outcome.errorText, outcome.errorCode, outcome.errorText);
 }
 
 StoreResult EmployeeStore::databaseFailure(const QString &text, const QString &code, const QString &details) const
@@ -460,21 +390,10 @@ qint64 EmployeeStore::insertedId(QSqlQuery &insert) const
 
 StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
 {
-    if (sqlite3_stmt *stmt = m_prepared->nativeEmployee) {
-        const QString normalized = EmployeeValidator::normalizedEmail(employee.email);
-        const QString now = Timestamp::now();
-        char *out = utf8Scratch(m_prepared->scratch, employee.firstName.size() + employee.lastName.size()
-                                                         + employee.email.size() + normalized.size()
-                                                         + employee.phone.size() + now.size());
-        bindText(stmt, 1, employee.firstName, out, false);
-        bindText(stmt, 2, employee.lastName, out, false);
-        bindText(stmt, 3, employee.email, out, false);
-        bindText(stmt, 4, normalized, out, false);
-        bindText(stmt, 5, employee.phone, out, true);
-        bindText(stmt, 6, now, out, false);
-        if (stepInsert(stmt) != SQLITE_DONE)
-            return nativeFailure();
-        return StoreResult::success(sqlite3_last_insert_rowid(m_prepared->native));
+    if (m_prepared->native.isReady()) {
+        const SqliteBulkInserter::Outcome outcome = m_prepared->native.insertEmployee(
+            employee, EmployeeValidator::normalizedEmail(employee.email), Timestamp::now());
+        return outcome.ok ? StoreResult::success(outcome.id) : nativeFailure(outcome);
     }
     prepareStatements();
     QSqlQuery &q = m_prepared->insertEmployee;
@@ -630,30 +549,15 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
     const bool seeded = employeeId == m_creatingId;
     static const EmployeeProfile unseeded;
     const EmployeeProfile &seed = seeded && m_seedProfile ? *m_seedProfile : unseeded;
-    if (sqlite3_stmt *stmt = m_prepared->nativeProfile) {
-        const QString date = seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString();
-        const QString gender = genderCode(seed.gender);
-        const QString now = Timestamp::now();
-        char *out = utf8Scratch(m_prepared->scratch, date.size() + seed.address.size() + gender.size()
-                                                         + seed.bio.size() + now.size());
-        sqlite3_bind_int64(stmt, 1, employeeId);
-        bindText(stmt, 2, date, out, true);
-        if (seed.teamId > 0)
-            sqlite3_bind_int64(stmt, 3, seed.teamId);
-        bindText(stmt, 4, seed.address, out, true);
-        bindText(stmt, 5, gender, out, true);
-        bindText(stmt, 6, seed.bio, out, true);
-        if (!seed.photo.isEmpty())
-            sqlite3_bind_blob(stmt, 7, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
-        bindText(stmt, 8, now, out, false);
-        const int rc = stepInsert(stmt);
-        if (rc == SQLITE_DONE && sqlite3_changes(m_prepared->native) == 1) {
+    if (m_prepared->native.isReady()) {
+        const SqliteBulkInserter::Outcome outcome = m_prepared->native.insertProfile(employeeId, seed, Timestamp::now());
+        if (outcome.ok && outcome.inserted) {
             if (seeded)
                 m_profileCreated = true;
-            return StoreResult::success(sqlite3_last_insert_rowid(m_prepared->native));
+            return StoreResult::success(outcome.id);
         }
-        if (rc != SQLITE_DONE) {
-            StoreResult failure = nativeFailure();
+        if (!outcome.ok) {
+            StoreResult failure = nativeFailure(outcome);
             if (!employee(employeeId))
                 failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
             if (seeded)

@@ -2,6 +2,7 @@
 
 #include "Employee.h"
 #include "EmployeeProfile.h"
+#include "SqliteBulkInserter.h"
 #include "StoreResult.h"
 #include "Team.h"
 
@@ -121,7 +122,7 @@ private:
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
     StoreResult databaseFailure(const QString &text, const QString &code, const QString &details) const;
-    StoreResult nativeFailure() const;
+    StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome) const;
     bool prepareNative();
     void finalizeNative();
     StoreResult checkTeamName(const QString &name, qint64 exceptId) const;
