@@ -315,7 +315,7 @@ void EmployeeStore::setBulkCache(bool bulk)
     if (m_dialect->isPostgres())
         return;
     QSqlQuery q(m_db);
-    q.exec(bulk ? QStringLiteral("PRAGMA cache_size = -65536") : QStringLiteral("PRAGMA cache_size = -8192"));
+    q.exec(bulk ? QStringLiteral("PRAGMA cache_size = -65536") : QStringLiteral("PRAGMA cache_size = -16384"));
 }
 
 // --- errors -------------------------------------------------------------------
