@@ -7,6 +7,7 @@
 #include "FormWidgets.h"
 #include "PhotoField.h"
 #include "ProfileAutoCreator.h"
+#include "MessageBoxAnswerer.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -30,30 +31,6 @@
 #include <memory>
 
 namespace {
-// Clicks the button `buttonText` (mnemonics ignored) of the next QMessageBox
-// that becomes the active modal widget.
-void answerNextMessageBox(const QString &buttonText, QString *seenText = nullptr)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, buttonText, seenText] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        if (seenText)
-            *seenText = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text().remove(QLatin1Char('&')) == buttonText) {
-                button->click();
-                return;
-            }
-        }
-        QFAIL(qPrintable(QStringLiteral("no button %1 in the message box").arg(buttonText)));
-    });
-    timer->start();
-}
 
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {

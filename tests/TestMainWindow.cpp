@@ -10,6 +10,7 @@
 #include "ProfileAutoCreator.h"
 #include "ProfileTableModel.h"
 #include "TeamsDialog.h"
+#include "MessageBoxAnswerer.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -37,28 +38,6 @@
 #include <memory>
 
 namespace {
-void answerNextMessageBox(const QString &buttonText, QString *seenText = nullptr)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, buttonText, seenText] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        if (seenText)
-            *seenText = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text().remove(QLatin1Char('&')) == buttonText) {
-                button->click();
-                return;
-            }
-        }
-        QFAIL(qPrintable(QStringLiteral("no button %1 in the message box").arg(buttonText)));
-    });
-    timer->start();
-}
 
 int count(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
 {
