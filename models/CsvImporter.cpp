@@ -1,6 +1,7 @@
 #include "CsvImporter.h"
 
 #include "CsvReader.h"
+#include "CsvWriter.h"
 #include "EmployeeStore.h"
 
 #include <QFile>
@@ -21,28 +22,6 @@ constexpr int RequiredColumns[] = {FirstName, LastName, Email};
 // Rows a pool thread validates at a time: large enough to keep task overhead
 // negligible, small enough that both cores get work from every batch.
 constexpr int RowsPerTask = 250;
-
-bool startsFormula(QChar c)
-{
-    switch (c.unicode()) {
-    case u'=': case u'+': case u'-': case u'@': case u'\t': case u'\r':
-        return true;
-    default:
-        return false;
-    }
-}
-
-// Undoes CsvWriter::neutralizeFormula: our own exports (and spreadsheets
-// saving "'=x" typed as text) get the exact value back.
-QString unneutralized(const QString &cell)
-{
-    qsizetype i = 0;
-    while (i < cell.size() && cell.at(i) == u'\'')
-        ++i;
-    if (i > 0 && i < cell.size() && startsFormula(cell.at(i)))
-        return cell.mid(1);
-    return cell;
-}
 
 } // namespace
 
@@ -310,7 +289,7 @@ void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &repor
 QString CsvImporter::cell(const QStringList &fields, int column) const
 {
     const int index = m_columnIndex[column];
-    return index < 0 ? QString() : unneutralized(fields.at(index));
+    return index < 0 ? QString() : CsvWriter::restoreFormula(fields.at(index));
 }
 
 // Runs on pool threads: const, touches no database and no QObject.

@@ -80,3 +80,13 @@ QString CsvWriter::neutralizeFormula(const QString &cell)
         return QLatin1Char('\'') + cell;
     return cell;
 }
+
+QString CsvWriter::restoreFormula(const QString &cell)
+{
+    qsizetype i = 0;
+    while (i < cell.size() && cell.at(i) == u'\'')
+        ++i;
+    if (i > 0 && i < cell.size() && startsFormula(cell.at(i)))
+        return cell.mid(1);
+    return cell;
+}

@@ -15,6 +15,9 @@ public:
     // OWASP CSV injection: a cell starting with = + - @ TAB or CR gets a
     // leading apostrophe so spreadsheets show it as text instead of running it.
     static QString neutralizeFormula(const QString &cell);
+    // The inverse, for the importer: our own exports (and spreadsheets saving
+    // "'=x" typed as text) give back the exact value.
+    static QString restoreFormula(const QString &cell);
 
 private:
     QIODevice *m_device;

@@ -4,7 +4,6 @@
 #include "SqlDialect.h"
 #include "Timestamp.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -80,7 +79,6 @@ struct EmployeeStore::Prepared
     QSqlQuery insertEmployee;
     QSqlQuery insertProfile;
     QSqlQuery findProfile;
-    QHash<QString, QSqlQuery> control;   // SAVEPOINT statements (SQLite only; PostgreSQL cannot PREPARE them)
     bool ready = false;
     SqliteBulkInserter native;   // SQLite bulk only: prepared in beginBulk(), finalized when it ends
 };
@@ -135,7 +133,7 @@ bool EmployeeStore::begin(QString *error)
         if (!ok && error)
             *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
     } else {
-        ok = execControl(savepointStatement(Savepoint::Begin, m_depth), error);
+        ok = execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
     }
     if (ok)
         ++m_depth;
@@ -146,7 +144,7 @@ bool EmployeeStore::commit(QString *error)
 {
     --m_depth;
     if (m_depth > 0)
-        return execControl(savepointStatement(Savepoint::Release, m_depth), error);
+        return execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), error);
     if (m_db.commit())
         return true;
     if (error)
@@ -159,42 +157,23 @@ void EmployeeStore::rollback()
 {
     --m_depth;
     if (m_depth > 0) {
-        execControl(savepointStatement(Savepoint::RollbackTo, m_depth), nullptr);
-        execControl(savepointStatement(Savepoint::Release, m_depth), nullptr);
+        execControl(QStringLiteral("ROLLBACK TO SAVEPOINT er_sp%1").arg(m_depth), nullptr);
+        execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), nullptr);
     } else {
         m_db.rollback();
     }
 }
 
-// The statements are built once per depth: formatting them per imported row showed up in profiles.
-QString EmployeeStore::savepointStatement(Savepoint kind, int depth)
-{
-    static const char *const verbs[] = {"SAVEPOINT er_sp", "RELEASE SAVEPOINT er_sp", "ROLLBACK TO SAVEPOINT er_sp"};
-    static QHash<int, QString> cache[3];
-    QString &statement = cache[int(kind)][depth];
-    if (statement.isEmpty())
-        statement = QLatin1String(verbs[int(kind)]) + QString::number(depth);
-    return statement;
-}
-
+// Savepoints only run below an open transaction: for each row of a
+// PostgreSQL bulk import and for nested writes. SQLite bulk rows need none
+// (see createEmployee), so nothing here is on SQLite's hot path.
 bool EmployeeStore::execControl(const QString &sql, QString *error)
 {
-    QSqlQuery scratch(m_db);
-    QSqlQuery *q = &scratch;
-    if (!m_dialect->isPostgres()) {
-        auto it = m_prepared->control.find(sql);
-        if (it == m_prepared->control.end()) {
-            it = m_prepared->control.insert(sql, QSqlQuery(m_db));
-            it->prepare(sql);
-        }
-        q = &*it;
-        if (q->exec())
-            return true;
-    } else if (q->exec(sql)) {
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
         return true;
-    }
     if (error)
-        *error = tr("Database error: %1").arg(q->lastError().text());
+        *error = tr("Database error: %1").arg(q.lastError().text());
     return false;
 }
 

@@ -6,7 +6,6 @@
 #include "StoreResult.h"
 #include "Team.h"
 
-#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -106,8 +105,6 @@ private:
     struct Prepared;
     class Transaction;
 
-    enum class Savepoint { Begin, Release, RollbackTo };
-    static QString savepointStatement(Savepoint kind, int depth);
     void prepareStatements();
     void setBulkCache(bool bulk);
     qint64 insertedId(QSqlQuery &insert) const;
