@@ -7,9 +7,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <array>
 #include <functional>
-#include <utility>
+#include <limits>
 #include <optional>
+#include <utility>
 
 
 namespace {
@@ -244,6 +246,16 @@ void EmployeeStore::rollbackBulk()
     setBulkCache(false);
 }
 
+// Indexes led by a column of a few values (team, gender) followed by id take
+// every new row at the end of its value's range: a handful of hot pages, as
+// cheap as appending, and cheaper than a rebuild's sort (measured at 1M rows:
+// commit 1.2 s shorter, import 4-10% faster).
+bool EmployeeStore::keptDuringBulk(const QString &indexName)
+{
+    return indexName == QLatin1String("employee_profile_team_idx")
+           || indexName == QLatin1String("employee_profile_gender_idx");
+}
+
 bool EmployeeStore::deferSecondaryIndexes()
 {
     if (!m_bulk || m_dialect->isPostgres() || !m_deferredIndexes.isEmpty())
@@ -259,6 +271,8 @@ bool EmployeeStore::deferSecondaryIndexes()
         const QString sql = q.value(1).toString();
         if (!sql.simplified().startsWith(QLatin1String("CREATE INDEX"), Qt::CaseInsensitive))
             continue;   // unique indexes stay
+        if (keptDuringBulk(q.value(0).toString()))
+            continue;
         indexes.append({q.value(0).toString(), sql});
     }
     q.finish();
@@ -448,12 +462,78 @@ StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const Employe
 
 void EmployeeStore::undoCreation(qint64 employeeId)
 {
+    undoCreations(employeeId, employeeId);
+}
+
+void EmployeeStore::undoCreations(qint64 firstId, qint64 lastId)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
-    q.addBindValue(employeeId);
+    q.prepare(QStringLiteral("DELETE FROM employee WHERE id BETWEEN ? AND ?"));
+    q.addBindValue(firstId);
+    q.addBindValue(lastId);
     // If even this fails the bulk cannot be trusted: commitBulk() refuses it.
-    if (!q.exec() || q.numRowsAffected() != 1)
+    if (!q.exec() || q.numRowsAffected() != lastId - firstId + 1)
         m_bulkBroken = true;
+}
+
+QList<StoreResult> EmployeeStore::createEmployees(const QList<NewEmployee> &rows)
+{
+    QList<StoreResult> results;
+    results.reserve(rows.size());
+    for (qsizetype from = 0; from < rows.size(); from += SqliteBulkInserter::MaxRowsPerStatement) {
+        const int count = int(std::min<qsizetype>(SqliteBulkInserter::MaxRowsPerStatement, rows.size() - from));
+        if (createChunk(rows.constData() + from, count, results))
+            continue;
+        for (int i = 0; i < count; ++i)
+            results.append(createEmployee(*rows.at(from + i).employee, *rows.at(from + i).profile));
+    }
+    return results;
+}
+
+// All `count` rows, or none of them and false: the caller then creates them
+// one by one to learn which were refused (rare: a duplicate in the file or
+// in the database, or a receiver's veto).
+bool EmployeeStore::createChunk(const NewEmployee *rows, int count, QList<StoreResult> &results)
+{
+    SqliteBulkInserter &native = m_prepared->native;
+    if (!m_bulk || m_creatingId != 0 || !native.isReady())
+        return false;
+    // The bulk holds the write lock, so the ids are the next ones after the
+    // largest; given explicitly, they need no reading back.
+    const qint64 maxId = native.maxEmployeeId();
+    if (maxId < 0 || maxId > std::numeric_limits<qint64>::max() - count)
+        return false;
+    std::array<QString, SqliteBulkInserter::MaxRowsPerStatement> normalized;
+    for (int i = 0; i < count; ++i)
+        normalized[i] = EmployeeValidator::normalizedEmail(rows[i].employee->email);
+    const QString now = Timestamp::now();
+    if (!native.insertEmployees(rows, normalized.data(), count, maxId + 1, now).ok)
+        return false;   // SQLite undid the statement
+    const bool received = receiveChunk(maxId + 1, rows, count)
+                          && native.insertProfiles(m_queuedProfiles.data(), int(m_queuedProfiles.size()), now).ok;
+    m_queuedProfiles.clear();
+    if (!received) {
+        undoCreations(maxId + 1, maxId + count);
+        return false;
+    }
+    m_bulkCreated += count;
+    for (int i = 0; i < count; ++i)
+        results.append(StoreResult::success(maxId + 1 + i));
+    return true;
+}
+
+// employeeCreated for each employee of a chunk, with the profiles the
+// receivers ask for queued in m_queuedProfiles. False at the first veto or
+// missing profile.
+bool EmployeeStore::receiveChunk(qint64 firstId, const NewEmployee *rows, int count)
+{
+    m_queuedProfiles.clear();
+    m_queueProfiles = true;
+    bool received = true;
+    for (int i = 0; i < count && received; ++i)
+        received = runCreationReceivers(firstId + i, *rows[i].profile).ok();
+    m_queueProfiles = false;
+    return received && m_queuedProfiles.size() == size_t(count);
 }
 
 void EmployeeStore::failCurrentCreation(const QString &reason)
@@ -524,8 +604,14 @@ StoreResult EmployeeStore::deleteEmployee(qint64 employeeId)
 
 StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
 {
-    prepareStatements();
     const bool seeded = employeeId == m_creatingId;
+    if (seeded && m_queueProfiles) {
+        if (!m_profileCreated)   // idempotent: a second call queues nothing
+            m_queuedProfiles.push_back({employeeId, m_seedProfile});
+        m_profileCreated = true;
+        return StoreResult::success(0);
+    }
+    prepareStatements();
     static const EmployeeProfile unseeded;
     const EmployeeProfile &seed = seeded && m_seedProfile ? *m_seedProfile : unseeded;
     if (m_prepared->native.isReady()) {

@@ -2,6 +2,7 @@
 
 #include "Employee.h"
 #include "EmployeeProfile.h"
+#include "NewEmployee.h"
 #include "SqliteBulkInserter.h"
 #include "StoreResult.h"
 #include "Team.h"
@@ -13,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class SqlDialect;
 
@@ -45,9 +47,19 @@ public:
     StoreResult updateEmployee(const Employee &employee);
     StoreResult deleteEmployee(qint64 employeeId);
 
+    // Creates every row as createEmployee() would, with the same
+    // employeeCreated per employee and the same refusals; results[i] answers
+    // rows[i]. Inside an SQLite bulk the rows go in as multi-row INSERTs and
+    // the profiles the receivers ask for are written together once they all
+    // have run; a chunk with any refusal is undone and created again row by
+    // row, so every row still gets its own answer.
+    QList<StoreResult> createEmployees(const QList<NewEmployee> &rows);
+
     // --- profiles (reverse relation) --------------------------------------
     // Creates the profile of `employeeId` unless it has one. Idempotent: a
-    // second call creates nothing and succeeds. Result id = the profile's id.
+    // second call creates nothing and succeeds. Result id = the profile's id,
+    // or 0 while createEmployees() holds the profile back for its chunk's
+    // single INSERT (it is written before createEmployees() returns).
     StoreResult ensureProfile(qint64 employeeId);
     StoreResult updateProfile(const EmployeeProfile &profile);
     // The form's save: both rows in one transaction, all or nothing.
@@ -77,7 +89,8 @@ public:
     bool inBulk() const { return m_bulk; }
     // Inside a bulk (SQLite only, before its first write): drops the
     // non-unique secondary indexes of employee and employee_profile and
-    // recreates them, in the same transaction, in commitBulk(). Building an
+    // recreates them, in the same transaction, in commitBulk() (all but the
+    // few whose inserts are appends: keptDuringBulk()). Building an
     // index from all its keys at once is far cheaper than inserting a million
     // random keys one by one, so a large import into a small table defers
     // them (CsvImporter decides when). Unique indexes stay: they refuse
@@ -107,11 +120,15 @@ private:
 
     void prepareStatements();
     void setBulkCache(bool bulk);
+    static bool keptDuringBulk(const QString &indexName);
     qint64 insertedId(QSqlQuery &insert) const;
     bool execControl(const QString &sql, QString *error);
     StoreResult insertEmployeeRow(const Employee &employee);
     StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed);
+    bool createChunk(const NewEmployee *rows, int count, QList<StoreResult> &results);
+    bool receiveChunk(qint64 firstId, const NewEmployee *rows, int count);
     void undoCreation(qint64 employeeId);
+    void undoCreations(qint64 firstId, qint64 lastId);
     // Runs `work` in a transaction (a savepoint when one is open) that is
     // committed only when it succeeds.
     StoreResult inTransaction(const std::function<StoreResult()> &work);
@@ -142,4 +159,8 @@ private:
     const EmployeeProfile *m_seedProfile = nullptr;
     bool m_profileCreated = false;
     QString m_creationVeto;
+    // createEmployees(): ensureProfile() queues the profile of the employee
+    // being created instead of inserting it.
+    bool m_queueProfiles = false;
+    std::vector<SqliteBulkInserter::ProfileRow> m_queuedProfiles;
 };

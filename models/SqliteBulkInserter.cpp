@@ -42,6 +42,24 @@ int stepInsert(sqlite3_stmt *stmt)
     return rc;
 }
 
+// "(?2, ?3, ...), (...)": `count` rows of `perRow` numbered parameters each,
+// starting at ?2 (?1 is the timestamp every row shares), then `tail` in each row.
+QByteArray valuesList(int count, int perRow, const char *tail)
+{
+    QByteArray sql;
+    for (int row = 0; row < count; ++row) {
+        sql += row == 0 ? "(" : ", (";
+        for (int column = 0; column < perRow; ++column)
+            sql += '?' + QByteArray::number(2 + row * perRow + column) + ", ";
+        sql += tail;
+        sql += ')';
+    }
+    return sql;
+}
+
+constexpr int EmployeeParams = 6;   // id, first_name, last_name, email, email_normalized, phone
+constexpr int ProfileParams = 7;    // employee_id, date_of_birth, team_id, address, gender, bio, photo
+
 } // namespace
 
 bool SqliteBulkInserter::prepare(const QSqlDatabase &db)
@@ -73,8 +91,16 @@ void SqliteBulkInserter::finalize()
 {
     sqlite3_finalize(m_employee);   // no-op on nullptr
     sqlite3_finalize(m_profile);
+    sqlite3_finalize(m_maxId);
     m_employee = nullptr;
     m_profile = nullptr;
+    m_maxId = nullptr;
+    for (auto *statements : {&m_employees, &m_profiles}) {
+        for (sqlite3_stmt *&statement : *statements) {
+            sqlite3_finalize(statement);
+            statement = nullptr;
+        }
+    }
     m_db = nullptr;
 }
 
@@ -124,6 +150,106 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfile(qint64 employeeId,
     return Outcome{true, inserted, inserted ? sqlite3_last_insert_rowid(m_db) : 0, {}, {}};
 }
 
+sqlite3_stmt *SqliteBulkInserter::multiRowStatement(bool employees, int count)
+{
+    sqlite3_stmt *&statement = employees ? m_employees[count] : m_profiles[count];
+    if (statement)
+        return statement;
+    const QByteArray sql = employees
+        ? "INSERT INTO employee (id, first_name, last_name, email, email_normalized, phone, created_at, "
+          "updated_at, version) VALUES " + valuesList(count, EmployeeParams, "?1, ?1, 1")
+        : "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
+          "created_at, updated_at, version) VALUES " + valuesList(count, ProfileParams, "?1, ?1, 1")
+              + " ON CONFLICT (employee_id) DO NOTHING";
+    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+        != SQLITE_OK)
+        statement = nullptr;
+    return statement;
+}
+
+qint64 SqliteBulkInserter::maxEmployeeId()
+{
+    if (!m_maxId && sqlite3_prepare_v3(m_db, "SELECT max(id) FROM employee", -1, SQLITE_PREPARE_PERSISTENT, &m_maxId,
+                                       nullptr) != SQLITE_OK) {
+        m_maxId = nullptr;
+        return -1;
+    }
+    const bool found = sqlite3_step(m_maxId) == SQLITE_ROW;
+    const qint64 id = found ? sqlite3_column_int64(m_maxId, 0) : -1;   // NULL reads as 0
+    sqlite3_reset(m_maxId);
+    return id;
+}
+
+SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployees(const NewEmployee *rows,
+                                                                const QString *normalizedEmails, int count,
+                                                                qint64 firstId, const QString &now)
+{
+    sqlite3_stmt *statement = count > 0 && count <= MaxRowsPerStatement ? multiRowStatement(true, count) : nullptr;
+    if (!statement)
+        return failure();
+    qsizetype units = now.size();
+    for (int i = 0; i < count; ++i) {
+        const Employee &e = *rows[i].employee;
+        units += e.firstName.size() + e.lastName.size() + e.email.size() + normalizedEmails[i].size() + e.phone.size();
+    }
+    char *out = utf8Scratch(m_scratch, units);
+    bindText(statement, 1, now, out, false);
+    for (int i = 0; i < count; ++i) {
+        const Employee &e = *rows[i].employee;
+        const int base = 2 + i * EmployeeParams;
+        sqlite3_bind_int64(statement, base, firstId + i);
+        bindText(statement, base + 1, e.firstName, out, false);
+        bindText(statement, base + 2, e.lastName, out, false);
+        bindText(statement, base + 3, e.email, out, false);
+        bindText(statement, base + 4, normalizedEmails[i], out, false);
+        bindText(statement, base + 5, e.phone, out, true);
+    }
+    if (stepInsert(statement) != SQLITE_DONE)
+        return failure();
+    return Outcome{true, true, firstId, {}, {}};
+}
+
+SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfiles(const ProfileRow *rows, int count, const QString &now)
+{
+    sqlite3_stmt *statement = count > 0 && count <= MaxRowsPerStatement ? multiRowStatement(false, count) : nullptr;
+    if (!statement)
+        return failure();
+    // Bound as SQLITE_STATIC: the texts must live until the step.
+    std::array<QString, MaxRowsPerStatement> dates;
+    std::array<QString, MaxRowsPerStatement> genders;
+    qsizetype units = now.size();
+    for (int i = 0; i < count; ++i) {
+        const EmployeeProfile &seed = *rows[i].seed;
+        if (seed.dateOfBirth.isValid())
+            dates[i] = seed.dateOfBirth.toString(Qt::ISODate);
+        genders[i] = genderCode(seed.gender);
+        units += dates[i].size() + seed.address.size() + genders[i].size() + seed.bio.size();
+    }
+    char *out = utf8Scratch(m_scratch, units);
+    bindText(statement, 1, now, out, false);
+    for (int i = 0; i < count; ++i) {
+        const EmployeeProfile &seed = *rows[i].seed;
+        const int base = 2 + i * ProfileParams;
+        sqlite3_bind_int64(statement, base, rows[i].employeeId);
+        bindText(statement, base + 1, dates[i], out, true);
+        if (seed.teamId > 0)
+            sqlite3_bind_int64(statement, base + 2, seed.teamId);
+        bindText(statement, base + 3, seed.address, out, true);
+        bindText(statement, base + 4, genders[i], out, true);
+        bindText(statement, base + 5, seed.bio, out, true);
+        if (!seed.photo.isEmpty())
+            sqlite3_bind_blob(statement, base + 6, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
+    }
+    if (stepInsert(statement) != SQLITE_DONE)
+        return failure();
+    if (sqlite3_changes(m_db) != count) {   // ON CONFLICT kept a profile that was there already
+        Outcome outcome;
+        outcome.errorText = QStringLiteral("UNIQUE constraint failed: employee_profile.employee_id");
+        return outcome;
+    }
+    return Outcome{true, true, 0, {}, {}};
+}
+
 #else // !ER_NATIVE_SQLITE_BULK
 
 bool SqliteBulkInserter::prepare(const QSqlDatabase &)
@@ -146,6 +272,27 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployee(const Employee &,
 SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfile(qint64, const EmployeeProfile &, const QString &)
 {
     return {};
+}
+
+SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployees(const NewEmployee *, const QString *, int, qint64,
+                                                                const QString &)
+{
+    return {};
+}
+
+SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfiles(const ProfileRow *, int, const QString &)
+{
+    return {};
+}
+
+qint64 SqliteBulkInserter::maxEmployeeId()
+{
+    return -1;
+}
+
+sqlite3_stmt *SqliteBulkInserter::multiRowStatement(bool, int)
+{
+    return nullptr;
 }
 
 #endif

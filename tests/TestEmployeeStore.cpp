@@ -57,6 +57,8 @@ private slots:
     void bulkUndoesOnlyTheRowWhoseProfileFailed();
     void bulkWritesTheSameRowsAsSingleCreates();
     void deferredIndexesComeBackOnCommitAndRollback();
+    void createEmployeesAnswersEveryRowAsSingleCreatesWould();
+    void createEmployeesHonoursVetoAndIdempotentReceivers();
     void updateUsesOptimisticLocking();
     void saveEmployeeWithProfileIsAllOrNothing();
     void teamsAreUniqueAndInUseTeamsStay();
@@ -427,6 +429,90 @@ void TestEmployeeStore::deferredIndexesComeBackOnCommitAndRollback()
     QVERIFY(check.exec("SELECT first_name FROM employee INDEXED BY employee_last_name_ci_idx "
                        "WHERE lower(last_name) = 'two'") && check.next());
     QCOMPARE(check.value(0).toString(), QStringLiteral("B"));
+}
+
+// createEmployees() writes chunks as multi-row INSERTs on SQLite; a chunk
+// with a refused row is undone and replayed row by row. Every row must get
+// the answer a single create gives it, in order, whatever chunk it is in.
+void TestEmployeeStore::createEmployeesAnswersEveryRowAsSingleCreatesWould()
+{
+    QVERIFY(m_store->createEmployee(person("Z", "Before", "z@example.com", "+4930111111")).ok());
+    const int total = 150;   // three chunks of at most 64 rows
+    std::vector<Employee> employees;
+    std::vector<EmployeeProfile> profiles(total);
+    for (int i = 0; i < total; ++i)
+        employees.push_back(person(QStringLiteral("First%1").arg(i), QStringLiteral("Last%1").arg(i),
+                                   QStringLiteral("p%1@example.com").arg(i), QStringLiteral("+49301%1").arg(100000 + i)));
+    employees[10].email = "Z@EXAMPLE.COM";              // taken before the bulk
+    employees[70].phone = employees[69].phone;          // taken earlier in the same chunk
+    profiles[100].teamId = 999999;                      // the profile INSERT fails on the foreign key
+    profiles[140].address = "Hauptstra\u00dfe 1";
+    profiles[140].dateOfBirth = QDate(1980, 1, 31);
+    QList<NewEmployee> rows;
+    for (int i = 0; i < total; ++i)
+        rows.append({&employees[i], &profiles[i]});
+
+    QVERIFY(m_store->beginBulk());
+    const QList<StoreResult> results = m_store->createEmployees(rows);
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+
+    QCOMPARE(results.size(), total);
+    for (int i = 0; i < total; ++i) {
+        const bool refused = i == 10 || i == 70 || i == 100;
+        QVERIFY2(results.at(i).ok() != refused, qPrintable(QStringLiteral("row %1: %2").arg(i).arg(results.at(i).errorText())));
+    }
+    QVERIFY(!results.at(10).errorFor("email").isEmpty());
+    QVERIFY(!results.at(70).errorFor("phone").isEmpty());
+    QVERIFY(!results.at(100).errorText().isEmpty());
+    QCOMPARE(count(m_tdb->db(), "employee"), 1 + total - 3);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 1 + total - 3);
+    QVERIFY(m_store->employeesWithoutProfile().isEmpty());
+    // The ids answered are the rows written, in file order.
+    const auto stored = m_store->employee(results.at(71).id());
+    QVERIFY(stored);
+    QCOMPARE(stored->email, QStringLiteral("p71@example.com"));
+    const auto seeded = m_store->profileOf(results.at(140).id());
+    QVERIFY(seeded);
+    QCOMPARE(seeded->address, QString::fromUtf8("Hauptstra\u00dfe 1"));
+    QCOMPARE(seeded->dateOfBirth, QDate(1980, 1, 31));
+    QVERIFY(results.at(0).id() < results.at(64).id() && results.at(64).id() < results.at(149).id());
+}
+
+void TestEmployeeStore::createEmployeesHonoursVetoAndIdempotentReceivers()
+{
+    // A second receiver asks for the profile again (must not make two) and
+    // vetoes one employee (only that one may be refused).
+    connect(m_store.get(), &EmployeeStore::employeeCreated, this, [this](qint64 id) {
+        QVERIFY(m_store->ensureProfile(id).ok());
+        const auto employee = m_store->employee(id);
+        if (employee && employee->firstName == QLatin1String("Veto"))
+            m_store->failCurrentCreation(QStringLiteral("not this one"));
+    }, Qt::DirectConnection);
+    std::vector<Employee> employees;
+    for (int i = 0; i < 40; ++i)
+        employees.push_back(person(i == 7 ? QStringLiteral("Veto") : QStringLiteral("Ok%1").arg(i), "Person",
+                                   QStringLiteral("v%1@example.com").arg(i)));
+    const EmployeeProfile none;
+    QList<NewEmployee> rows;
+    for (const Employee &e : employees)
+        rows.append({&e, &none});
+
+    QVERIFY(m_store->beginBulk());
+    const QList<StoreResult> results = m_store->createEmployees(rows);
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+
+    QCOMPARE(results.size(), 40);
+    QVERIFY(!results.at(7).ok());
+    QVERIFY2(results.at(7).errorText().contains("not this one"), qPrintable(results.at(7).errorText()));
+    for (int i = 0; i < 40; ++i) {
+        if (i != 7)
+            QVERIFY2(results.at(i).ok(), qPrintable(results.at(i).errorText()));
+    }
+    QCOMPARE(count(m_tdb->db(), "employee"), 39);
+    QCOMPARE(count(m_tdb->db(), "employee_profile"), 39);
+    QVERIFY(m_store->employeesWithoutProfile().isEmpty());
 }
 
 void TestEmployeeStore::updateUsesOptimisticLocking()
