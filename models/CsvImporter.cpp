@@ -118,6 +118,7 @@ void CsvImporter::finish(ImportReport &report)
     if (m_cancel.load())
         report.cancelled = true;
     if (report.ok()) {
+        emit savingStarted(report.accepted);
         QString error;
         if (m_store->commitBulk(&error))
             return;
@@ -222,6 +223,7 @@ void CsvImporter::runPipeline(CsvReader &reader, QIODevice *device, qint64 total
         if (report.cancelled || m_cancel.load())
             return;
         emit progress(device->pos(), totalBytes);
+        retire(std::move(current));
         current = std::move(next);
         next = readBatch(reader);   // overlaps the validation of `current`
     }
@@ -258,20 +260,37 @@ void CsvImporter::deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes)
     m_store->deferSecondaryIndexes();
 }
 
+// A written batch is freed on a pool thread: freeing its tens of thousands
+// of strings is work the writing thread, the import's critical path, need
+// not do.
+void CsvImporter::retire(std::unique_ptr<Batch> batch)
+{
+    auto *done = batch.release();
+    m_pool.start([done] { delete done; });
+}
+
 void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
 {
+    if (m_cancel.load(std::memory_order_relaxed)) {
+        report.cancelled = true;
+        return;
+    }
+    QList<NewEmployee> valid;
+    valid.reserve(qsizetype(batch.rows.size()));
     for (const Row &row : batch.rows) {
-        if (m_cancel.load(std::memory_order_relaxed)) {
-            report.cancelled = true;
-            return;
-        }
+        if (row.problem.isEmpty())
+            valid.append({&row.employee, &row.profile});
+    }
+    // Refusals only the database can know (duplicate email or phone) come
+    // back per row and cost only that row.
+    const QList<StoreResult> results = m_store->createEmployees(valid);
+    qsizetype next = 0;
+    for (const Row &row : batch.rows) {
         if (!row.problem.isEmpty()) {
             reject(row.line, row.problem, report);
             continue;
         }
-        // Refusals only the database can know (duplicate email or phone)
-        // come back here and cost only this row (the store uses savepoints).
-        const StoreResult result = m_store->createEmployee(row.employee, row.profile);
+        const StoreResult &result = results.at(next++);
         if (result.ok())
             ++report.accepted;
         else

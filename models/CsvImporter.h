@@ -60,6 +60,9 @@ public:
 
 signals:
     void progress(qint64 bytesDone, qint64 bytesTotal);
+    // Every row is written; the commit (and, for a large import, the index
+    // rebuild: seconds at a million rows) starts now and cannot be cancelled.
+    void savingStarted(int rows);
     void rowRejected(qint64 line, const QString &reason);
 
 private:
@@ -78,6 +81,7 @@ private:
     void runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report);
     void deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes);
     void writeBatch(Batch &batch, ImportReport &report);
+    void retire(std::unique_ptr<Batch> batch);
     void reject(qint64 line, const QString &reason, ImportReport &report);
     void finish(ImportReport &report);
 
