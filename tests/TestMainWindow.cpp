@@ -22,6 +22,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QStatusBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -77,6 +79,7 @@ private slots:
     void changesKeepSortScrollAndSelection();
     void settingsRestoreSortAndColumnWidths();
     void importAndExportCsvFromTheWindow();
+    void cancellingAnImportLeavesTheDatabaseAsItWas();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
 
@@ -502,6 +505,49 @@ void TestMainWindow::importAndExportCsvFromTheWindow()
     const QByteArray text = exported.readAll();
     QVERIFY(text.contains("O'Neill"));
     QVERIFY(text.contains("1988-05-17"));
+}
+
+void TestMainWindow::cancellingAnImportLeavesTheDatabaseAsItWas()
+{
+    addEmployee(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("big.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,email\n");
+    for (int i = 0; i < 20000; ++i)   // ten of the importer's batches
+        file.write(QStringLiteral("First%1,Last%1,person%1@example.com\n").arg(i).toUtf8());
+    file.close();
+
+    auto window = makeWindow();
+    // Presses Cancel on the progress dialog once the first batch is in,
+    // as a person would while the import runs.
+    bool pressed = false;
+    QTimer presser;
+    connect(&presser, &QTimer::timeout, window.get(), [&] {
+        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("importProgress"));
+        auto *cancel = progress ? progress->findChild<QPushButton *>() : nullptr;
+        if (cancel && progress->value() > 0 && !pressed) {
+            pressed = true;
+            cancel->click();
+        }
+    });
+    presser.start(0);
+    const ImportReport result = window->importCsvFile(csv);
+    presser.stop();
+
+    QVERIFY(pressed);
+    QVERIFY(result.cancelled);
+    QCOMPARE(result.accepted, 0);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), 1);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 1);
+    QCOMPARE(window->employeeModel()->rowCount(), 1);
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+             qPrintable(window->statusBar()->currentMessage()));
+    // The connection is usable again: the next import goes through.
+    answerNextMessageBox(QStringLiteral("OK"));
+    QCOMPARE(window->importCsvFile(csv).accepted, 20000);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 20001);
 }
 
 void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()

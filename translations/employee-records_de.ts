@@ -1017,6 +1017,13 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>%n Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
+            <numerusform>%n Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumberNormalizer</name>

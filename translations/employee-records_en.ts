@@ -141,5 +141,12 @@
             <numerusform>Exported %n employees to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>Saving %n employee and updating the indexes…</numerusform>
+            <numerusform>Saving %n employees and updating the indexes…</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1017,6 +1017,13 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%n employés exportés vers %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>Enregistrement de %n employé et mise à jour des index…</numerusform>
+            <numerusform>Enregistrement de %n employés et mise à jour des index…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumberNormalizer</name>

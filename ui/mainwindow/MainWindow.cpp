@@ -692,6 +692,14 @@ ImportReport MainWindow::importCsvFile(const QString &path)
             progress.setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
         QCoreApplication::processEvents();
     });
+    connect(&importer, &CsvImporter::savingStarted, &progress, [&progress](int rows) {
+        // The commit runs in one statement after another with no event
+        // processing between: say so before the window stops painting.
+        progress.setLabelText(tr("Saving %n employee(s) and updating the indexes…", nullptr, rows));
+        progress.setCancelButton(nullptr);
+        progress.setValue(ProgressSteps - 1);
+        QCoreApplication::processEvents();
+    });
     QApplication::setOverrideCursor(Qt::BusyCursor);
     const ImportReport report = importer.importFile(path);
     QApplication::restoreOverrideCursor();
