@@ -201,7 +201,131 @@ bool buildSimpleInternational(const QString &input, PhoneNumber *number)
     return true;
 }
 
+// --- national numbers ---------------------------------------------------------
+//
+// A number written nationally, "030 1234 5678" or "(030) 1234-5678" in DE,
+// is what Parse() reads as: national prefix stripped, the rest the national
+// number of the default region's country code, provided that
+//   - the region is its country code's main one, its international prefix
+//     (IDD) and national prefix are plain digits and it has no prefix
+//     transform rule (else: Parse());
+//   - the digits start with the national prefix, but neither with the IDD
+//     (Parse() would read an international number) nor with the country
+//     code (Parse() may strip that instead);
+//   - the result is valid and of a possible national length: Parse() strips
+//     the prefix exactly when the rest is viable and of such a length, and
+//     valid implies both. Anything else takes Parse().
+
+struct NationalRule
+{
+    int countryCode = 0;
+    std::string nationalPrefix;
+    std::string internationalPrefix;
+};
+
+const std::unordered_map<std::string, NationalRule> &nationalRules()
+{
+    static const std::unordered_map<std::string, NationalRule> rules = [] {
+        std::unordered_map<std::string, NationalRule> result;
+        i18n::phonenumbers::PhoneMetadataCollection collection;
+        if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()))
+            return result;
+        auto digitsOnly = [](const std::string &text) {
+            return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        };
+        for (const auto &metadata : collection.metadata()) {
+            // Only a country code's main region: IsPossibleNumberWithReason()
+            // reads that region's lengths, the ones Parse() tests.
+            std::string mainRegion;
+            util().GetRegionCodeForCountryCode(metadata.country_code(), &mainRegion);
+            if (metadata.id() != mainRegion || !metadata.national_prefix_transform_rule().empty()
+                || !digitsOnly(metadata.national_prefix_for_parsing()) || !digitsOnly(metadata.international_prefix()))
+                continue;
+            result.emplace(metadata.id(), NationalRule{metadata.country_code(), metadata.national_prefix_for_parsing(),
+                                                       metadata.international_prefix()});
+        }
+        return result;
+    }();
+    return rules;
+}
+
+// Digits of `input` when it is digit groups with single separators (space,
+// hyphen, dot, slash) between them, the first group perhaps in parentheses.
+bool simpleNationalDigits(const QString &input, std::string *digits)
+{
+    qsizetype i = 0;
+    const qsizetype size = input.size();
+    const bool parenthesized = size > 0 && input.at(0) == u'(';
+    if (parenthesized)
+        ++i;
+    bool previousWasDigit = false;
+    bool closed = !parenthesized;
+    for (; i < size; ++i) {
+        const char16_t c = input.at(i).unicode();
+        if (c >= u'0' && c <= u'9') {
+            if (digits->size() == 20)
+                return false;
+            digits->push_back(char(c));
+            previousWasDigit = true;
+        } else if (c == u')' && !closed && previousWasDigit) {
+            closed = true;
+            previousWasDigit = false;
+            if (i + 1 < size && input.at(i + 1) == u' ')
+                ++i;   // "(030) 1234"
+        } else if ((c == u' ' || c == u'-' || c == u'.' || c == u'/') && previousWasDigit && closed) {
+            previousWasDigit = false;
+        } else {
+            return false;
+        }
+    }
+    return previousWasDigit && closed;
+}
+
+bool buildSimpleNational(const QString &input, const std::string &region, PhoneNumber *number)
+{
+    const auto found = nationalRules().find(region);
+    if (found == nationalRules().end() || input.isEmpty() || input.at(0) == u'+')
+        return false;
+    const NationalRule &rule = found->second;
+    std::string digits;
+    if (!simpleNationalDigits(input, &digits))
+        return false;
+    const std::string countryCode = std::to_string(rule.countryCode);
+    if (digits.compare(0, rule.nationalPrefix.size(), rule.nationalPrefix) != 0
+        || digits.compare(0, rule.internationalPrefix.size(), rule.internationalPrefix) == 0
+        || digits.compare(0, countryCode.size(), countryCode) == 0)
+        return false;
+    const std::string national = digits.substr(rule.nationalPrefix.size());
+    if (national.size() < 2 || national.size() > 17)
+        return false;
+    number->Clear();
+    number->set_country_code(rule.countryCode);
+    if (national.size() > 1 && national[0] == '0') {   // as Parse() (SetItalianLeadingZerosForPhoneNumber)
+        number->set_italian_leading_zero(true);
+        int zeros = 1;
+        while (zeros < int(national.size()) - 1 && national[size_t(zeros)] == '0')
+            ++zeros;
+        if (zeros != 1)
+            number->set_number_of_leading_zeros(zeros);
+    }
+    quint64 value = 0;
+    for (const char digit : national)
+        value = value * 10 + quint64(digit - '0');
+    number->set_national_number(value);
+    return util().IsPossibleNumberWithReason(*number) == PhoneNumberUtil::IS_POSSIBLE;
+}
+
 } // namespace
+
+QString PhoneNumberNormalizer::normalizeSimpleNational(const QString &input, const QString &region)
+{
+    PhoneNumber number;
+    if (!buildSimpleNational(input.trimmed(), region.toStdString(), &number) || !util().IsValidNumber(number))
+        return {};
+    std::string e164;
+    util().Format(number, PhoneNumberUtil::E164, &e164);
+    return QString::fromLatin1(e164.data(), qsizetype(e164.size()));
+}
 
 QString PhoneNumberNormalizer::normalizeSimpleInternational(const QString &input)
 {
@@ -262,7 +386,9 @@ QString PhoneNumberNormalizer::normalize(const QString &input, QString *error) c
 {
     // The fast path gives Parse()'s answer for valid simple numbers; all
     // else (and every error message) comes from the full path.
-    const QString fast = normalizeSimpleInternational(input);
+    QString fast = normalizeSimpleInternational(input);
+    if (fast.isEmpty())
+        fast = normalizeSimpleNational(input, m_region);
     if (!fast.isEmpty()) {
         if (error)
             error->clear();

@@ -25,6 +25,9 @@ public:
     // dots between digits, and returns "" when it cannot tell (then
     // normalize() asks Parse()); it never disagrees with normalizeWithParse().
     static QString normalizeSimpleInternational(const QString &input);
+    // The same for numbers written nationally in `region` ("030 1234 5678",
+    // "(030) 1234-5678" in DE): digit groups after the national prefix.
+    static QString normalizeSimpleNational(const QString &input, const QString &region);
     QString normalizeWithParse(const QString &input, QString *error) const;
 
 private:

@@ -306,6 +306,76 @@ private slots:
             QVERIFY(fastHits > 0);   // the fast path is taken at all
     }
 
+    // The same for numbers written nationally, read in their own region.
+    void phoneNationalFastPathAgreesWithParse_data()
+    {
+        using i18n::phonenumbers::PhoneNumber;
+        using i18n::phonenumbers::PhoneNumberUtil;
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QStringList>("inputs");
+        std::set<std::string> all;
+        util.GetSupportedRegions(&all);
+        QRandomGenerator random(20261123);
+        for (const std::string &regionCode : all) {
+            const QString region = QString::fromStdString(regionCode);
+            QStringList inputs;
+            for (int t = 0; t <= PhoneNumberUtil::VOICEMAIL; ++t) {
+                PhoneNumber example;
+                if (!util.GetExampleNumberForType(regionCode, PhoneNumberUtil::PhoneNumberType(t), &example))
+                    continue;
+                std::string formatted;
+                util.Format(example, PhoneNumberUtil::NATIONAL, &formatted);
+                std::string nsnText;
+                util.GetNationalSignificantNumber(example, &nsnText);
+                std::string nddText;
+                util.GetNddPrefixForRegion(regionCode, true, &nddText);
+                const QString national = QString::fromStdString(formatted);
+                const QString nsn = QString::fromStdString(nsnText);
+                const QString ndd = QString::fromStdString(nddText);
+                const QString cc = QString::number(example.country_code());
+                inputs << national << QString(national).replace(' ', '-') << ndd + nsn << ndd + " " + nsn
+                       << "(" + ndd + nsn.left(2) + ") " + nsn.mid(2) << ndd + nsn.left(3) + "/" + nsn.mid(3)
+                       << ndd + ndd + nsn << nsn << ndd + nsn.left(nsn.size() - 1) << ndd + nsn + "5"
+                       << "00" + cc + nsn << ndd + cc + nsn << " " + national + " ";
+                for (int k = 0; k < 6; ++k) {
+                    QString digits = nsn;
+                    for (int i = qMax(1, int(digits.size()) - 6); i < digits.size(); ++i)
+                        digits[i] = QChar(u'0' + random.bounded(10));
+                    inputs << ndd + " " + digits;
+                }
+            }
+            QTest::newRow(qPrintable(region)) << region << inputs;
+        }
+        QTest::newRow("DE hand-written") << QStringLiteral("DE") << QStringList{
+            "030 20000005", "(030) 2000-0005", "030/20000005", "030-2000-0005", "0 30 2000 0005", "(030)20000005",
+            "(030 2000 0005", "030) 2000 0005", "030  2000 0005", "030 2000 0005-", "0049 30 20000005",
+            "04930 20000005", "0171 1000005", "015112345678", "0800 1234567", "0", "00", "030", "(0)30 1234567",
+            "030 2000 0005 x12", "03０ 20000005"};
+    }
+
+    void phoneNationalFastPathAgreesWithParse()
+    {
+        QFETCH(QString, region);
+        QFETCH(QStringList, inputs);
+        const PhoneNumberNormalizer normalizer(region);
+        int fastHits = 0;
+        for (const QString &input : std::as_const(inputs)) {
+            QString parseError;
+            const QString parsed = normalizer.normalizeWithParse(input, &parseError);
+            const QString fast = PhoneNumberNormalizer::normalizeSimpleNational(input, region);
+            if (!fast.isEmpty()) {
+                ++fastHits;
+                QVERIFY2(fast == parsed, qPrintable(input + ": fast " + fast + ", Parse " + parsed + " " + parseError));
+            }
+            QString error;
+            QCOMPARE(normalizer.normalize(input, &error), parsed);
+            QCOMPARE(error, parseError);
+        }
+        if (region == QLatin1String("DE") || region == QLatin1String("FR") || region == QLatin1String("GB"))
+            QVERIFY(fastHits > 0);   // the fast path is taken at all
+    }
+
     void systemRegionIsARegion()
     {
         const QString region = PhoneNumberNormalizer::systemRegion();
