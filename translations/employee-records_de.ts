@@ -1018,10 +1018,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saving %n employee(s) and updating the indexes…</source>
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
         <translation>
-            <numerusform>%n Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
-            <numerusform>%n Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
+            <numerusform>%Ln Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
+            <numerusform>%Ln Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
         </translation>
     </message>
 </context>

@@ -142,10 +142,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saving %n employee(s) and updating the indexes…</source>
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
         <translation>
-            <numerusform>Saving %n employee and updating the indexes…</numerusform>
-            <numerusform>Saving %n employees and updating the indexes…</numerusform>
+            <numerusform>Saving %Ln employee and updating the indexes…</numerusform>
+            <numerusform>Saving %Ln employees and updating the indexes…</numerusform>
         </translation>
     </message>
 </context>

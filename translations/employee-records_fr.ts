@@ -1018,10 +1018,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saving %n employee(s) and updating the indexes…</source>
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
         <translation>
-            <numerusform>Enregistrement de %n employé et mise à jour des index…</numerusform>
-            <numerusform>Enregistrement de %n employés et mise à jour des index…</numerusform>
+            <numerusform>Enregistrement de %Ln employé et mise à jour des index…</numerusform>
+            <numerusform>Enregistrement de %Ln employés et mise à jour des index…</numerusform>
         </translation>
     </message>
 </context>

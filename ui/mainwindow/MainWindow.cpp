@@ -695,7 +695,7 @@ ImportReport MainWindow::importCsvFile(const QString &path)
     connect(&importer, &CsvImporter::savingStarted, &progress, [&progress](int rows) {
         // The commit runs in one statement after another with no event
         // processing between: say so before the window stops painting.
-        progress.setLabelText(tr("Saving %n employee(s) and updating the indexes…", nullptr, rows));
+        progress.setLabelText(tr("Saving %Ln employee(s) and updating the indexes…", nullptr, rows));
         progress.setCancelButton(nullptr);
         progress.setValue(ProgressSteps - 1);
         QCoreApplication::processEvents();
