@@ -46,6 +46,7 @@ struct CsvImporter::Batch
     int sliceCount = 0;
     QSemaphore done;
     int tasks = 0;
+    qint64 endsAtByte = 0;   // how far into the file its last record reaches
 
     void wait()
     {
@@ -178,6 +179,7 @@ std::unique_ptr<CsvImporter::Batch> CsvImporter::readBatch(CsvReader &reader) co
     CsvRecord record;
     while (batch->records.size() < size_t(BatchSize) && reader.readRecord(&record))
         batch->records.push_back(record);
+    batch->endsAtByte = reader.bytesConsumed();
     return batch;
 }
 
@@ -222,7 +224,7 @@ void CsvImporter::runPipeline(CsvReader &reader, QIODevice *device, qint64 total
         writeBatch(*current, report);
         if (report.cancelled || m_cancel.load())
             return;
-        emit progress(device->pos(), totalBytes);
+        emit progress(current->endsAtByte, totalBytes);
         retire(std::move(current));
         current = std::move(next);
         next = readBatch(reader);   // overlaps the validation of `current`

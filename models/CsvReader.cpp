@@ -183,6 +183,15 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
     return Step::Record;
 }
 
+qint64 CsvReader::bytesConsumed() const
+{
+    if (m_charsDecoded == 0)
+        return 0;
+    // Unparsed characters count at the file's average bytes per character.
+    const double unparsed = double(m_buffer.size() - m_pos) * double(m_bytesRead) / double(m_charsDecoded);
+    return qBound(qint64(0), m_bytesRead - qint64(unparsed), m_bytesRead);
+}
+
 bool CsvReader::fillBuffer()
 {
     // Drop what the parser consumed, so the buffer holds at most one record
@@ -211,6 +220,8 @@ bool CsvReader::fillBuffer()
     const bool hadError = m_decoder.hasError();
     QChar *out = m_decoder.appendToBuffer(m_buffer.data() + old, QByteArrayView(m_chunk.constData(), n));
     m_buffer.resize(out - m_buffer.constData());
+    m_bytesRead += n;
+    m_charsDecoded += m_buffer.size() - old;
     if (m_decoder.hasError() && !hadError && m_invalidPos < 0) {
         const qsizetype bad = m_buffer.indexOf(QChar(ReplacementChar), old);
         m_invalidPos = bad >= 0 ? bad : old;

@@ -28,6 +28,11 @@ public:
     // hasError() tells which. Empty lines are skipped.
     bool readRecord(CsvRecord *record);
 
+    // How far into the device the records read so far reach, in bytes: what
+    // was read minus the read-ahead not parsed yet (the reader reads a MiB
+    // at a time, so the device's own position says little about progress).
+    qint64 bytesConsumed() const;
+
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }   // names the line
 
@@ -48,5 +53,7 @@ private:
     qint64 m_line = 1;             // physical line of m_pos
     bool m_atEnd = false;
     bool m_firstChunk = true;
+    qint64 m_bytesRead = 0;
+    qint64 m_charsDecoded = 0;
     QString m_error;
 };

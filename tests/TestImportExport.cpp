@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 
 #include <QBuffer>
+#include <algorithm>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -220,6 +221,30 @@ private slots:
         disconnect(&importer, &CsvImporter::progress, &importer, &CsvImporter::cancel);
         QVERIFY(f.import(csv, &importer).ok());
         QCOMPARE(f.store.employeeCount(), 3 * CsvImporter::BatchSize);
+    }
+
+    // The progress a person sees follows the rows written, not the reader's
+    // read-ahead: a file of four batches reports about a quarter after the
+    // first, and grows to the whole file.
+    void progressFollowsTheRowsWritten()
+    {
+        Fixture f;
+        QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
+        QByteArray csv = Header;
+        for (int i = 0; i < 4 * CsvImporter::BatchSize; ++i)
+            csv += QStringLiteral("Fïrst%1,Läst,person%1@example.com,,,,,,\n").arg(i).toUtf8();
+        CsvImporter importer(&f.store, f.validator);
+        QList<qint64> done;
+        connect(&importer, &CsvImporter::progress, &importer, [&](qint64 bytes, qint64 total) {
+            QCOMPARE(total, qint64(csv.size()));
+            done << bytes;
+        });
+        QVERIFY(f.import(csv, &importer).ok());
+        QVERIFY2(done.size() >= 4, qPrintable(QString::number(done.size())));
+        QVERIFY2(done.first() > csv.size() / 5 && done.first() < csv.size() / 3,
+                 qPrintable(QStringLiteral("%1 of %2").arg(done.first()).arg(csv.size())));
+        QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+        QCOMPARE(done.last(), qint64(csv.size()));
     }
 
     // A large import into a small table rebuilds the secondary indexes at
