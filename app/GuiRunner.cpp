@@ -37,6 +37,7 @@ int GuiRunner::run(const CommandLineOptions &options)
         return 2;
     }
     MainWindow window(session->store(), session->location().displayName());
+    window.setPhoneRegion(options.phoneRegion);
     LanguageMenu::attachTo(window.viewMenu());   // View > Language (issue 4)
     QObject::connect(&window, &MainWindow::openDatabaseRequested, &window,
                      [&window, &session](const DatabaseLocation &requested) {

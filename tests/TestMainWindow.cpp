@@ -80,6 +80,7 @@ private slots:
     void settingsRestoreSortAndColumnWidths();
     void importAndExportCsvFromTheWindow();
     void cancellingAnImportLeavesTheDatabaseAsItWas();
+    void importReadsNationalPhonesInTheChosenRegion();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
 
@@ -548,6 +549,29 @@ void TestMainWindow::cancellingAnImportLeavesTheDatabaseAsItWas()
     answerNextMessageBox(QStringLiteral("OK"));
     QCOMPARE(window->importCsvFile(csv).accepted, 20000);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 20001);
+}
+
+// --phone-region reaches the GUI: a Berlin number written nationally is
+// Berlin's in DE and no number at all in the US.
+void TestMainWindow::importReadsNationalPhonesInTheChosenRegion()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("national.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,email,phone\nKarl,Schulz,karl@example.com,(030) 2000-0005\n");
+    file.close();
+
+    auto window = makeWindow();
+    window->setPhoneRegion(QStringLiteral("US"));
+    answerNextMessageBox(QStringLiteral("OK"));
+    QCOMPARE(window->importCsvFile(csv).rejected, 1);
+    window->setPhoneRegion(QStringLiteral("DE"));
+    answerNextMessageBox(QStringLiteral("OK"));
+    QCOMPARE(window->importCsvFile(csv).accepted, 1);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee WHERE phone = ?"),
+                   {QStringLiteral("+493020000005")}),
+             1);
 }
 
 void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()

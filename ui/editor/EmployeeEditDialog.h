@@ -39,6 +39,10 @@ public:
     EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, QWidget *parent = nullptr);
     ~EmployeeEditDialog() override;
 
+    // Phone numbers without a country code are read in the validator's
+    // region (the system locale's unless --phone-region says otherwise).
+    void setValidator(const EmployeeValidator &validator) { m_validator = validator; }
+
     // The employee edited, or the one created by a successful save.
     qint64 employeeId() const { return m_employeeId; }
     bool isNewEmployee() const { return m_isNew; }

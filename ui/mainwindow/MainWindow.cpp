@@ -529,6 +529,7 @@ EmployeeEditDialog *MainWindow::openEditor(qint64 employeeId)
         return m_editor;
     }
     auto *dialog = new EmployeeEditDialog(m_store, employeeId, this);
+    dialog->setValidator(validator());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const bool created = employeeId <= 0;
     connect(dialog, &QDialog::accepted, this, [this, dialog, created] { onEditorAccepted(dialog, created); });
@@ -671,9 +672,14 @@ void MainWindow::importCsv()
     importCsvFile(path);
 }
 
+EmployeeValidator MainWindow::validator() const
+{
+    return m_phoneRegion.isEmpty() ? EmployeeValidator() : EmployeeValidator(m_phoneRegion);
+}
+
 ImportReport MainWindow::importCsvFile(const QString &path)
 {
-    CsvImporter importer(m_store, EmployeeValidator());
+    CsvImporter importer(m_store, validator());
     QProgressDialog progress(tr("Importing “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
                              ProgressSteps, this);
     progress.setObjectName(QStringLiteral("importProgress"));

@@ -32,6 +32,10 @@ public:
     explicit MainWindow(EmployeeStore *store, const QString &databaseName, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The region phone numbers without a country code belong to, for the
+    // form and CSV import ("" = the system locale's).
+    void setPhoneRegion(const QString &region) { m_phoneRegion = region; }
+
     // Switches to another open database. The old store must stay alive until
     // this returns (the models still hold queries on its connection); delete
     // it afterwards.
@@ -106,11 +110,13 @@ private:
     void applySearch();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
+    EmployeeValidator validator() const;
     EmployeeView *currentView() const;
     qint64 employeeIdInView(const EmployeeView *view, int row) const;
     int rowInView(const EmployeeView *view, qint64 employeeId) const;
 
     EmployeeStore *m_store = nullptr;
+    QString m_phoneRegion;
     QString m_databaseName;
     EmployeeTableModel *m_employeeModel = nullptr;
     ProfileTableModel *m_profileModel = nullptr;
