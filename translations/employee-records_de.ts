@@ -989,17 +989,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Aus „%1“ wurde nichts importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n employee(s) imported.</source>
+        <source>%Ln employee(s) imported.</source>
         <translation>
-            <numerusform>%n Mitarbeiter importiert.</numerusform>
-            <numerusform>%n Mitarbeiter importiert.</numerusform>
+            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
+            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) rejected; see the details.</source>
+        <source>%Ln row(s) rejected; see the details.</source>
         <translation>
-            <numerusform>%n Zeile abgelehnt; siehe Details.</numerusform>
-            <numerusform>%n Zeilen abgelehnt; siehe Details.</numerusform>
+            <numerusform>%Ln Zeile abgelehnt; siehe Details.</numerusform>
+            <numerusform>%Ln Zeilen abgelehnt; siehe Details.</numerusform>
         </translation>
     </message>
     <message>

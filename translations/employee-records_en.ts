@@ -121,17 +121,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n employee(s) imported.</source>
+        <source>%Ln employee(s) imported.</source>
         <translation>
-            <numerusform>%n employee imported.</numerusform>
-            <numerusform>%n employees imported.</numerusform>
+            <numerusform>%Ln employee imported.</numerusform>
+            <numerusform>%Ln employees imported.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) rejected; see the details.</source>
+        <source>%Ln row(s) rejected; see the details.</source>
         <translation>
-            <numerusform>%n row rejected; see the details.</numerusform>
-            <numerusform>%n rows rejected; see the details.</numerusform>
+            <numerusform>%Ln row rejected; see the details.</numerusform>
+            <numerusform>%Ln rows rejected; see the details.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

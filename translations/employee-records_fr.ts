@@ -989,17 +989,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Rien n’a été importé depuis «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n employee(s) imported.</source>
+        <source>%Ln employee(s) imported.</source>
         <translation>
-            <numerusform>%n employé importé.</numerusform>
-            <numerusform>%n employés importés.</numerusform>
+            <numerusform>%Ln employé importé.</numerusform>
+            <numerusform>%Ln employés importés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) rejected; see the details.</source>
+        <source>%Ln row(s) rejected; see the details.</source>
         <translation>
-            <numerusform>%n ligne refusée&#x202f;; voir les détails.</numerusform>
-            <numerusform>%n lignes refusées&#x202f;; voir les détails.</numerusform>
+            <numerusform>%Ln ligne refusée&#x202f;; voir les détails.</numerusform>
+            <numerusform>%Ln lignes refusées&#x202f;; voir les détails.</numerusform>
         </translation>
     </message>
     <message>

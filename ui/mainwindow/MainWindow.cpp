@@ -722,10 +722,10 @@ ImportReport MainWindow::importCsvFile(const QString &path)
         return report;
     }
     QMessageBox box(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
-                    tr("%n employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
+                    tr("%Ln employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("importReportBox"));
     if (report.rejected) {
-        box.setInformativeText(tr("%n row(s) rejected; see the details.", nullptr, report.rejected));
+        box.setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
         box.setDetailedText(report.problems.join(QLatin1Char('\n')));
     }
     box.exec();
