@@ -7,6 +7,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace i18n::phonenumbers {
@@ -98,6 +99,47 @@ QString invalidNumberMessage(const PhoneNumber &number, const QString &input)
 // so does every number the fast path finds invalid (so error messages come
 // from Parse() too). tests/TestValidation compares both paths.
 
+// libphonenumber's metadata as a message, parsed once for both fast paths'
+// rule tables; empty if it cannot be read (then every number takes Parse()).
+const i18n::phonenumbers::PhoneMetadataCollection &metadataCollection()
+{
+    static const i18n::phonenumbers::PhoneMetadataCollection collection = [] {
+        i18n::phonenumbers::PhoneMetadataCollection parsed;
+        if (!parsed.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()))
+            parsed.Clear();
+        return parsed;
+    }();
+    return collection;
+}
+
+// The national number and leading-zero fields exactly as Parse() sets them
+// (SetItalianLeadingZerosForPhoneNumber) for the national significant digits.
+void setNationalNumber(std::string_view national, PhoneNumber *number)
+{
+    if (national.size() > 1 && national[0] == '0') {
+        number->set_italian_leading_zero(true);
+        size_t zeros = 1;
+        while (zeros < national.size() - 1 && national[zeros] == '0')
+            ++zeros;
+        if (zeros != 1)
+            number->set_number_of_leading_zeros(int(zeros));
+    }
+    quint64 value = 0;
+    for (const char digit : national)
+        value = value * 10 + quint64(digit - '0');
+    number->set_national_number(value);
+}
+
+// E.164 of a number a fast path built, "" unless it is valid.
+QString validE164(const PhoneNumber &number)
+{
+    if (!util().IsValidNumber(number))
+        return {};
+    std::string e164;
+    util().Format(number, PhoneNumberUtil::E164, &e164);
+    return QString::fromLatin1(e164.data(), qsizetype(e164.size()));
+}
+
 // How national prefix stripping can touch a number of a country code.
 struct PrefixRule
 {
@@ -109,10 +151,7 @@ const std::unordered_map<int, PrefixRule> &prefixRules()
 {
     static const std::unordered_map<int, PrefixRule> rules = [] {
         std::unordered_map<int, PrefixRule> result;
-        i18n::phonenumbers::PhoneMetadataCollection collection;
-        if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()))
-            return result;   // empty: every number takes Parse()
-        for (const auto &metadata : collection.metadata()) {
+        for (const auto &metadata : metadataCollection().metadata()) {
             const int code = metadata.country_code();
             std::string mainRegion;
             util().GetRegionCodeForCountryCode(code, &mainRegion);
@@ -185,19 +224,7 @@ bool buildSimpleInternational(const QString &input, PhoneNumber *number)
         return false;
     number->Clear();
     number->set_country_code(countryCode);
-    // As Parse() (SetItalianLeadingZerosForPhoneNumber).
-    if (nationalLength > 1 && national[0] == '0') {
-        number->set_italian_leading_zero(true);
-        int zeros = 1;
-        while (zeros < nationalLength - 1 && national[zeros] == '0')
-            ++zeros;
-        if (zeros != 1)
-            number->set_number_of_leading_zeros(zeros);
-    }
-    quint64 value = 0;
-    for (int i = 0; i < nationalLength; ++i)
-        value = value * 10 + quint64(national[i] - '0');
-    number->set_national_number(value);
+    setNationalNumber(std::string_view(national, size_t(nationalLength)), number);
     return true;
 }
 
@@ -227,13 +254,10 @@ const std::unordered_map<std::string, NationalRule> &nationalRules()
 {
     static const std::unordered_map<std::string, NationalRule> rules = [] {
         std::unordered_map<std::string, NationalRule> result;
-        i18n::phonenumbers::PhoneMetadataCollection collection;
-        if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()))
-            return result;
         auto digitsOnly = [](const std::string &text) {
             return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
         };
-        for (const auto &metadata : collection.metadata()) {
+        for (const auto &metadata : metadataCollection().metadata()) {
             // Only a country code's main region: IsPossibleNumberWithReason()
             // reads that region's lengths, the ones Parse() tests.
             std::string mainRegion;
@@ -300,18 +324,7 @@ bool buildSimpleNational(const QString &input, const std::string &region, PhoneN
         return false;
     number->Clear();
     number->set_country_code(rule.countryCode);
-    if (national.size() > 1 && national[0] == '0') {   // as Parse() (SetItalianLeadingZerosForPhoneNumber)
-        number->set_italian_leading_zero(true);
-        int zeros = 1;
-        while (zeros < int(national.size()) - 1 && national[size_t(zeros)] == '0')
-            ++zeros;
-        if (zeros != 1)
-            number->set_number_of_leading_zeros(zeros);
-    }
-    quint64 value = 0;
-    for (const char digit : national)
-        value = value * 10 + quint64(digit - '0');
-    number->set_national_number(value);
+    setNationalNumber(national, number);
     return util().IsPossibleNumberWithReason(*number) == PhoneNumberUtil::IS_POSSIBLE;
 }
 
@@ -320,21 +333,13 @@ bool buildSimpleNational(const QString &input, const std::string &region, PhoneN
 QString PhoneNumberNormalizer::normalizeSimpleNational(const QString &input, const QString &region)
 {
     PhoneNumber number;
-    if (!buildSimpleNational(input.trimmed(), region.toStdString(), &number) || !util().IsValidNumber(number))
-        return {};
-    std::string e164;
-    util().Format(number, PhoneNumberUtil::E164, &e164);
-    return QString::fromLatin1(e164.data(), qsizetype(e164.size()));
+    return buildSimpleNational(input.trimmed(), region.toStdString(), &number) ? validE164(number) : QString();
 }
 
 QString PhoneNumberNormalizer::normalizeSimpleInternational(const QString &input)
 {
     PhoneNumber number;
-    if (!buildSimpleInternational(input.trimmed(), &number) || !util().IsValidNumber(number))
-        return {};
-    std::string e164;
-    util().Format(number, PhoneNumberUtil::E164, &e164);
-    return QString::fromLatin1(e164.data(), qsizetype(e164.size()));
+    return buildSimpleInternational(input.trimmed(), &number) ? validE164(number) : QString();
 }
 
 QString PhoneNumberNormalizer::normalizeWithParse(const QString &input, QString *error) const
