@@ -57,8 +57,60 @@ QByteArray valuesList(int count, int perRow, const char *tail)
     return sql;
 }
 
-constexpr int EmployeeParams = 6;   // id, first_name, last_name, email, email_normalized, phone
-constexpr int ProfileParams = 7;    // employee_id, date_of_birth, team_id, address, gender, bio, photo
+constexpr int EmployeeParams = 6;   // id, then the 5 of bindEmployee()
+constexpr int ProfileParams = 7;    // the 7 of bindProfile()
+
+// Every statement here binds the shared timestamp as ?1 and a row's values
+// from ?2 (single-row) or from its own base (multi-row) on, with these two.
+
+qsizetype employeeUnits(const Employee &e, const QString &normalizedEmail)
+{
+    return e.firstName.size() + e.lastName.size() + e.email.size() + normalizedEmail.size() + e.phone.size();
+}
+
+// first_name, last_name, email, email_normalized, phone from ?first on.
+void bindEmployee(sqlite3_stmt *stmt, int first, const Employee &e, const QString &normalizedEmail, char *&out)
+{
+    bindText(stmt, first, e.firstName, out, false);
+    bindText(stmt, first + 1, e.lastName, out, false);
+    bindText(stmt, first + 2, e.email, out, false);
+    bindText(stmt, first + 3, normalizedEmail, out, false);
+    bindText(stmt, first + 4, e.phone, out, true);
+}
+
+// The profile's values that are not stored as they are held.
+struct ProfileTexts
+{
+    QString date;
+    QString gender;
+
+    ProfileTexts() = default;
+    explicit ProfileTexts(const EmployeeProfile &seed)
+        : date(seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString())
+        , gender(genderCode(seed.gender))
+    {
+    }
+    qsizetype units(const EmployeeProfile &seed) const
+    {
+        return date.size() + seed.address.size() + gender.size() + seed.bio.size();
+    }
+};
+
+// employee_id, date_of_birth, team_id, address, gender, bio, photo from
+// ?first on. `texts` is bound as SQLITE_STATIC: it must live until the step.
+void bindProfile(sqlite3_stmt *stmt, int first, qint64 employeeId, const EmployeeProfile &seed,
+                 const ProfileTexts &texts, char *&out)
+{
+    sqlite3_bind_int64(stmt, first, employeeId);
+    bindText(stmt, first + 1, texts.date, out, true);
+    if (seed.teamId > 0)
+        sqlite3_bind_int64(stmt, first + 2, seed.teamId);
+    bindText(stmt, first + 3, seed.address, out, true);
+    bindText(stmt, first + 4, texts.gender, out, true);
+    bindText(stmt, first + 5, seed.bio, out, true);
+    if (!seed.photo.isEmpty())
+        sqlite3_bind_blob(stmt, first + 6, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
+}
 
 } // namespace
 
@@ -73,10 +125,10 @@ bool SqliteBulkInserter::prepare(const QSqlDatabase &db)
         return false;
     static const char employeeSql[] =
         "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)";
+        "version) VALUES (?2, ?3, ?4, ?5, ?6, ?1, ?1, 1)";
     static const char profileSql[] =
         "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
-        "created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1) "
+        "created_at, updated_at, version) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?1, 1) "
         "ON CONFLICT (employee_id) DO NOTHING";
     if (sqlite3_prepare_v3(native, employeeSql, -1, SQLITE_PREPARE_PERSISTENT, &m_employee, nullptr) != SQLITE_OK
         || sqlite3_prepare_v3(native, profileSql, -1, SQLITE_PREPARE_PERSISTENT, &m_profile, nullptr) != SQLITE_OK) {
@@ -115,14 +167,9 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::failure() const
 SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployee(const Employee &employee,
                                                                const QString &normalizedEmail, const QString &now)
 {
-    char *out = utf8Scratch(m_scratch, employee.firstName.size() + employee.lastName.size() + employee.email.size()
-                                           + normalizedEmail.size() + employee.phone.size() + now.size());
-    bindText(m_employee, 1, employee.firstName, out, false);
-    bindText(m_employee, 2, employee.lastName, out, false);
-    bindText(m_employee, 3, employee.email, out, false);
-    bindText(m_employee, 4, normalizedEmail, out, false);
-    bindText(m_employee, 5, employee.phone, out, true);
-    bindText(m_employee, 6, now, out, false);
+    char *out = utf8Scratch(m_scratch, now.size() + employeeUnits(employee, normalizedEmail));
+    bindText(m_employee, 1, now, out, false);
+    bindEmployee(m_employee, 2, employee, normalizedEmail, out);
     if (stepInsert(m_employee) != SQLITE_DONE)
         return failure();
     return Outcome{true, true, sqlite3_last_insert_rowid(m_db), {}, {}};
@@ -131,19 +178,10 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployee(const Employee &e
 SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfile(qint64 employeeId, const EmployeeProfile &seed,
                                                               const QString &now)
 {
-    const QString date = seed.dateOfBirth.isValid() ? seed.dateOfBirth.toString(Qt::ISODate) : QString();
-    const QString gender = genderCode(seed.gender);
-    char *out = utf8Scratch(m_scratch, date.size() + seed.address.size() + gender.size() + seed.bio.size() + now.size());
-    sqlite3_bind_int64(m_profile, 1, employeeId);
-    bindText(m_profile, 2, date, out, true);
-    if (seed.teamId > 0)
-        sqlite3_bind_int64(m_profile, 3, seed.teamId);
-    bindText(m_profile, 4, seed.address, out, true);
-    bindText(m_profile, 5, gender, out, true);
-    bindText(m_profile, 6, seed.bio, out, true);
-    if (!seed.photo.isEmpty())
-        sqlite3_bind_blob(m_profile, 7, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
-    bindText(m_profile, 8, now, out, false);
+    const ProfileTexts texts(seed);
+    char *out = utf8Scratch(m_scratch, now.size() + texts.units(seed));
+    bindText(m_profile, 1, now, out, false);
+    bindProfile(m_profile, 2, employeeId, seed, texts, out);
     if (stepInsert(m_profile) != SQLITE_DONE)
         return failure();
     const bool inserted = sqlite3_changes(m_db) == 1;
@@ -188,21 +226,14 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::insertEmployees(const NewEmploye
     if (!statement)
         return failure();
     qsizetype units = now.size();
-    for (int i = 0; i < count; ++i) {
-        const Employee &e = *rows[i].employee;
-        units += e.firstName.size() + e.lastName.size() + e.email.size() + normalizedEmails[i].size() + e.phone.size();
-    }
+    for (int i = 0; i < count; ++i)
+        units += employeeUnits(*rows[i].employee, normalizedEmails[i]);
     char *out = utf8Scratch(m_scratch, units);
     bindText(statement, 1, now, out, false);
     for (int i = 0; i < count; ++i) {
-        const Employee &e = *rows[i].employee;
         const int base = 2 + i * EmployeeParams;
         sqlite3_bind_int64(statement, base, firstId + i);
-        bindText(statement, base + 1, e.firstName, out, false);
-        bindText(statement, base + 2, e.lastName, out, false);
-        bindText(statement, base + 3, e.email, out, false);
-        bindText(statement, base + 4, normalizedEmails[i], out, false);
-        bindText(statement, base + 5, e.phone, out, true);
+        bindEmployee(statement, base + 1, *rows[i].employee, normalizedEmails[i], out);
     }
     if (stepInsert(statement) != SQLITE_DONE)
         return failure();
@@ -214,32 +245,16 @@ SqliteBulkInserter::Outcome SqliteBulkInserter::insertProfiles(const ProfileRow 
     sqlite3_stmt *statement = count > 0 && count <= MaxRowsPerStatement ? multiRowStatement(false, count) : nullptr;
     if (!statement)
         return failure();
-    // Bound as SQLITE_STATIC: the texts must live until the step.
-    std::array<QString, MaxRowsPerStatement> dates;
-    std::array<QString, MaxRowsPerStatement> genders;
+    std::array<ProfileTexts, MaxRowsPerStatement> texts;   // alive until the step
     qsizetype units = now.size();
     for (int i = 0; i < count; ++i) {
-        const EmployeeProfile &seed = *rows[i].seed;
-        if (seed.dateOfBirth.isValid())
-            dates[i] = seed.dateOfBirth.toString(Qt::ISODate);
-        genders[i] = genderCode(seed.gender);
-        units += dates[i].size() + seed.address.size() + genders[i].size() + seed.bio.size();
+        texts[i] = ProfileTexts(*rows[i].seed);
+        units += texts[i].units(*rows[i].seed);
     }
     char *out = utf8Scratch(m_scratch, units);
     bindText(statement, 1, now, out, false);
-    for (int i = 0; i < count; ++i) {
-        const EmployeeProfile &seed = *rows[i].seed;
-        const int base = 2 + i * ProfileParams;
-        sqlite3_bind_int64(statement, base, rows[i].employeeId);
-        bindText(statement, base + 1, dates[i], out, true);
-        if (seed.teamId > 0)
-            sqlite3_bind_int64(statement, base + 2, seed.teamId);
-        bindText(statement, base + 3, seed.address, out, true);
-        bindText(statement, base + 4, genders[i], out, true);
-        bindText(statement, base + 5, seed.bio, out, true);
-        if (!seed.photo.isEmpty())
-            sqlite3_bind_blob(statement, base + 6, seed.photo.constData(), int(seed.photo.size()), SQLITE_STATIC);
-    }
+    for (int i = 0; i < count; ++i)
+        bindProfile(statement, 2 + i * ProfileParams, rows[i].employeeId, *rows[i].seed, texts[i], out);
     if (stepInsert(statement) != SQLITE_DONE)
         return failure();
     if (sqlite3_changes(m_db) != count) {   // ON CONFLICT kept a profile that was there already
