@@ -1,12 +1,15 @@
 #include "EmployeeStore.h"
 
 #include "EmployeeValidator.h"
+#include "RecordChangeWriter.h"
 #include "SqlDialect.h"
+#include "SqlValue.h"
 #include "Timestamp.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <limits>
@@ -16,59 +19,44 @@
 
 namespace {
 
-QVariant nullable(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QVariant nullableId(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QVariant nullableDate(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant nullableBlob(const QByteArray &bytes)
-{
-    return bytes.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
-}
+using SqlValue::nullable;
+using SqlValue::nullableBlob;
+using SqlValue::nullableDate;
+using SqlValue::nullableId;
 
 const QString EmployeeColumns = QStringLiteral(
     "id, first_name, last_name, email, phone, created_at, updated_at, version");
 const QString ProfileColumns = QStringLiteral(
     "id, employee_id, date_of_birth, team_id, address, gender, bio, photo, created_at, updated_at, version");
 
-Employee employeeFrom(const QSqlQuery &q)
+Employee employeeFrom(const QSqlQuery &q, int at = 0)
 {
     Employee e;
-    e.id = q.value(0).toLongLong();
-    e.firstName = q.value(1).toString();
-    e.lastName = q.value(2).toString();
-    e.email = q.value(3).toString();
-    e.phone = q.value(4).toString();
-    e.createdAt = Timestamp::fromText(q.value(5).toString());
-    e.updatedAt = Timestamp::fromText(q.value(6).toString());
-    e.version = q.value(7).toInt();
+    e.id = q.value(at + 0).toLongLong();
+    e.firstName = q.value(at + 1).toString();
+    e.lastName = q.value(at + 2).toString();
+    e.email = q.value(at + 3).toString();
+    e.phone = q.value(at + 4).toString();
+    e.createdAt = Timestamp::fromText(q.value(at + 5).toString());
+    e.updatedAt = Timestamp::fromText(q.value(at + 6).toString());
+    e.version = q.value(at + 7).toInt();
     return e;
 }
 
-EmployeeProfile profileFrom(const QSqlQuery &q)
+EmployeeProfile profileFrom(const QSqlQuery &q, int at = 0)
 {
     EmployeeProfile p;
-    p.id = q.value(0).toLongLong();
-    p.employeeId = q.value(1).toLongLong();
-    p.dateOfBirth = QDate::fromString(q.value(2).toString(), Qt::ISODate);
-    p.teamId = q.value(3).toLongLong();
-    p.address = q.value(4).toString();
-    p.gender = genderFromCode(q.value(5).toString()).value_or(Gender::Unspecified);
-    p.bio = q.value(6).toString();
-    p.photo = q.value(7).toByteArray();
-    p.createdAt = Timestamp::fromText(q.value(8).toString());
-    p.updatedAt = Timestamp::fromText(q.value(9).toString());
-    p.version = q.value(10).toInt();
+    p.id = q.value(at + 0).toLongLong();
+    p.employeeId = q.value(at + 1).toLongLong();
+    p.dateOfBirth = QDate::fromString(q.value(at + 2).toString(), Qt::ISODate);
+    p.teamId = q.value(at + 3).toLongLong();
+    p.address = q.value(at + 4).toString();
+    p.gender = genderFromCode(q.value(at + 5).toString()).value_or(Gender::Unspecified);
+    p.bio = q.value(at + 6).toString();
+    p.photo = q.value(at + 7).toByteArray();
+    p.createdAt = Timestamp::fromText(q.value(at + 8).toString());
+    p.updatedAt = Timestamp::fromText(q.value(at + 9).toString());
+    p.version = q.value(at + 10).toInt();
     return p;
 }
 
@@ -560,9 +548,8 @@ StoreResult EmployeeStore::writeEmployee(const Employee &employee)
     if (q.numRowsAffected() == 1)
         return StoreResult::success(employee.id);
     if (!this->employee(employee.id))
-        return StoreResult::failure(QString(), tr("This employee was deleted by someone else."));
-    return StoreResult::failure(QString(), tr("This employee was changed by someone else since you opened it. "
-                                              "Close the form and open it again."));
+        return StoreResult::gone(tr("This employee was deleted by someone else."));
+    return StoreResult::conflict(tr("This employee was changed by someone else since you opened it."));
 }
 
 StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &work)
@@ -595,9 +582,33 @@ StoreResult EmployeeStore::deleteEmployee(qint64 employeeId)
     if (!q.exec())
         return databaseFailure(q);
     if (q.numRowsAffected() != 1)
-        return StoreResult::failure(QString(), tr("This employee no longer exists."));
+        return StoreResult::gone(tr("This employee no longer exists."));
     emit employeeRemoved(employeeId);
     return StoreResult::success(employeeId);
+}
+
+StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
+{
+    const qint64 id = shown.employee.id;
+    const StoreResult result = inTransaction([&]() -> StoreResult {
+        // Both rows must still be the versions the user was shown; the
+        // profile goes with the employee (ON DELETE CASCADE).
+        const RecordChangeWriter versions(m_db, [this](const QSqlQuery &q) { return databaseFailure(q); });
+        if (StoreResult check = versions.write(shown, shown, {}); !check.ok())
+            return check;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ? AND version = ?"));
+        q.addBindValue(id);
+        q.addBindValue(shown.employee.version);
+        if (!q.exec())
+            return databaseFailure(q);
+        if (q.numRowsAffected() != 1)
+            return StoreResult::conflict(tr("This employee was changed by someone else since it was shown."));
+        return StoreResult::success(id);
+    });
+    if (result.ok())
+        emit employeeRemoved(id);
+    return result;
 }
 
 // --- profiles -----------------------------------------------------------------
@@ -685,9 +696,8 @@ StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)
     if (q.numRowsAffected() == 1)
         return StoreResult::success(profile.id);
     if (!profileOf(profile.employeeId))
-        return StoreResult::failure(QString(), tr("This employee was deleted by someone else."));
-    return StoreResult::failure(QString(), tr("This profile was changed by someone else since you opened it. "
-                                              "Close the form and open it again."));
+        return StoreResult::gone(tr("This employee was deleted by someone else."));
+    return StoreResult::conflict(tr("This employee was changed by someone else since you opened it."));
 }
 
 StoreResult EmployeeStore::updateProfile(const EmployeeProfile &profile)
@@ -713,7 +723,44 @@ StoreResult EmployeeStore::saveEmployeeWithProfile(const Employee &employee, con
     return StoreResult::success(employee.id);
 }
 
+StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const EmployeeRecord &edited,
+                                       const RecordFields &fields)
+{
+    if (fields.isEmpty())
+        return StoreResult::success(base.employee.id);   // nothing edited: nothing written
+    const RecordChangeWriter writer(m_db, [this](const QSqlQuery &q) { return databaseFailure(q); });
+    const StoreResult result = inTransaction([&] { return writer.write(base, edited, fields); });
+    if (!result.ok())
+        return result;
+    const auto isProfile = RecordFieldInfo::isProfileField;
+    if (!std::all_of(fields.begin(), fields.end(), isProfile))
+        emit employeeUpdated(base.employee.id);
+    if (std::any_of(fields.begin(), fields.end(), isProfile))
+        emit profileUpdated(base.employee.id);
+    return StoreResult::success(base.employee.id);
+}
+
 // --- reading ------------------------------------------------------------------
+
+std::optional<EmployeeRecord> EmployeeStore::record(qint64 employeeId) const
+{
+    // One statement, so both rows come from one snapshot of the database.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT e.%1, p.%2 FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
+                             "WHERE e.id = ?")
+                  .arg(QString(EmployeeColumns).replace(QStringLiteral(", "), QStringLiteral(", e.")),
+                       QString(ProfileColumns).replace(QStringLiteral(", "), QStringLiteral(", p."))));
+    q.addBindValue(employeeId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    EmployeeRecord record;
+    record.employee = employeeFrom(q);
+    const int profileAt = EmployeeColumns.count(QLatin1Char(',')) + 1;
+    record.hasProfile = !q.isNull(profileAt);
+    if (record.hasProfile)
+        record.profile = profileFrom(q, profileAt);
+    return record;
+}
 
 std::optional<Employee> EmployeeStore::employee(qint64 employeeId) const
 {

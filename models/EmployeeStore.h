@@ -2,6 +2,7 @@
 
 #include "Employee.h"
 #include "EmployeeProfile.h"
+#include "EmployeeRecord.h"
 #include "NewEmployee.h"
 #include "SqliteBulkInserter.h"
 #include "StoreResult.h"
@@ -46,6 +47,9 @@ public:
     // Optimistic locking: employee.version must match the stored one.
     StoreResult updateEmployee(const Employee &employee);
     StoreResult deleteEmployee(qint64 employeeId);
+    // Deletes the employee only while both its rows are still the versions
+    // in `shown`; otherwise a conflict (or gone) result and nothing deleted.
+    StoreResult deleteEmployee(const EmployeeRecord &shown);
 
     // Creates every row as createEmployee() would, with the same
     // employeeCreated per employee and the same refusals; results[i] answers
@@ -65,6 +69,14 @@ public:
     // The form's save: both rows in one transaction, all or nothing.
     StoreResult saveEmployeeWithProfile(const Employee &employee, const EmployeeProfile &profile);
 
+    // The form's save: writes `fields` of `edited` (the edited columns only,
+    // plus updated_at and version) against the versions read in `base`, in
+    // one transaction. No fields: nothing is written. A newer version of
+    // either row gives a conflict result, a vanished one a gone result.
+    StoreResult saveChanges(const EmployeeRecord &base, const EmployeeRecord &edited, const RecordFields &fields);
+
+    // The employee and its profile read in one statement.
+    std::optional<EmployeeRecord> record(qint64 employeeId) const;
     std::optional<Employee> employee(qint64 employeeId) const;
     std::optional<EmployeeProfile> profileOf(qint64 employeeId) const;
     std::optional<Employee> employeeOf(const EmployeeProfile &profile) const;

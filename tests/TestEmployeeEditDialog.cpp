@@ -10,7 +10,6 @@
 #include "MessageBoxAnswerer.h"
 #include "TestDatabase.h"
 
-#include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -21,7 +20,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
-#include <QSqlRelationalTableModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,7 +65,6 @@ private slots:
     void tabOrderFollowsTheVisualOrder();
     void photoIsScaledAndStored();
     void photoRejectsNonImages();
-    void formModelsPassTheModelTester();
     void drivenThroughTheAccessibilityTree();
 
 private:
@@ -483,21 +480,6 @@ void TestEmployeeEditDialog::photoRejectsNonImages()
     QVERIFY(photo->photo().isEmpty());
     QVERIFY(!photo->loadFromFile(dir.filePath(QStringLiteral("missing.jpg"))));
     QVERIFY(!photo->errorText().isEmpty());
-}
-
-void TestEmployeeEditDialog::formModelsPassTheModelTester()
-{
-    const qint64 id = addEmployee(QStringLiteral("Model"), QStringLiteral("Tester"), QStringLiteral("mt@example.com"));
-    auto dialog = openDialog(id);
-    QAbstractItemModelTester employeeTester(dialog->employeeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester profileTester(dialog->profileModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester teamTester(dialog->profileModel()->relationModel(dialog->teamColumn()),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(dialog->employeeModel()->rowCount(), 1);
-    QCOMPARE(dialog->profileModel()->rowCount(), 1);
-    dialog->employeeModel()->select();
-    dialog->profileModel()->select();
-    QVERIFY(dialog->save());
 }
 
 namespace {

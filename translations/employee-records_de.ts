@@ -89,6 +89,57 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else since you opened the form, without changing any field you see. Keep your changes to save them on top of that version.</source>
+        <translation>%1 wurde von jemand anderem gespeichert, seit Sie das Formular geöffnet haben, ohne dass sich ein sichtbares Feld geändert hat. Behalten Sie Ihre Änderungen, um sie auf diese Version zu speichern.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since you opened the form. Their changes are listed below. Keep your changes to save them on top of their version, or take theirs.</source>
+        <translation>%1 wurde von jemand anderem geändert, seit Sie das Formular geöffnet haben. Die Änderungen sind unten aufgeführt. Behalten Sie Ihre Änderungen, um sie auf diese Version zu speichern, oder übernehmen Sie die anderen.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Deren Wert</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ihr Wert</translation>
+    </message>
+    <message>
+        <source>Use their %1</source>
+        <translation>Deren %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Use your %1</source>
+        <translation>Ihr %1 verwenden</translation>
+    </message>
+    <message>
+        <source>(unchanged) %1</source>
+        <translation>(unverändert) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Changes</source>
+        <translation>Meine Änderungen &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>Deren Version ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Form</source>
+        <translation>&amp;Zurück zum Formular</translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -240,6 +291,45 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Not given</source>
         <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This employee keeps being changed by someone else; it was not deleted.</source>
+        <translation>Dieser Mitarbeiter wird immer wieder von jemand anderem geändert; er wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Mitarbeiter löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
+        <translation>Das Profil (Geburtsdatum, Team, Adresse, Geschlecht, Biografie und Foto) wird mit gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since it was shown. Delete it anyway?</source>
+        <translation>%1 wurde von jemand anderem geändert, seit es angezeigt wurde. Trotzdem löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -400,6 +490,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted by Someone Else</source>
+        <translation>Von jemand anderem gelöscht</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else. Save what the form shows as a new employee, or discard it?</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht. Den Inhalt des Formulars als neuen Mitarbeiter speichern oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>Save as &amp;New</source>
+        <translation>Als &amp;neu speichern</translation>
+    </message>
+    <message>
+        <source>Back to the Form</source>
+        <translation>Zurück zum Formular</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -472,20 +582,12 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht.</translation>
     </message>
     <message>
-        <source>This employee was changed by someone else since you opened it. Close the form and open it again.</source>
-        <translation>Dieser Mitarbeiter wurde seit dem Öffnen von jemand anderem geändert. Schließen Sie das Formular und öffnen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>This employee no longer exists.</source>
         <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>The employee %1 does not exist.</source>
         <translation>Den Mitarbeiter %1 gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>This profile was changed by someone else since you opened it. Close the form and open it again.</source>
-        <translation>Dieses Profil wurde seit dem Öffnen von jemand anderem geändert. Schließen Sie das Formular und öffnen Sie es erneut.</translation>
     </message>
     <message>
         <source>The profile does not belong to this employee.</source>
@@ -512,6 +614,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehört dazu. Verschieben Sie ihn zuerst in ein anderes Team.</numerusform>
             <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehören dazu. Verschieben Sie sie zuerst in ein anderes Team.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since it was shown.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem geändert, seit er angezeigt wurde.</translation>
     </message>
 </context>
 <context>
@@ -929,22 +1039,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>%1 gespeichert.</translation>
     </message>
     <message>
-        <source>this employee</source>
-        <translation>diesen Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>Delete %1?</source>
-        <translation>%1 löschen?</translation>
-    </message>
-    <message>
-        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
-        <translation>Das Profil (Geburtsdatum, Team, Adresse, Geschlecht, Biografie und Foto) wird mit gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1023,6 +1117,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%Ln Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
             <numerusform>%Ln Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1250,88 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChangeWriter</name>
+    <message>
+        <source>This employee has no profile to save into. Close the form and open it again.</source>
+        <translation>Dieser Mitarbeiter hat kein Profil zum Speichern. Schließen Sie das Formular und öffnen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFieldText</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biografie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Kein Foto</translation>
+    </message>
+    <message>
+        <source>A photo (%1 KB)</source>
+        <translation>Ein Foto (%1 KB)</translation>
     </message>
 </context>
 <context>

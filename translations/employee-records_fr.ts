@@ -89,6 +89,57 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else since you opened the form, without changing any field you see. Keep your changes to save them on top of that version.</source>
+        <translation>%1 a été enregistré par quelqu’un d’autre depuis l’ouverture du formulaire, sans modifier aucun champ visible. Conservez vos modifications pour les enregistrer sur cette version.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since you opened the form. Their changes are listed below. Keep your changes to save them on top of their version, or take theirs.</source>
+        <translation>%1 a été modifié par quelqu’un d’autre depuis l’ouverture du formulaire. Ses modifications sont listées ci-dessous. Conservez vos modifications pour les enregistrer sur sa version, ou prenez la sienne.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Sa valeur</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>Use their %1</source>
+        <translation>Utiliser sa valeur (%1)</translation>
+    </message>
+    <message>
+        <source>Use your %1</source>
+        <translation>Utiliser votre valeur (%1)</translation>
+    </message>
+    <message>
+        <source>(unchanged) %1</source>
+        <translation>(inchangé) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Changes</source>
+        <translation>&amp;Conserver mes modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>&amp;Prendre sa version</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Form</source>
+        <translation>&amp;Retour au formulaire</translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -240,6 +291,45 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Not given</source>
         <translation>Non indiquée</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Cet employé n’existe plus.</translation>
+    </message>
+    <message>
+        <source>This employee keeps being changed by someone else; it was not deleted.</source>
+        <translation>Cet employé est sans cesse modifié par quelqu’un d’autre&#x202f;; il n’a pas été supprimé.</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Supprimer l’employé</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
+        <translation>Son profil (date de naissance, équipe, adresse, genre, biographie et photo) est supprimé avec lui. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1&#xa0;: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since it was shown. Delete it anyway?</source>
+        <translation>%1 a été modifié par quelqu’un d’autre depuis son affichage. Le supprimer quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -400,6 +490,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>&amp;Discard</source>
         <translation>&amp;Ignorer</translation>
     </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Cet employé a été supprimé par quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>Deleted by Someone Else</source>
+        <translation>Supprimé par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else. Save what the form shows as a new employee, or discard it?</source>
+        <translation>Cet employé a été supprimé par quelqu’un d’autre. Enregistrer le contenu du formulaire comme nouvel employé, ou l’abandonner&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Save as &amp;New</source>
+        <translation>Enregistrer comme &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>Back to the Form</source>
+        <translation>Retour au formulaire</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -472,20 +582,12 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Cet employé a été supprimé par quelqu’un d’autre.</translation>
     </message>
     <message>
-        <source>This employee was changed by someone else since you opened it. Close the form and open it again.</source>
-        <translation>Cet employé a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Fermez le formulaire et rouvrez-le.</translation>
-    </message>
-    <message>
         <source>This employee no longer exists.</source>
         <translation>Cet employé n’existe plus.</translation>
     </message>
     <message>
         <source>The employee %1 does not exist.</source>
         <translation>L’employé %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>This profile was changed by someone else since you opened it. Close the form and open it again.</source>
-        <translation>Ce profil a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Fermez le formulaire et rouvrez-le.</translation>
     </message>
     <message>
         <source>The profile does not belong to this employee.</source>
@@ -512,6 +614,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employé en fait partie. Déplacez-le d’abord dans une autre équipe.</numerusform>
             <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employés en font partie. Déplacez-les d’abord dans une autre équipe.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it.</source>
+        <translation>Cet employé a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since it was shown.</source>
+        <translation>Cet employé a été modifié par quelqu’un d’autre depuis son affichage.</translation>
     </message>
 </context>
 <context>
@@ -929,22 +1039,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Modifications enregistrées&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>this employee</source>
-        <translation>cet employé</translation>
-    </message>
-    <message>
-        <source>Delete %1?</source>
-        <translation>Supprimer %1&#x202f;?</translation>
-    </message>
-    <message>
-        <source>Their profile (date of birth, team, address, gender, bio and photo) is deleted with them. This cannot be undone.</source>
-        <translation>Son profil (date de naissance, équipe, adresse, genre, biographie et photo) est supprimé avec lui. Cette action est irréversible.</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1023,6 +1117,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>Enregistrement de %Ln employé et mise à jour des index…</numerusform>
             <numerusform>Enregistrement de %Ln employés et mise à jour des index…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Cet employé n’existe plus.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1250,88 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChangeWriter</name>
+    <message>
+        <source>This employee has no profile to save into. Close the form and open it again.</source>
+        <translation>Cet employé n’a pas de profil où enregistrer. Fermez le formulaire et rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>This employee was deleted by someone else.</source>
+        <translation>Cet employé a été supprimé par quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>This employee was changed by someone else since you opened it.</source>
+        <translation>Cet employé a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFieldText</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biographie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non indiquée</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Équipe %1</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Aucune photo</translation>
+    </message>
+    <message>
+        <source>A photo (%1 KB)</source>
+        <translation>Une photo (%1 Ko)</translation>
     </message>
 </context>
 <context>

@@ -3,16 +3,14 @@
 #include "DisplayFormat.h"
 #include "ui_EmployeeEditDialog.h"
 
+#include "ConflictDialog.h"
 #include "EmployeeStore.h"
 #include "IconProvider.h"
 
-#include <QDataWidgetMapper>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QKeyEvent>
-#include <QSqlRelationalDelegate>
-#include <QSqlRelationalTableModel>
-#include <QSqlTableModel>
 
 namespace {
 void makeErrorLabel(QLabel *label)
@@ -39,13 +37,21 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("EmployeeEditDialog"));
     setUpFields();
-    setUpModels();
-    // Esc cancels from every field. QDataWidgetMapper's delegate filters the
-    // mapped widgets' keys and would take Esc to revert just that field;
-    // this filter, installed after the mappings, runs before it.
+    setUpTeams();
+    // Esc cancels from every field (a QDateEdit or combo popup would
+    // otherwise take it for itself).
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
-    load();
+    if (m_isNew) {
+        loadRecord(EmployeeRecord{});
+    } else if (const auto record = m_store->record(m_employeeId)) {
+        loadRecord(*record);
+    } else {
+        loadRecord(EmployeeRecord{});
+        m_ui->generalError->setText(tr("This employee was deleted by someone else."));
+        m_ui->generalError->show();
+    }
+    m_ui->firstNameEdit->setFocus();
     // As tall as the fields need: extra height would only spread the rows.
     resize(qMax(width(), sizeHint().width()), sizeHint().height());
 }
@@ -125,82 +131,135 @@ void EmployeeEditDialog::setUpFields()
     connect(m_ui->photoField, &PhotoField::photoChanged, this, &EmployeeEditDialog::onEdited);
 }
 
-void EmployeeEditDialog::setUpModels()
+void EmployeeEditDialog::setUpTeams()
 {
-    const QSqlDatabase db = m_store->database();
-    // The filters below are built from the integer id only, never from text
-    // a user typed.
-    const qint64 id = m_isNew ? 0 : m_employeeId;
-
-    m_employeeModel = new QSqlTableModel(this, db);
-    m_employeeModel->setObjectName(QStringLiteral("employeeFormModel"));
-    m_employeeModel->setTable(QStringLiteral("employee"));
-    m_employeeModel->setEditStrategy(QSqlTableModel::OnManualSubmit);
-    m_employeeModel->setFilter(QStringLiteral("id = %1").arg(id));
-
-    m_employeeMapper = new QDataWidgetMapper(this);
-    m_employeeMapper->setModel(m_employeeModel);
-    m_employeeMapper->setSubmitPolicy(QDataWidgetMapper::ManualSubmit);
-    m_employeeMapper->addMapping(m_ui->firstNameEdit, m_employeeModel->fieldIndex(QStringLiteral("first_name")));
-    m_employeeMapper->addMapping(m_ui->lastNameEdit, m_employeeModel->fieldIndex(QStringLiteral("last_name")));
-    m_employeeMapper->addMapping(m_ui->emailEdit, m_employeeModel->fieldIndex(QStringLiteral("email")));
-    m_employeeMapper->addMapping(m_ui->phoneEdit, m_employeeModel->fieldIndex(QStringLiteral("phone")));
-
-    m_profileModel = new QSqlRelationalTableModel(this, db);
-    m_profileModel->setObjectName(QStringLiteral("profileFormModel"));
-    m_profileModel->setTable(QStringLiteral("employee_profile"));
-    m_profileModel->setEditStrategy(QSqlTableModel::OnManualSubmit);
-    m_profileModel->setJoinMode(QSqlRelationalTableModel::LeftJoin);
-    m_teamColumn = m_profileModel->fieldIndex(QStringLiteral("team_id"));
-    m_profileModel->setRelation(m_teamColumn, QSqlRelation(QStringLiteral("team"), QStringLiteral("id"),
-                                                           QStringLiteral("name")));
-    m_profileModel->setFilter(QStringLiteral("employee_profile.employee_id = %1").arg(id));
-
-    QSqlTableModel *teams = m_profileModel->relationModel(m_teamColumn);
-    if (teams) {
-        teams->setSort(teams->fieldIndex(QStringLiteral("name")), Qt::AscendingOrder);
-        teams->select();
-        m_ui->teamCombo->setModel(teams);
-        m_ui->teamCombo->setModelColumn(teams->fieldIndex(QStringLiteral("name")));
-    }
-
-    m_profileMapper = new QDataWidgetMapper(this);
-    m_profileMapper->setModel(m_profileModel);
-    m_profileMapper->setSubmitPolicy(QDataWidgetMapper::ManualSubmit);
-    m_profileMapper->setItemDelegate(new QSqlRelationalDelegate(m_profileMapper));
-    m_profileMapper->addMapping(m_ui->dateOfBirthEdit, m_profileModel->fieldIndex(QStringLiteral("date_of_birth")),
-                                "isoDate");
-    m_profileMapper->addMapping(m_ui->teamCombo, m_teamColumn);
-    m_profileMapper->addMapping(m_ui->genderCombo, m_profileModel->fieldIndex(QStringLiteral("gender")), "code");
-    m_profileMapper->addMapping(m_ui->addressEdit, m_profileModel->fieldIndex(QStringLiteral("address")),
-                                "plainText");
-    m_profileMapper->addMapping(m_ui->bioEdit, m_profileModel->fieldIndex(QStringLiteral("bio")), "plainText");
-    m_profileMapper->addMapping(m_ui->photoField, m_profileModel->fieldIndex(QStringLiteral("photo")), "photo");
+    // Index -1 (the placeholder) is "no team": a NULL team_id is shown as
+    // nothing chosen, never as the first team of the list.
+    m_teams = m_store->teams();
+    for (const Team &team : std::as_const(m_teams))
+        m_ui->teamCombo->addItem(team.name, team.id);
+    m_ui->teamCombo->setCurrentIndex(-1);
 }
 
-void EmployeeEditDialog::load()
+void EmployeeEditDialog::loadRecord(const EmployeeRecord &record)
 {
     m_loading = true;
-    if (!m_isNew) {
-        if (auto e = m_store->employee(m_employeeId))
-            m_original = *e;
-        if (auto p = m_store->profileOf(m_employeeId))
-            m_originalProfile = *p;
-        m_employeeModel->select();
-        m_profileModel->select();
-        m_employeeMapper->toFirst();
-        m_profileMapper->toFirst();
-        // Stored as E.164, shown grouped as in the views; saving normalizes it again.
-        m_ui->phoneEdit->setText(DisplayFormat::phone(m_ui->phoneEdit->text()));
-    } else {
-        m_ui->teamCombo->setCurrentIndex(-1);
-        m_ui->genderCombo->setGender(Gender::Unspecified);
-        m_ui->dateOfBirthEdit->clearDate();
+    m_base = record;
+    for (RecordField field : RecordFieldInfo::all()) {
+        setInputValue(field, shownValue(record, field));
+        m_shown.insert(field, inputValue(field));   // as the input holds it, so untouched compares equal
     }
     m_loading = false;
     setWindowModified(false);
     updateTitle();
-    m_ui->firstNameEdit->setFocus();
+}
+
+QVariant EmployeeEditDialog::shownValue(const EmployeeRecord &record, RecordField field) const
+{
+    switch (field) {
+    case RecordField::Phone:   // stored as E.164, shown grouped as in the views
+        return DisplayFormat::phone(record.employee.phone);
+    case RecordField::DateOfBirth:
+        return record.profile.dateOfBirth.isValid() ? record.profile.dateOfBirth.toString(Qt::ISODate) : QString();
+    default:
+        return RecordFieldInfo::value(record, field);
+    }
+}
+
+QVariant EmployeeEditDialog::inputValue(RecordField field) const
+{
+    switch (field) {
+    case RecordField::FirstName: return m_ui->firstNameEdit->text();
+    case RecordField::LastName: return m_ui->lastNameEdit->text();
+    case RecordField::Email: return m_ui->emailEdit->text();
+    case RecordField::Phone: return m_ui->phoneEdit->text();
+    case RecordField::DateOfBirth: return m_ui->dateOfBirthEdit->isoDate();
+    case RecordField::Team:
+        return m_ui->teamCombo->currentIndex() < 0 ? qint64(0) : m_ui->teamCombo->currentData().toLongLong();
+    case RecordField::Gender: return m_ui->genderCombo->code();
+    case RecordField::Address: return m_ui->addressEdit->toPlainText();
+    case RecordField::Bio: return m_ui->bioEdit->toPlainText();
+    case RecordField::Photo: return m_ui->photoField->photo();
+    }
+    return {};
+}
+
+void EmployeeEditDialog::setInputValue(RecordField field, const QVariant &value)
+{
+    switch (field) {
+    case RecordField::FirstName: m_ui->firstNameEdit->setText(value.toString()); break;
+    case RecordField::LastName: m_ui->lastNameEdit->setText(value.toString()); break;
+    case RecordField::Email: m_ui->emailEdit->setText(value.toString()); break;
+    case RecordField::Phone: m_ui->phoneEdit->setText(value.toString()); break;
+    case RecordField::DateOfBirth: m_ui->dateOfBirthEdit->setIsoDate(value.toString()); break;
+    case RecordField::Team: {
+        const qint64 id = value.toLongLong();
+        m_ui->teamCombo->setCurrentIndex(id > 0 ? m_ui->teamCombo->findData(id) : -1);
+        break;
+    }
+    case RecordField::Gender: m_ui->genderCombo->setCode(value.toString()); break;
+    case RecordField::Address: m_ui->addressEdit->setPlainText(value.toString()); break;
+    case RecordField::Bio: m_ui->bioEdit->setPlainText(value.toString()); break;
+    case RecordField::Photo: m_ui->photoField->setPhoto(value.toByteArray()); break;
+    }
+}
+
+RecordFields EmployeeEditDialog::editedFields() const
+{
+    RecordFields fields;
+    for (RecordField field : RecordFieldInfo::all()) {
+        if (inputValue(field) != m_shown.value(field))
+            fields << field;
+    }
+    return fields;
+}
+
+// The base record with `fields` taken from the inputs, exactly as typed.
+EmployeeRecord EmployeeEditDialog::recordFromForm(const RecordFields &fields) const
+{
+    EmployeeRecord record = m_base;
+    Employee &e = record.employee;
+    EmployeeProfile &p = record.profile;
+    for (RecordField field : fields) {
+        const QVariant value = inputValue(field);
+        switch (field) {
+        case RecordField::FirstName: e.firstName = value.toString(); break;
+        case RecordField::LastName: e.lastName = value.toString(); break;
+        case RecordField::Email: e.email = value.toString(); break;
+        case RecordField::Phone: e.phone = value.toString(); break;
+        case RecordField::DateOfBirth: p.dateOfBirth = m_ui->dateOfBirthEdit->dateOfBirth(); break;
+        case RecordField::Team: p.teamId = value.toLongLong(); break;
+        case RecordField::Gender: p.gender = m_ui->genderCombo->gender(); break;
+        case RecordField::Address: p.address = value.toString(); break;
+        case RecordField::Bio: p.bio = value.toString(); break;
+        case RecordField::Photo: p.photo = value.toByteArray(); break;
+        }
+    }
+    return record;
+}
+
+// Validates (and normalizes: trimmed names, E.164 phone) `record`, reporting
+// only the errors of `fields`: a value the user did not touch is not theirs
+// to fix, and is not written either.
+FieldErrors EmployeeEditDialog::validate(EmployeeRecord &record, const RecordFields &fields) const
+{
+    EmployeeRecord checked = record;
+    FieldErrors errors = m_validator.validate(checked.employee);
+    errors += m_validator.validate(checked.profile);
+    for (RecordField field : fields)
+        RecordFieldInfo::copy(checked, record, field);
+    FieldErrors relevant;
+    for (const FieldError &error : std::as_const(errors)) {
+        bool edited = error.field.isEmpty();
+        for (RecordField field : fields) {
+            const QString column = RecordFieldInfo::column(field);
+            if (error.field == column || (field == RecordField::Team && error.field == QLatin1String("team")))
+                edited = true;
+        }
+        if (edited)
+            relevant << error;
+    }
+    return relevant;
 }
 
 void EmployeeEditDialog::onEdited()
@@ -220,39 +279,6 @@ void EmployeeEditDialog::updateTitle()
     } else {
         setWindowTitle(tr("%1[*] – Edit Employee").arg(name.isEmpty() ? tr("Unnamed") : name));
     }
-}
-
-qint64 EmployeeEditDialog::selectedTeamId() const
-{
-    const int row = m_ui->teamCombo->currentIndex();
-    QSqlTableModel *teams = m_profileModel->relationModel(m_teamColumn);
-    if (row < 0 || !teams)
-        return 0;
-    return teams->data(teams->index(row, teams->fieldIndex(QStringLiteral("id")))).toLongLong();
-}
-
-Employee EmployeeEditDialog::employeeFromForm() const
-{
-    Employee e = m_original;
-    e.id = m_isNew ? 0 : m_employeeId;
-    e.firstName = m_ui->firstNameEdit->text();
-    e.lastName = m_ui->lastNameEdit->text();
-    e.email = m_ui->emailEdit->text();
-    e.phone = m_ui->phoneEdit->text();
-    return e;
-}
-
-EmployeeProfile EmployeeEditDialog::profileFromForm() const
-{
-    EmployeeProfile p = m_originalProfile;
-    p.employeeId = m_isNew ? 0 : m_employeeId;
-    p.dateOfBirth = m_ui->dateOfBirthEdit->dateOfBirth();
-    p.teamId = selectedTeamId();
-    p.gender = m_ui->genderCombo->gender();
-    p.address = m_ui->addressEdit->toPlainText();
-    p.bio = m_ui->bioEdit->toPlainText();
-    p.photo = m_ui->photoField->photo();
-    return p;
 }
 
 void EmployeeEditDialog::clearErrors()
@@ -317,27 +343,158 @@ QWidget *EmployeeEditDialog::fieldWidget(const QString &field) const
 bool EmployeeEditDialog::save()
 {
     clearErrors();
-    Employee employee = employeeFromForm();
-    EmployeeProfile profile = profileFromForm();
-    // The validator normalizes its copies (trimmed names, E.164 phone); the
-    // form keeps exactly what the user typed.
-    FieldErrors errors = m_validator.validate(employee);
-    errors += m_validator.validate(profile);
-    if (!errors.isEmpty()) {
+    return m_isNew ? saveNew() : saveEdits();
+}
+
+namespace {
+// The database may wait for another program's write; say so with the cursor.
+class BusyCursor
+{
+public:
+    BusyCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~BusyCursor() { QGuiApplication::restoreOverrideCursor(); }
+    BusyCursor(const BusyCursor &) = delete;
+    BusyCursor &operator=(const BusyCursor &) = delete;
+};
+}
+
+bool EmployeeEditDialog::saveNew()
+{
+    EmployeeRecord record = recordFromForm(RecordFieldInfo::all());
+    if (const FieldErrors errors = validate(record, RecordFieldInfo::all()); !errors.isEmpty()) {
         showErrors(errors);
         return false;
     }
-    const StoreResult result = m_isNew ? m_store->createEmployee(employee, profile)
-                                       : m_store->saveEmployeeWithProfile(employee, profile);
+    StoreResult result = StoreResult::success(0);
+    {
+        BusyCursor busy;
+        result = m_store->createEmployee(record.employee, record.profile);
+    }
     if (!result.ok()) {
         showErrors(result.errors());
         return false;
     }
-    if (m_isNew)
-        m_employeeId = result.id();
+    m_employeeId = result.id();
     setWindowModified(false);
     accept();
     return true;
+}
+
+bool EmployeeEditDialog::saveEdits()
+{
+    const RecordFields fields = editedFields();
+    if (fields.isEmpty() && m_base.employee.id != 0) {   // nothing edited: nothing written
+        setWindowModified(false);
+        accept();
+        return true;
+    }
+    EmployeeRecord mine = recordFromForm(fields);
+    if (const FieldErrors errors = validate(mine, fields); !errors.isEmpty()) {
+        showErrors(errors);
+        return false;
+    }
+    if (m_base.employee.id == 0) {   // it was gone when the form opened
+        askAboutDeletion();
+        return false;
+    }
+    StoreResult result = StoreResult::success(0);
+    {
+        BusyCursor busy;
+        result = m_store->saveChanges(m_base, mine, fields);
+    }
+    if (!result.ok()) {
+        handleRefusal(result, mine, fields);
+        return false;
+    }
+    setWindowModified(false);
+    accept();
+    return true;
+}
+
+void EmployeeEditDialog::handleRefusal(const StoreResult &result, const EmployeeRecord &mine,
+                                       const RecordFields &fields)
+{
+    if (result.isConflict()) {
+        if (const auto theirs = m_store->record(m_employeeId)) {
+            askAboutConflict(mine, fields, *theirs);
+            return;
+        }
+    }
+    if (result.isConflict() || result.isGone()) {
+        askAboutDeletion();
+        return;
+    }
+    showErrors(result.errors());
+}
+
+void EmployeeEditDialog::askAboutConflict(const EmployeeRecord &mine, const RecordFields &fields,
+                                          const EmployeeRecord &theirs)
+{
+    auto *dialog = new ConflictDialog(m_base, mine, fields, theirs, m_teams, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, theirs] { resolveConflict(dialog, theirs); });
+    dialog->open();
+}
+
+void EmployeeEditDialog::resolveConflict(ConflictDialog *dialog, const EmployeeRecord &theirs)
+{
+    switch (dialog->choice()) {
+    case ConflictDialog::Choice::Back:
+        return;   // the form keeps the user's input; the next Save asks again
+    case ConflictDialog::Choice::TakeTheirs:
+        loadRecord(theirs);
+        return;
+    case ConflictDialog::Choice::KeepMine:
+        break;
+    }
+    // Rebase the form onto their version: it becomes what the form "showed",
+    // and the user's inputs stay in the fields they edited (but where they
+    // chose the other side's value). Saving then writes just those fields
+    // against their version.
+    const RecordFields takeTheirs = dialog->takenFromTheirs();
+    QHash<RecordField, QVariant> kept;
+    for (RecordField field : editedFields()) {
+        if (!takeTheirs.contains(field))
+            kept.insert(field, inputValue(field));
+    }
+    loadRecord(theirs);
+    m_loading = true;
+    for (auto it = kept.constBegin(); it != kept.constEnd(); ++it)
+        setInputValue(it.key(), it.value());
+    m_loading = false;
+    setWindowModified(!kept.isEmpty());
+    updateTitle();
+    save();
+}
+
+void EmployeeEditDialog::askAboutDeletion()
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Deleted by Someone Else"),
+                                tr("This employee was deleted by someone else. Save what the form shows as a new "
+                                   "employee, or discard it?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("deletedElsewhereBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *saveAsNew = box->addButton(tr("Save as &New"), QMessageBox::AcceptRole);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    QPushButton *back = box->addButton(tr("Back to the Form"), QMessageBox::RejectRole);
+    saveAsNew->setObjectName(QStringLiteral("saveAsNewButton"));
+    discard->setObjectName(QStringLiteral("discardButton"));
+    box->setDefaultButton(saveAsNew);
+    box->setEscapeButton(back);
+    connect(box, &QMessageBox::finished, this, [this, box, saveAsNew, discard] {
+        if (box->clickedButton() == saveAsNew) {
+            m_isNew = true;
+            m_employeeId = 0;
+            m_base = EmployeeRecord{};
+            updateTitle();
+            save();
+        } else if (box->clickedButton() == discard) {
+            setWindowModified(false);
+            QDialog::reject();
+        }
+    });
+    box->open();
 }
 
 bool EmployeeEditDialog::eventFilter(QObject *watched, QEvent *event)

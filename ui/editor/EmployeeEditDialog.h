@@ -1,34 +1,38 @@
 #pragma once
 
-#include "Employee.h"
-#include "EmployeeProfile.h"
+#include "EmployeeRecord.h"
 #include "EmployeeValidator.h"
 #include "FieldError.h"
+#include "StoreResult.h"
+#include "Team.h"
 
 #include <QDialog>
 #include <QHash>
+#include <QVariant>
 #include <memory>
 
+class ConflictDialog;
 class EmployeeStore;
-class QDataWidgetMapper;
 class QLabel;
-class QSqlRelationalTableModel;
-class QSqlTableModel;
 
 namespace Ui {
 class EmployeeEditDialog;
 }
 
 // The form editor: one employee and, below it, its profile reached through
-// the reverse relation. Both are read through Qt SQL models bound with
-// QDataWidgetMapper (a QSqlTableModel of `employee` and a
-// QSqlRelationalTableModel of `employee_profile` with the team relation,
-// each filtered to this one employee by its integer id, and a
-// QSqlRelationalDelegate for the team combo). Save validates with
-// EmployeeValidator, shows each error under its field and keeps what the user
-// typed; a valid form is written through EmployeeStore in one transaction
-// (saveEmployeeWithProfile, or createEmployee seeded with the profile for a
-// new employee, whose profile the employeeCreated receiver creates).
+// the reverse relation.
+//
+// One read, one write: the form shows an EmployeeRecord read in one statement
+// (EmployeeStore::record), remembers what each field showed, and on Save
+// writes only the fields whose input now differs (EmployeeStore::saveChanges,
+// against the versions of that same read). Opening and saving without an edit
+// writes nothing; NULL stays NULL. Save validates with EmployeeValidator and
+// shows each error under its field, keeping what the user typed.
+//
+// When someone else saved the employee meanwhile, a ConflictDialog lets the
+// user keep their edits on top of the other version or take theirs; when it
+// was deleted, save it as new or discard. Both open non-modally on top of the
+// form (open()), so nothing typed is lost while the user decides.
 //
 // Non-blocking friendly: open() it and listen to accepted()/finished().
 class EmployeeEditDialog : public QDialog
@@ -52,10 +56,6 @@ public:
     QString errorFor(const QString &field) const;
     QWidget *fieldWidget(const QString &field) const;
 
-    QSqlTableModel *employeeModel() const { return m_employeeModel; }
-    QSqlRelationalTableModel *profileModel() const { return m_profileModel; }
-    int teamColumn() const { return m_teamColumn; }
-
 public slots:
     // Validates and writes; accepts the dialog on success. Returns whether it saved.
     bool save();
@@ -72,16 +72,28 @@ private:
         QLabel *error = nullptr;
     };
 
-    void setUpModels();
     void setUpFields();
-    void load();
+    void setUpTeams();
+    void loadRecord(const EmployeeRecord &record);
     void onEdited();
     void updateTitle();
     void clearErrors();
     void showErrors(const FieldErrors &errors);
-    Employee employeeFromForm() const;
-    EmployeeProfile profileFromForm() const;
-    qint64 selectedTeamId() const;
+
+    // The value an input shows for `record`, what it shows now, and setting it.
+    QVariant shownValue(const EmployeeRecord &record, RecordField field) const;
+    QVariant inputValue(RecordField field) const;
+    void setInputValue(RecordField field, const QVariant &value);
+    RecordFields editedFields() const;
+    EmployeeRecord recordFromForm(const RecordFields &fields) const;
+    FieldErrors validate(EmployeeRecord &record, const RecordFields &fields) const;
+
+    bool saveNew();
+    bool saveEdits();
+    void handleRefusal(const StoreResult &result, const EmployeeRecord &mine, const RecordFields &fields);
+    void askAboutConflict(const EmployeeRecord &mine, const RecordFields &fields, const EmployeeRecord &theirs);
+    void resolveConflict(ConflictDialog *dialog, const EmployeeRecord &theirs);
+    void askAboutDeletion();
 
     std::unique_ptr<Ui::EmployeeEditDialog> m_ui;
     EmployeeStore *m_store;
@@ -89,14 +101,9 @@ private:
     qint64 m_employeeId;
     bool m_isNew;
     bool m_loading = false;
-    Employee m_original;
-    EmployeeProfile m_originalProfile;
-
-    QSqlTableModel *m_employeeModel = nullptr;
-    QSqlRelationalTableModel *m_profileModel = nullptr;
-    QDataWidgetMapper *m_employeeMapper = nullptr;
-    QDataWidgetMapper *m_profileMapper = nullptr;
-    int m_teamColumn = -1;
+    EmployeeRecord m_base;                      // the record as read; its versions are checked on save
+    QHash<RecordField, QVariant> m_shown;       // what each input showed for m_base
+    QList<Team> m_teams;
 
     QHash<QString, FieldUi> m_fields;
     QStringList m_fieldOrder;   // visual order, to focus the first bad field

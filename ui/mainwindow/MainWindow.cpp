@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "CsvExporter.h"
 #include "CsvImporter.h"
+#include "DeleteConfirmation.h"
 #include "EmployeeEditDialog.h"
 #include "EmployeeStore.h"
 #include "EmployeeTableModel.h"
@@ -531,8 +532,8 @@ EmployeeEditDialog *MainWindow::openEditor(qint64 employeeId)
     auto *dialog = new EmployeeEditDialog(m_store, employeeId, this);
     dialog->setValidator(validator());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const bool created = employeeId <= 0;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, created] { onEditorAccepted(dialog, created); });
+    // "Save as New" (the employee was deleted elsewhere) turns an edit into a creation.
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { onEditorAccepted(dialog, dialog->isNewEmployee()); });
     connect(dialog, &QDialog::finished, this, &MainWindow::returnFocusToView);
     m_editor = dialog;
     dialog->open();
@@ -575,28 +576,21 @@ void MainWindow::deleteEmployee()
         return;
     EmployeeView *view = currentView();
     const int row = view->currentRow();
-    const auto employee = m_store->employee(id);
-    const QString name = employee ? employee->displayName() : tr("this employee");
-
-    QMessageBox box(QMessageBox::Warning, tr("Delete Employee"),
-                    tr("Delete %1?").arg(name), QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("confirmDeleteBox"));
-    box.setInformativeText(tr("Their profile (date of birth, team, address, gender, bio and photo) is deleted "
-                              "with them. This cannot be undone."));
-    QPushButton *deleteButton = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
-    deleteButton->setObjectName(QStringLiteral("confirmDeleteButton"));
-    QPushButton *cancelButton = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
-    box.setDefaultButton(cancelButton);
-    box.setEscapeButton(cancelButton);
-    box.exec();
-    returnFocusToView();
-    if (box.clickedButton() != deleteButton)
+    const auto current = m_store->record(id);
+    if (!current) {
+        flushRefresh();
+        statusBar()->showMessage(tr("This employee no longer exists."), 4000);
         return;
-
-    const StoreResult result = m_store->deleteEmployee(id);
-    if (!result.ok()) {
+    }
+    DeleteConfirmation deletion(m_store, this);
+    const DeleteConfirmation::Outcome outcome = deletion.run(shownInView(view, row, *current));
+    returnFocusToView();
+    if (outcome == DeleteConfirmation::Outcome::Cancelled)
+        return;
+    if (outcome == DeleteConfirmation::Outcome::Failed) {
         QMessageBox::warning(this, tr("Delete Employee"),
-                             tr("%1 could not be deleted: %2").arg(name, result.errorText()));
+                             tr("%1 could not be deleted: %2").arg(deletion.name(), deletion.errorText()));
+        flushRefresh();
         return;
     }
     flushRefresh();
@@ -605,7 +599,22 @@ void MainWindow::deleteEmployee()
     if (count > 0)
         view->selectRow(qMin(row, count - 1));
     updateActions();
-    statusBar()->showMessage(tr("Deleted %1 and their profile.").arg(name), 4000);
+    statusBar()->showMessage(tr("Deleted %1 and their profile.").arg(deletion.name()), 4000);
+}
+
+// The record as the Employees view shows it (its cells may predate a
+// colleague's save); the Profiles view shows no employee fields to compare.
+EmployeeRecord MainWindow::shownInView(const EmployeeView *view, int row, const EmployeeRecord &current) const
+{
+    EmployeeRecord shown = current;
+    if (view != m_employeeView || !m_employeeModel || row < 0)
+        return shown;
+    auto cell = [&](int column) { return m_employeeModel->index(row, column).data(Qt::EditRole).toString(); };
+    shown.employee.firstName = cell(EmployeeTableModel::FirstName);
+    shown.employee.lastName = cell(EmployeeTableModel::LastName);
+    shown.employee.email = cell(EmployeeTableModel::Email);
+    shown.employee.phone = cell(EmployeeTableModel::Phone);
+    return shown;
 }
 
 void MainWindow::manageTeams()

@@ -2,6 +2,7 @@
 
 #include "CsvImporter.h"
 #include "DatabaseLocation.h"
+#include "EmployeeRecord.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -110,6 +111,7 @@ private:
     void applySearch();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
+    EmployeeRecord shownInView(const EmployeeView *view, int row, const EmployeeRecord &current) const;
     EmployeeValidator validator() const;
     EmployeeView *currentView() const;
     qint64 employeeIdInView(const EmployeeView *view, int row) const;
