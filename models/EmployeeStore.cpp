@@ -708,21 +708,6 @@ StoreResult EmployeeStore::updateProfile(const EmployeeProfile &profile)
     return result;
 }
 
-StoreResult EmployeeStore::saveEmployeeWithProfile(const Employee &employee, const EmployeeProfile &profile)
-{
-    if (profile.employeeId != employee.id)
-        return StoreResult::failure(QString(), tr("The profile does not belong to this employee."));
-    const StoreResult result = inTransaction([&] {
-        const StoreResult written = writeEmployee(employee);
-        return written.ok() ? writeProfile(profile) : written;
-    });
-    if (!result.ok())
-        return result;
-    emit employeeUpdated(employee.id);
-    emit profileUpdated(employee.id);
-    return StoreResult::success(employee.id);
-}
-
 StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const EmployeeRecord &edited,
                                        const RecordFields &fields)
 {

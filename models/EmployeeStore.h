@@ -66,8 +66,6 @@ public:
     // single INSERT (it is written before createEmployees() returns).
     StoreResult ensureProfile(qint64 employeeId);
     StoreResult updateProfile(const EmployeeProfile &profile);
-    // The form's save: both rows in one transaction, all or nothing.
-    StoreResult saveEmployeeWithProfile(const Employee &employee, const EmployeeProfile &profile);
 
     // The form's save: writes `fields` of `edited` (the edited columns only,
     // plus updated_at and version) against the versions read in `base`, in

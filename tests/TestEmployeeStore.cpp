@@ -60,7 +60,7 @@ private slots:
     void createEmployeesAnswersEveryRowAsSingleCreatesWould();
     void createEmployeesHonoursVetoAndIdempotentReceivers();
     void updateUsesOptimisticLocking();
-    void saveEmployeeWithProfileIsAllOrNothing();
+    void saveChangesIsAllOrNothing();
     void teamsAreUniqueAndInUseTeamsStay();
 
 private:
@@ -534,27 +534,45 @@ void TestEmployeeStore::updateUsesOptimisticLocking()
     QCOMPARE(now.version, 2);
 }
 
-void TestEmployeeStore::saveEmployeeWithProfileIsAllOrNothing()
+void TestEmployeeStore::saveChangesIsAllOrNothing()
 {
     const qint64 id = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
-    Employee e = *m_store->employee(id);
-    EmployeeProfile p = *m_store->profileOf(id);
-    e.lastName = "King";
-    p.teamId = 999999;   // refused by the foreign key
-    const StoreResult bad = m_store->saveEmployeeWithProfile(e, p);
+    const EmployeeRecord base = *m_store->record(id);
+    EmployeeRecord edited = base;
+    edited.employee.lastName = "King";
+    edited.profile.teamId = 999999;   // refused by the foreign key
+    const StoreResult bad = m_store->saveChanges(base, edited, {RecordField::LastName, RecordField::Team});
     QVERIFY(!bad.ok());
+    QVERIFY(!bad.isConflict());
     QVERIFY(!bad.errorFor("team").isEmpty());
     QCOMPARE(m_store->employee(id)->lastName, QStringLiteral("Lovelace"));   // employee half rolled back too
+    QCOMPARE(m_store->employee(id)->version, 1);
 
     QSignalSpy profileUpdated(m_store.get(), &EmployeeStore::profileUpdated);
-    p.teamId = m_store->teams().first().id;
-    p.address = "Somewhere 1";
-    const StoreResult good = m_store->saveEmployeeWithProfile(e, p);
+    QSignalSpy employeeUpdated(m_store.get(), &EmployeeStore::employeeUpdated);
+    edited.profile.teamId = m_store->teams().first().id;
+    edited.profile.address = "Somewhere 1";
+    edited.profile.bio = "Not edited, so not written";
+    const StoreResult good =
+        m_store->saveChanges(base, edited, {RecordField::LastName, RecordField::Team, RecordField::Address});
     QVERIFY2(good.ok(), qPrintable(good.errorText()));
     QCOMPARE(profileUpdated.count(), 1);
-    QCOMPARE(m_store->employee(id)->lastName, QStringLiteral("King"));
-    QCOMPARE(m_store->profileOf(id)->address, QStringLiteral("Somewhere 1"));
-    QCOMPARE(m_store->profileOf(id)->version, 2);
+    QCOMPARE(employeeUpdated.count(), 1);
+    const EmployeeRecord now = *m_store->record(id);
+    QCOMPARE(now.employee.lastName, QStringLiteral("King"));
+    QCOMPARE(now.profile.address, QStringLiteral("Somewhere 1"));
+    QVERIFY(now.profile.bio.isNull());   // still NULL
+    QCOMPARE(now.profile.version, 2);
+
+    // Against the old versions again: a conflict, nothing written.
+    edited.employee.firstName = "Augusta";
+    const StoreResult stale = m_store->saveChanges(base, edited, {RecordField::FirstName});
+    QVERIFY(stale.isConflict());
+    QCOMPARE(m_store->employee(id)->firstName, QStringLiteral("Ada"));
+    // Nothing edited: nothing written, no signal.
+    QVERIFY(m_store->saveChanges(now, now, {}).ok());
+    QCOMPARE(m_store->record(id)->employee.version, 2);
+    QCOMPARE(employeeUpdated.count(), 1);
 }
 
 void TestEmployeeStore::teamsAreUniqueAndInUseTeamsStay()

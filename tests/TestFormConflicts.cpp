@@ -214,8 +214,8 @@ void TestFormConflicts::fieldEditedOnBothSidesIsMineToChoose()
     auto *theirs = conflict->findChild<QRadioButton *>(QStringLiteral("theirs_bio"));
     QVERIFY(mine && theirs);
     QVERIFY(mine->isChecked());
-    QCOMPARE(mine->text(), QStringLiteral("Mine."));
-    QCOMPARE(theirs->text(), QStringLiteral("Theirs."));
+    QCOMPARE(mine->accessibleDescription(), QStringLiteral("Mine."));
+    QCOMPARE(theirs->accessibleDescription(), QStringLiteral("Theirs."));
     conflict->findChild<QAbstractButton *>(QStringLiteral("keepMineButton"))->click();
     QTRY_COMPARE(dialog->result(), int(QDialog::Accepted));
     const auto saved = m_store->record(id);

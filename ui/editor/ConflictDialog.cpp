@@ -5,6 +5,7 @@
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -18,6 +19,26 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
+}
+
+// A radio button with the value beside it in a label that wraps (a bio can
+// be long; a radio button's own text never wraps). The value is also the
+// button's accessible description and tooltip.
+QRadioButton *choiceButton(const QString &value, const QString &name, QGridLayout *grid, int row, int column)
+{
+    auto *cell = new QWidget;
+    auto *box = new QHBoxLayout(cell);
+    box->setContentsMargins(0, 0, 0, 0);
+    auto *button = new QRadioButton(cell);
+    button->setObjectName(name);
+    button->setAccessibleDescription(value);
+    button->setToolTip(value);
+    auto *label = valueLabel(value, cell);
+    label->setBuddy(button);
+    box->addWidget(button, 0, Qt::AlignTop);
+    box->addWidget(label, 1);
+    grid->addWidget(cell, row, column, Qt::AlignTop);
+    return button;
 }
 
 QLabel *headerLabel(const QString &text, QWidget *parent)
@@ -63,17 +84,13 @@ ConflictDialog::ConflictDialog(const EmployeeRecord &base, const EmployeeRecord 
             // Both sides changed it differently: the user picks. Their own
             // value is preselected, as "Keep My Changes" promises.
             auto *group = new QButtonGroup(this);
-            auto *theirsButton = new QRadioButton(theirText, this);
-            auto *mineButton = new QRadioButton(myText, this);
-            theirsButton->setObjectName(QStringLiteral("theirs_") + column);
-            mineButton->setObjectName(QStringLiteral("mine_") + column);
+            auto *theirsButton = choiceButton(theirText, QStringLiteral("theirs_") + column, grid, row, 1);
+            auto *mineButton = choiceButton(myText, QStringLiteral("mine_") + column, grid, row, 2);
             theirsButton->setAccessibleName(tr("Use their %1").arg(RecordFieldText::label(field)));
             mineButton->setAccessibleName(tr("Use your %1").arg(RecordFieldText::label(field)));
             group->addButton(theirsButton);
             group->addButton(mineButton);
             mineButton->setChecked(true);
-            grid->addWidget(theirsButton, row, 1, Qt::AlignTop);
-            grid->addWidget(mineButton, row, 2, Qt::AlignTop);
             m_theirsChoice.insert(field, theirsButton);
         } else {
             grid->addWidget(valueLabel(theirText, this), row, 1, Qt::AlignTop);
@@ -88,6 +105,7 @@ ConflictDialog::ConflictDialog(const EmployeeRecord &base, const EmployeeRecord 
     if (!m_theirFields.isEmpty())
         layout->addLayout(grid);
 
+    layout->addStretch(1);   // spare height below the list, not around the text
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *keep = buttons->addButton(tr("&Keep My Changes"), QDialogButtonBox::AcceptRole);
     QPushButton *take = buttons->addButton(tr("&Take Theirs"), QDialogButtonBox::DestructiveRole);
@@ -100,7 +118,7 @@ ConflictDialog::ConflictDialog(const EmployeeRecord &base, const EmployeeRecord 
     connect(take, &QPushButton::clicked, this, [this] { finish(Choice::TakeTheirs); });
     connect(back, &QPushButton::clicked, this, [this] { finish(Choice::Back); });
     layout->addWidget(buttons);
-    setMinimumWidth(480);
+    setMinimumWidth(560);
 }
 
 RecordFields ConflictDialog::takenFromTheirs() const
