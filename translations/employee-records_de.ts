@@ -590,10 +590,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Den Mitarbeiter %1 gibt es nicht.</translation>
     </message>
     <message>
-        <source>The profile does not belong to this employee.</source>
-        <translation>Das Profil gehört nicht zu diesem Mitarbeiter.</translation>
-    </message>
-    <message>
         <source>A team needs a name.</source>
         <translation>Ein Team braucht einen Namen.</translation>
     </message>

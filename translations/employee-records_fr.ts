@@ -590,10 +590,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>L’employé %1 n’existe pas.</translation>
     </message>
     <message>
-        <source>The profile does not belong to this employee.</source>
-        <translation>Le profil n’appartient pas à cet employé.</translation>
-    </message>
-    <message>
         <source>A team needs a name.</source>
         <translation>Une équipe doit avoir un nom.</translation>
     </message>
