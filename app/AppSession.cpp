@@ -15,10 +15,10 @@ AppSession::~AppSession()
     close();
 }
 
-bool AppSession::open(const DatabaseLocation &location, QString *error)
+bool AppSession::open(const DatabaseLocation &location, QString *error, Database::Missing missing)
 {
     close();
-    const Database::OpenResult opened = Database::open(location, m_connectionName);
+    const Database::OpenResult opened = Database::open(location, m_connectionName, missing);
     if (!opened.ok()) {
         *error = opened.error;
         return false;

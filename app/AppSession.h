@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Database.h"
 #include "DatabaseLocation.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,10 @@ public:
     ~AppSession();
 
     // Opens, migrates, wires and backfills missing profiles. On failure the
-    // session stays closed and *error says why.
-    bool open(const DatabaseLocation &location, QString *error);
+    // session stays closed and *error says why. `missing`: whether a missing
+    // SQLite file may be created.
+    bool open(const DatabaseLocation &location, QString *error,
+              Database::Missing missing = Database::Missing::Create);
     void close();
 
     bool isOpen() const { return m_store != nullptr; }

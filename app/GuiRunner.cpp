@@ -31,7 +31,10 @@ int GuiRunner::run(const CommandLineOptions &options)
     auto session = std::make_unique<AppSession>();
     QString error;
     const DatabaseLocation location = startLocation(options);
-    if (!session->open(location, &error)) {
+    // The default file is created on first use; a path given on the command
+    // line must exist (New Database in the window creates one).
+    const Database::Missing missing = options.locationGiven ? Database::Missing::Refuse : Database::Missing::Create;
+    if (!session->open(location, &error, missing)) {
         QMessageBox::critical(nullptr, tr("Employee Records"),
                               tr("The database could not be opened.") + QStringLiteral("\n\n") + error);
         return 2;

@@ -28,7 +28,11 @@ int HeadlessRunner::run(const CommandLineOptions &options)
 {
     AppSession session;
     QString error;
-    if (!session.open(options.location, &error)) {
+    // Only an import may start a new database; --check and --export of a
+    // mistyped path say so instead of reporting an empty database.
+    const Database::Missing missing = options.importPath.isEmpty() ? Database::Missing::Refuse
+                                                                   : Database::Missing::Create;
+    if (!session.open(options.location, &error, missing)) {
         err() << error << Qt::endl;
         return Failure;
     }

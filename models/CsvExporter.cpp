@@ -5,6 +5,10 @@
 
 #include <QDate>
 #include <QSaveFile>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -53,6 +57,11 @@ ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path
         report.error = tr("cannot write '%1': %2").arg(path, file.errorString());
         return report;
     }
+    // An export holds every employee's personal data: owner-only, whatever
+    // the umask (the rename in commit() keeps the temporary's mode).
+#ifdef Q_OS_UNIX
+    ::fchmod(file.handle(), S_IRUSR | S_IWUSR);
+#endif
     CsvWriter writer(&file);
     const QStringList header = CsvImporter::knownColumns();
     QSqlQuery query(db);

@@ -3,6 +3,7 @@
 #include "SchemaMigrator.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,7 +37,51 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *driverText)
     return false;
 }
 
-QString checkSqliteFile(const QString &path)
+constexpr QFileDevice::Permissions OwnerReadWrite = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions OwnerOnlyFolder = OwnerReadWrite | QFileDevice::ExeOwner;
+
+// Personal data: nobody but the owner reads the database or its WAL files.
+// Permissions are tightened, never widened (a file that is 0400 stays so).
+void makePrivate(const QString &path)
+{
+    for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+                                path + QStringLiteral("-journal")}) {
+        if (!QFileInfo::exists(file))
+            continue;
+        const QFileDevice::Permissions current = QFile::permissions(file);
+        const QFileDevice::Permissions tightened = current & OwnerReadWrite;
+        if (current != tightened)
+            QFile::setPermissions(file, tightened);
+    }
+}
+
+// Creates the folders of a new database 0700 and the empty file 0600 before
+// SQLite opens it, so no moment exists where it has the umask's mode.
+QString createPrivateFile(const QString &path)
+{
+    const QFileInfo file(path);
+    QDir dir(file.absolutePath());
+    QStringList missing;
+    for (QDir d = dir; !d.exists(); d.setPath(QFileInfo(d.absolutePath()).absolutePath()))
+        missing.prepend(d.absolutePath());
+    for (const QString &folder : std::as_const(missing)) {
+        const bool created = QDir().mkdir(folder);
+        if ((created && !QFile::setPermissions(folder, OwnerOnlyFolder)) || (!created && !QFileInfo(folder).isDir()))
+            return Database::tr("Cannot create the folder %1.").arg(folder);
+    }
+    QFile create(path);
+    if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        if (!create.setPermissions(OwnerReadWrite))
+            return Database::tr("Cannot create the database %1: %2").arg(path, create.errorString());
+        return {};
+    }
+    // Another client created it in the meantime: open theirs.
+    if (QFileInfo(path).isFile())
+        return {};
+    return Database::tr("Cannot create the database %1: %2").arg(path, create.errorString());
+}
+
+QString checkSqliteFile(const QString &path, Database::Missing missing)
 {
     const QFileInfo file(path);
     if (file.exists()) {
@@ -47,19 +92,23 @@ QString checkSqliteFile(const QString &path)
         if (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable())
             return Database::tr("The database %1 is read-only. Check the permissions of the file and its folder.")
                 .arg(path);
+        makePrivate(path);
         return {};
     }
-    if (!QDir().mkpath(file.absolutePath()))
-        return Database::tr("Cannot create the folder %1.").arg(file.absolutePath());
-    return {};
+    if (missing == Database::Missing::Refuse)
+        return Database::tr("There is no such database: %1. Nothing was created.").arg(path);
+    return createPrivateFile(path);
 }
 
-QString openSqlite(QSqlDatabase &db, const QString &path)
+QString openSqlite(QSqlDatabase &db, const QString &path, Database::Missing missing)
 {
-    if (const QString problem = checkSqliteFile(path); !problem.isEmpty())
+    if (const QString problem = checkSqliteFile(path, missing); !problem.isEmpty())
         return problem;
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // Every write takes the lock up front (BEGIN IMMEDIATE) and waits this
+    // long for another program's write to end, then says the database is
+    // busy: short enough that the window never hangs without a word.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::BusyTimeoutMs));
     if (!db.open())
         return explainSqliteError(path, db.lastError().text());
     QString driverText;
@@ -99,7 +148,10 @@ QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
     if (!db.open())
         return Database::tr("Cannot connect to %1: %2").arg(location.displayName(), db.lastError().text());
     QString driverText;
-    if (!exec(db, QStringLiteral("SET client_min_messages TO WARNING"), &driverText))
+    // As SQLite's busy timeout: a row another user holds locked makes a
+    // write fail after a short wait instead of hanging the window.
+    if (!exec(db, QStringLiteral("SET client_min_messages TO WARNING"), &driverText)
+        || !exec(db, QStringLiteral("SET lock_timeout = %1").arg(Database::BusyTimeoutMs), &driverText))
         return Database::tr("Cannot use %1: %2").arg(location.displayName(), driverText);
     return {};
 }
@@ -120,7 +172,7 @@ QString checkWritable(QSqlDatabase &db, const DatabaseLocation &location)
 
 } // namespace
 
-Database::OpenResult Database::open(const DatabaseLocation &location, const QString &connectionName)
+Database::OpenResult Database::open(const DatabaseLocation &location, const QString &connectionName, Missing missing)
 {
     OpenResult result;
     {
@@ -131,7 +183,7 @@ Database::OpenResult Database::open(const DatabaseLocation &location, const QStr
             result.error = tr("The Qt SQL driver for %1 is not installed.")
                                .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL"));
         } else {
-            result.error = sqlite ? openSqlite(db, location.sqlitePath()) : openPostgres(db, location);
+            result.error = sqlite ? openSqlite(db, location.sqlitePath(), missing) : openPostgres(db, location);
         }
         if (result.error.isEmpty()) {
             QString migrationError;
@@ -145,6 +197,8 @@ Database::OpenResult Database::open(const DatabaseLocation &location, const QStr
         if (result.error.isEmpty())
             result.error = checkWritable(db, location);
         if (result.error.isEmpty()) {
+            if (sqlite)   // WAL mode has just created the -wal/-shm files
+                makePrivate(location.sqlitePath());
             result.db = db;
             return result;
         }

@@ -21,7 +21,19 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
 
-    static OpenResult open(const DatabaseLocation &location, const QString &connectionName);
+    // Whether a missing SQLite file may be created. Only a new database
+    // (the window's New Database, the first start on the default path, an
+    // import) creates one; --check, --export or a mistyped --database
+    // must not leave an empty database behind.
+    enum class Missing { Create, Refuse };
+    // How long a write waits for another program's write to finish.
+    static constexpr int BusyTimeoutMs = 2000;
+
+    // A new SQLite database is private: its folder is created 0700, the file
+    // (and so SQLite's -wal/-shm/-journal, which take its mode) 0600 whatever
+    // the umask; an existing one readable by others is tightened to 0600.
+    static OpenResult open(const DatabaseLocation &location, const QString &connectionName,
+                           Missing missing = Missing::Create);
     // Closes and unregisters the connection (all QSqlQuery objects on it must be gone).
     static void close(const QString &connectionName);
 };

@@ -119,15 +119,35 @@ bool EmployeeStore::begin(QString *error)
 {
     bool ok;
     if (m_depth == 0) {
-        ok = m_db.transaction();
-        if (!ok && error)
-            *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
+        ok = beginOuter(error);
     } else {
         ok = execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
     }
     if (ok)
         ++m_depth;
     return ok;
+}
+
+// SQLite: BEGIN IMMEDIATE takes the write lock before the first read. A
+// deferred BEGIN reads a snapshot first, and if another connection commits
+// before our first write, that write fails at once with "database is locked"
+// however long the busy timeout; with the lock taken up front a busy
+// database is reported here, before anything is done.
+bool EmployeeStore::beginOuter(QString *error)
+{
+    if (m_dialect->isPostgres()) {
+        if (m_db.transaction())
+            return true;
+        if (error)
+            *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    if (error)
+        *error = databaseFailure(q).errorText();
+    return false;
 }
 
 bool EmployeeStore::commit(QString *error)
@@ -329,7 +349,8 @@ StoreResult EmployeeStore::databaseFailure(const QString &text, const QString &c
     }
     if (SqlDialect::isForeignKeyViolation(text, code))
         return StoreResult::failure(QStringLiteral("team"), tr("The chosen team does not exist."));
-    if (text.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+    if (text.contains(QLatin1String("locked"), Qt::CaseInsensitive) || code == QLatin1String("55P03")
+        || text.contains(QLatin1String("lock timeout"), Qt::CaseInsensitive))
         return StoreResult::failure(QString(), tr("The database is locked by another program; nothing was saved. "
                                                   "Try again in a moment."));
     if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive))

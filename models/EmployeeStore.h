@@ -151,6 +151,7 @@ private:
     void finalizeNative();
     StoreResult checkTeamName(const QString &name, qint64 exceptId) const;
     bool begin(QString *error);
+    bool beginOuter(QString *error);
     bool commit(QString *error);
     void rollback();
 

@@ -123,9 +123,35 @@ int SchemaMigrator::currentVersion(const QSqlDatabase &db, QString *error)
     return q.value(0).toInt();
 }
 
-bool SchemaMigrator::migrate(QSqlDatabase &db, QString *error)
+namespace {
+
+// Two clients opening an old database at the same moment must not both run
+// the upgrade: the first takes the lock (SQLite: the write lock, up front;
+// PostgreSQL: a transaction-scoped advisory lock), the second waits for it
+// and then finds the schema current.
+bool beginExclusive(QSqlDatabase &db, const SqlDialect &dialect, QString *error)
 {
-    const int current = currentVersion(db, error);
+    constexpr qint64 MigrationLockKey = 0x4552'4d49'4752;   // "ERMIGR"
+    QSqlQuery q(db);
+    if (!dialect.isPostgres()) {
+        if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return true;
+    } else if (db.transaction()) {
+        q.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(?)"));
+        q.addBindValue(MigrationLockKey);
+        if (q.exec())
+            return true;
+        db.rollback();
+    }
+    *error = SchemaMigrator::tr("Cannot start the schema upgrade: %1")
+                 .arg(q.lastError().isValid() ? q.lastError().text() : db.lastError().text());
+    return false;
+}
+
+} // namespace
+
+bool SchemaMigrator::checkVersion(int current, QString *error)
+{
     if (current < 0)
         return false;
     if (current > latestVersion()) {
@@ -135,13 +161,25 @@ bool SchemaMigrator::migrate(QSqlDatabase &db, QString *error)
                      .arg(latestVersion());
         return false;
     }
+    return true;
+}
+
+bool SchemaMigrator::migrate(QSqlDatabase &db, QString *error)
+{
+    int current = currentVersion(db, error);
+    if (!checkVersion(current, error))
+        return false;
     if (current == latestVersion())
         return true;
 
     const SqlDialect dialect(db);
-    if (!db.transaction()) {
-        *error = tr("Cannot start the schema upgrade: %1").arg(db.lastError().text());
+    if (!beginExclusive(db, dialect, error))
         return false;
+    // Read again under the lock: another client may have upgraded meanwhile.
+    current = currentVersion(db, error);
+    if (!checkVersion(current, error) || current == latestVersion()) {
+        db.rollback();
+        return current == latestVersion();
     }
     QSqlQuery q(db);
     QStringList statements;

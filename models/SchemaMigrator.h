@@ -13,5 +13,12 @@ public:
     static int latestVersion();
     // -1 when it cannot be read; 0 for an empty database.
     static int currentVersion(const QSqlDatabase &db, QString *error = nullptr);
+    // Brings the schema up to date. Runs once when several clients open an
+    // old database together: the steps run under an exclusive lock, after the
+    // version is read again.
     static bool migrate(QSqlDatabase &db, QString *error);
+
+private:
+    // False (with *error) for an unreadable version or one newer than this build.
+    static bool checkVersion(int current, QString *error);
 };

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 
 struct Run
@@ -55,6 +57,9 @@ private slots:
     void checkListsProblemsItCannotFix();
     void exportNeutralizesFormulas();
     void newerDatabaseIsRefused();
+    void missingDatabaseIsNotCreated();
+    void databaseAndExportArePrivate();
+    void widerDatabaseIsTightenedOnOpen();
     void corruptDatabaseIsExplainedAndUntouched();
     void badDatabaseUrlIsExplained();
 
@@ -220,9 +225,74 @@ void TestCli::exportNeutralizesFormulas()
     QVERIFY2(text.contains("\"'+1, said \"\"she\"\"\""), qPrintable(text));
 }
 
+namespace {
+QFileDevice::Permissions mode(const QString &path)
+{
+    return QFile::permissions(path) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
+}
+constexpr QFileDevice::Permissions OwnerRw = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions OwnerRwx = OwnerRw | QFileDevice::ExeOwner;
+}
+
+void TestCli::missingDatabaseIsNotCreated()
+{
+    const QString typo = m_dir->filePath("typo/nested/x.sqlite");
+    for (const QStringList &action : {QStringList{"--check"}, QStringList{"--export", m_dir->filePath("out.csv")}}) {
+        const Run r = run(QStringList{"--database", typo} + action);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no such database"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_dir->filePath("typo")));   // no folder, no file
+        QVERIFY(!QFileInfo::exists(m_dir->filePath("out.csv")));
+    }
+}
+
+void TestCli::databaseAndExportArePrivate()
+{
+    // The usual umask: without our care, 0644 files and 0755 folders.
+    const mode_t previous = ::umask(022);
+    const QString db = m_dir->filePath("new/folder/x.sqlite");
+    const QString csv = writeFile("in.csv", "first_name,last_name,email,date_of_birth\nAda,Lovelace,ada@example.com,1985-12-10\n");
+    const QString exported = m_dir->filePath("out.csv");
+    const Run imported = run({"--database", db, "--import", csv});
+    const Run exportRun = run({"--database", db, "--export", exported});
+    ::umask(previous);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QVERIFY2(exportRun.exitCode == 0, qPrintable(exportRun.err));
+    QCOMPARE(mode(m_dir->filePath("new")), OwnerRwx);
+    QCOMPARE(mode(m_dir->filePath("new/folder")), OwnerRwx);
+    QCOMPARE(mode(db), OwnerRw);
+    QCOMPARE(mode(exported), OwnerRw);
+    // SQLite gives its side files the database's mode; open one to see them.
+    QSqlDatabase reader = QSqlDatabase::addDatabase("QSQLITE", "wal-reader");
+    {
+        reader.setDatabaseName(db);
+        QVERIFY(reader.open());
+        QSqlQuery q(reader);
+        QVERIFY(q.exec("SELECT COUNT(*) FROM employee") && q.next());
+        for (const char *suffix : {"-wal", "-shm"}) {
+            if (QFileInfo::exists(db + suffix))
+                QCOMPARE(mode(db + suffix), OwnerRw);
+        }
+    }
+    reader.close();
+    reader = QSqlDatabase();
+    QSqlDatabase::removeDatabase("wal-reader");
+}
+
+void TestCli::widerDatabaseIsTightenedOnOpen()
+{
+    const QString csv = writeFile("in.csv", "first_name,last_name,email\nAda,Lovelace,ada@example.com\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    QVERIFY(QFile::setPermissions(m_db, OwnerRw | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const Run r = run({"--database", m_db, "--check"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(mode(m_db), OwnerRw);
+}
+
 void TestCli::newerDatabaseIsRefused()
 {
-    QCOMPARE(run({"--database", m_db, "--check"}).exitCode, 0);
+    const QString csv = writeFile("in.csv", "first_name,last_name,email\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
     scalar(m_db, "INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 'future')");
     const Run r = run({"--database", m_db, "--check"});
     QCOMPARE(r.exitCode, 2);

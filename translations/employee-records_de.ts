@@ -278,6 +278,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>The Qt SQL driver for %1 is not installed.</source>
         <translation>Der Qt-SQL-Treiber für %1 ist nicht installiert.</translation>
     </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>Die Datenbank %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no such database: %1. Nothing was created.</source>
+        <translation>Diese Datenbank gibt es nicht: %1. Es wurde nichts angelegt.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>

@@ -278,6 +278,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>The Qt SQL driver for %1 is not installed.</source>
         <translation>Le pilote Qt SQL pour %1 n’est pas installé.</translation>
     </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>Impossible de créer la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no such database: %1. Nothing was created.</source>
+        <translation>Cette base de données n’existe pas&#xa0;: %1. Rien n’a été créé.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseLocation</name>
