@@ -4,8 +4,11 @@
 #include "EmployeeStore.h"
 #include "ProfileAutoCreator.h"
 
+#include <atomic>
+
 namespace {
-int sessionCounter = 0;
+// Sessions open on several threads (the window's import runs on a worker).
+std::atomic<int> sessionCounter{0};
 }
 
 AppSession::AppSession() : m_connectionName(QStringLiteral("employee-records-%1").arg(++sessionCounter)) { }
@@ -45,4 +48,15 @@ void AppSession::close()
     m_profileCreator.reset();
     m_store.reset();
     Database::close(m_connectionName);
+}
+
+StoreSessionOpener AppSession::openerFor(const DatabaseLocation &location)
+{
+    return [location](QString *error) -> std::unique_ptr<StoreSession> {
+        auto session = std::make_unique<AppSession>();
+        // The window's database exists: a worker never creates one.
+        if (!session->open(location, error, Database::Missing::Refuse))
+            return nullptr;
+        return session;
+    };
 }

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "DatabaseLocation.h"
+#include "StoreSession.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -14,12 +15,12 @@ class ProfileAutoCreator;
 // where employeeCreated meets ProfileAutoCreator, as Django wires post_save
 // receivers in AppConfig.ready(): models/ only declares the signal and the
 // receiver, the composition root decides that they belong together.
-class AppSession
+class AppSession : public StoreSession
 {
     Q_DECLARE_TR_FUNCTIONS(AppSession)
 public:
     AppSession();
-    ~AppSession();
+    ~AppSession() override;
 
     // Opens, migrates, wires and backfills missing profiles. On failure the
     // session stays closed and *error says why. `missing`: whether a missing
@@ -29,7 +30,11 @@ public:
     void close();
 
     bool isOpen() const { return m_store != nullptr; }
-    EmployeeStore *store() const { return m_store.get(); }
+    EmployeeStore *store() const override { return m_store.get(); }
+
+    // Opens a session of its own on `location` for each call: the window's
+    // import runs on a worker thread with one, wired like this one.
+    static StoreSessionOpener openerFor(const DatabaseLocation &location);
     DatabaseLocation location() const { return m_location; }
     // Profiles the last open() created for employees that had none.
     int backfilled() const { return m_backfilled; }

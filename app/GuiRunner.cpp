@@ -41,6 +41,7 @@ int GuiRunner::run(const CommandLineOptions &options)
     }
     MainWindow window(session->store(), session->location().displayName());
     window.setPhoneRegion(options.phoneRegion);
+    window.setSessionOpener(AppSession::openerFor(session->location()));
     LanguageMenu::attachTo(window.viewMenu());   // View > Language (issue 4)
     QObject::connect(&window, &MainWindow::openDatabaseRequested, &window,
                      [&window, &session](const DatabaseLocation &requested) {
@@ -52,6 +53,7 @@ int GuiRunner::run(const CommandLineOptions &options)
                          }
                          // The window lets go of the old store before the old session closes it.
                          window.setStore(next->store(), next->location().displayName());
+                         window.setSessionOpener(AppSession::openerFor(next->location()));
                          session = std::move(next);
                      });
     window.show();

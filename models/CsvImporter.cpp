@@ -92,7 +92,14 @@ ImportReport CsvImporter::importFile(const QString &path)
 
 ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
 {
-    m_cancel.store(false);
+    // A cancel() that arrives before the import starts (another thread may
+    // ask while this one is still opening the database) cancels it; the
+    // flag is cleared when the import ends, for the next one.
+    struct ClearCancel
+    {
+        std::atomic<bool> &flag;
+        ~ClearCancel() { flag.store(false); }
+    } clearCancel{m_cancel};
     ImportReport report;
     if (totalBytes < 0 && !device->isSequential())
         totalBytes = device->size();

@@ -3,6 +3,7 @@
 #include "EmployeeValidator.h"
 
 #include <QHash>
+#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
@@ -27,6 +28,7 @@ struct ImportReport
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };
+Q_DECLARE_METATYPE(ImportReport)
 
 // Imports employees (and their profile fields) from CSV in one transaction.
 //

@@ -78,9 +78,6 @@ private slots:
     void actionsHaveNamesAndStandardShortcuts();
     void changesKeepSortScrollAndSelection();
     void settingsRestoreSortAndColumnWidths();
-    void importAndExportCsvFromTheWindow();
-    void cancellingAnImportLeavesTheDatabaseAsItWas();
-    void importReadsNationalPhonesInTheChosenRegion();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
 
@@ -473,105 +470,6 @@ void TestMainWindow::settingsRestoreSortAndColumnWidths()
     QCOMPARE(header->sectionSize(EmployeeTableModel::FirstName), 222);
     QCOMPARE(window->tabs()->currentIndex(), 1);
     QVERIFY(!MainWindow::lastDatabasePath().isEmpty() || m_db->isPostgres());
-}
-
-void TestMainWindow::importAndExportCsvFromTheWindow()
-{
-    QTemporaryDir dir;
-    const QString csv = dir.filePath(QStringLiteral("in.csv"));
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("first_name,last_name,email,team,date_of_birth\n"
-               "Nora,O'Neill,nora@example.com,Product,1988-05-17\n"
-               "Bad,Row,not-an-email,,\n"
-               "Omar,Haddad,omar@example.com,,\n");
-    file.close();
-
-    auto window = makeWindow();
-    QString report;
-    answerNextMessageBox(QStringLiteral("OK"), &report);
-    const ImportReport result = window->importCsvFile(csv);
-    QCOMPARE(result.accepted, 2);
-    QCOMPARE(result.rejected, 1);
-    QVERIFY2(report.contains(QStringLiteral("2")), qPrintable(report));
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
-    QCOMPARE(window->profileModel()->rowCount(), 2);
-    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 2);
-    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
-
-    const QString out = dir.filePath(QStringLiteral("out.csv"));
-    QVERIFY(window->exportCsvFile(out));
-    QFile exported(out);
-    QVERIFY(exported.open(QIODevice::ReadOnly));
-    const QByteArray text = exported.readAll();
-    QVERIFY(text.contains("O'Neill"));
-    QVERIFY(text.contains("1988-05-17"));
-}
-
-void TestMainWindow::cancellingAnImportLeavesTheDatabaseAsItWas()
-{
-    addEmployee(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
-    QTemporaryDir dir;
-    const QString csv = dir.filePath(QStringLiteral("big.csv"));
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("first_name,last_name,email\n");
-    for (int i = 0; i < 20000; ++i)   // ten of the importer's batches
-        file.write(QStringLiteral("First%1,Last%1,person%1@example.com\n").arg(i).toUtf8());
-    file.close();
-
-    auto window = makeWindow();
-    // Presses Cancel on the progress dialog once the first batch is in,
-    // as a person would while the import runs.
-    bool pressed = false;
-    QTimer presser;
-    connect(&presser, &QTimer::timeout, window.get(), [&] {
-        auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("importProgress"));
-        auto *cancel = progress ? progress->findChild<QPushButton *>() : nullptr;
-        if (cancel && progress->value() > 0 && !pressed) {
-            pressed = true;
-            cancel->click();
-        }
-    });
-    presser.start(0);
-    const ImportReport result = window->importCsvFile(csv);
-    presser.stop();
-
-    QVERIFY(pressed);
-    QVERIFY(result.cancelled);
-    QCOMPARE(result.accepted, 0);
-    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), 1);
-    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 1);
-    QCOMPARE(window->employeeModel()->rowCount(), 1);
-    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
-             qPrintable(window->statusBar()->currentMessage()));
-    // The connection is usable again: the next import goes through.
-    answerNextMessageBox(QStringLiteral("OK"));
-    QCOMPARE(window->importCsvFile(csv).accepted, 20000);
-    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 20001);
-}
-
-// --phone-region reaches the GUI: a Berlin number written nationally is
-// Berlin's in DE and no number at all in the US.
-void TestMainWindow::importReadsNationalPhonesInTheChosenRegion()
-{
-    QTemporaryDir dir;
-    const QString csv = dir.filePath(QStringLiteral("national.csv"));
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("first_name,last_name,email,phone\nKarl,Schulz,karl@example.com,(030) 2000-0005\n");
-    file.close();
-
-    auto window = makeWindow();
-    window->setPhoneRegion(QStringLiteral("US"));
-    answerNextMessageBox(QStringLiteral("OK"));
-    QCOMPARE(window->importCsvFile(csv).rejected, 1);
-    window->setPhoneRegion(QStringLiteral("DE"));
-    answerNextMessageBox(QStringLiteral("OK"));
-    QCOMPARE(window->importCsvFile(csv).accepted, 1);
-    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee WHERE phone = ?"),
-                   {QStringLiteral("+493020000005")}),
-             1);
 }
 
 void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()

@@ -790,6 +790,13 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>ImportJob</name>
+    <message>
+        <source>The database could not be opened for the import.</source>
+        <translation>Die Datenbank konnte für den Import nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>The check could not run: %1</source>
@@ -1125,6 +1132,34 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>This employee no longer exists.</source>
         <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This window cannot import: it has no way to open the database a second time.</source>
+        <translation>Dieses Fenster kann nicht importieren: Es kann die Datenbank nicht ein zweites Mal öffnen.</translation>
+    </message>
+    <message>
+        <source>Importing “%1”: adding, editing and deleting employees, teams and databases wait until it ends.</source>
+        <translation>„%1“ wird importiert: Mitarbeiter, Teams und Datenbanken können erst danach hinzugefügt, bearbeitet oder gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>An import is running; try again when it has ended.</source>
+        <translation>Ein Import läuft; versuchen Sie es erneut, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>Import Running</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
+        <translation>Ein Import läuft noch. Abbrechen und schließen? Nichts davon wird behalten.</translation>
+    </message>
+    <message>
+        <source>Cancel Import and &amp;Close</source>
+        <translation>Import abbrechen und &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Importing</source>
+        <translation>&amp;Weiter importieren</translation>
     </message>
 </context>
 <context>

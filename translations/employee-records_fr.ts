@@ -790,6 +790,13 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>ImportJob</name>
+    <message>
+        <source>The database could not be opened for the import.</source>
+        <translation>La base de données n’a pas pu être ouverte pour l’importation.</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>The check could not run: %1</source>
@@ -1125,6 +1132,34 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>This employee no longer exists.</source>
         <translation>Cet employé n’existe plus.</translation>
+    </message>
+    <message>
+        <source>This window cannot import: it has no way to open the database a second time.</source>
+        <translation>Cette fenêtre ne peut pas importer&#xa0;: elle ne peut pas ouvrir la base de données une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Importing “%1”: adding, editing and deleting employees, teams and databases wait until it ends.</source>
+        <translation>Importation de «&#xa0;%1&#xa0;»&#xa0;: ajouter, modifier ou supprimer des employés, des équipes et des bases de données attendra la fin.</translation>
+    </message>
+    <message>
+        <source>An import is running; try again when it has ended.</source>
+        <translation>Une importation est en cours&#x202f;; réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Import Running</source>
+        <translation>Importation en cours</translation>
+    </message>
+    <message>
+        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
+        <translation>Une importation est encore en cours. L’annuler et fermer&#x202f;? Rien n’en sera conservé.</translation>
+    </message>
+    <message>
+        <source>Cancel Import and &amp;Close</source>
+        <translation>Annuler l’importation et &amp;fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Importing</source>
+        <translation>&amp;Continuer l’importation</translation>
     </message>
 </context>
 <context>

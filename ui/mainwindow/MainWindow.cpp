@@ -9,6 +9,7 @@
 #include "EmployeeTableModel.h"
 #include "EmployeeView.h"
 #include "IconProvider.h"
+#include "ImportJob.h"
 #include "ProfileTableModel.h"
 #include "TeamsDialog.h"
 
@@ -488,7 +489,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    const bool hasCurrent = currentEmployeeId() != 0;
+    const bool hasCurrent = currentEmployeeId() != 0 && !isImporting();
     m_editEmployeeAction->setEnabled(hasCurrent);
     m_deleteEmployeeAction->setEnabled(hasCurrent);
 }
@@ -524,6 +525,8 @@ qint64 MainWindow::currentEmployeeId() const
 
 EmployeeEditDialog *MainWindow::openEditor(qint64 employeeId)
 {
+    if (refusedDuringImport())
+        return nullptr;
     if (m_editor) {
         m_editor->raise();
         m_editor->activateWindow();
@@ -560,17 +563,23 @@ void MainWindow::returnFocusToView()
 
 void MainWindow::newEmployee()
 {
+    if (refusedDuringImport())
+        return;
     openEditor(0);
 }
 
 void MainWindow::editEmployee()
 {
+    if (refusedDuringImport())
+        return;
     if (const qint64 id = currentEmployeeId())
         openEditor(id);
 }
 
 void MainWindow::deleteEmployee()
 {
+    if (refusedDuringImport())
+        return;
     const qint64 id = currentEmployeeId();
     if (!id)
         return;
@@ -619,6 +628,8 @@ EmployeeRecord MainWindow::shownInView(const EmployeeView *view, int row, const 
 
 void MainWindow::manageTeams()
 {
+    if (refusedDuringImport())
+        return;
     TeamsDialog dialog(m_store, this);
     dialog.exec();
     returnFocusToView();
@@ -635,6 +646,8 @@ void MainWindow::focusSearch()
 
 void MainWindow::newDatabase()
 {
+    if (refusedDuringImport())
+        return;
     QString path = QFileDialog::getSaveFileName(this, tr("New Database"),
                                                 startDirectory(kLastDirectory) + QStringLiteral("/employees.sqlite"),
                                                 sqliteFilter());
@@ -663,6 +676,8 @@ void MainWindow::newDatabase()
 
 void MainWindow::openDatabase()
 {
+    if (refusedDuringImport())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), startDirectory(kLastDirectory),
                                                       sqliteFilter());
     if (path.isEmpty())
@@ -673,6 +688,8 @@ void MainWindow::openDatabase()
 
 void MainWindow::importCsv()
 {
+    if (refusedDuringImport())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), startDirectory(kLastCsvDirectory),
                                                       csvFilter());
     if (path.isEmpty())
@@ -686,60 +703,114 @@ EmployeeValidator MainWindow::validator() const
     return m_phoneRegion.isEmpty() ? EmployeeValidator() : EmployeeValidator(m_phoneRegion);
 }
 
-ImportReport MainWindow::importCsvFile(const QString &path)
+bool MainWindow::importCsvFile(const QString &path)
 {
-    CsvImporter importer(m_store, validator());
-    QProgressDialog progress(tr("Importing “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
-                             ProgressSteps, this);
-    progress.setObjectName(QStringLiteral("importProgress"));
-    progress.setWindowTitle(tr("Import CSV"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    progress.setValue(0);
-    connect(&progress, &QProgressDialog::canceled, &importer, &CsvImporter::cancel);
-    // The database connection belongs to this thread, so the import runs
-    // here; the progress signal keeps the window painted and Cancel working
-    // (the progress dialog is window-modal, so nothing else can start).
-    connect(&importer, &CsvImporter::progress, &progress, [&progress](qint64 done, qint64 total) {
+    if (isImporting())
+        return false;
+    if (!m_sessionOpener) {
+        QMessageBox::warning(this, tr("Import CSV"),
+                             tr("This window cannot import: it has no way to open the database a second time."));
+        return false;
+    }
+    m_import = new ImportJob(m_sessionOpener, validator(), path, this);
+    // Not modal: the views stay usable (reading, scrolling, sorting,
+    // searching) while the import writes through its own connection.
+    auto *progress = new QProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                                         ProgressSteps, this);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    progress->setWindowTitle(tr("Import CSV"));
+    progress->setWindowModality(Qt::NonModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setValue(0);
+    m_importProgress = progress;
+    connect(progress, &QProgressDialog::canceled, m_import, &ImportJob::cancel);
+    connect(m_import, &ImportJob::progressed, progress, [progress](qint64 done, qint64 total) {
         if (total > 0)
-            progress.setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
-        QCoreApplication::processEvents();
+            progress->setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
     });
-    connect(&importer, &CsvImporter::savingStarted, &progress, [&progress](int rows) {
-        // The commit runs in one statement after another with no event
-        // processing between: say so before the window stops painting.
-        progress.setLabelText(tr("Saving %Ln employee(s) and updating the indexes…", nullptr, rows));
-        progress.setCancelButton(nullptr);
-        progress.setValue(ProgressSteps - 1);
-        QCoreApplication::processEvents();
+    connect(m_import, &ImportJob::savingStarted, progress, [progress](int rows) {
+        // The commit (and the index rebuild) cannot be cancelled: say so.
+        progress->setLabelText(tr("Saving %Ln employee(s) and updating the indexes…", nullptr, rows));
+        progress->setCancelButton(nullptr);
+        progress->setValue(ProgressSteps - 1);
     });
-    QApplication::setOverrideCursor(Qt::BusyCursor);
-    const ImportReport report = importer.importFile(path);
-    QApplication::restoreOverrideCursor();
-    progress.close();
-    flushRefresh();
+    connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
+    setImportRunning(true);
+    m_import->start();
+    return true;
+}
 
+bool MainWindow::isImporting() const
+{
+    return m_import != nullptr;
+}
+
+void MainWindow::setImportRunning(bool running)
+{
+    for (QAction *action : {m_newDatabaseAction, m_openDatabaseAction, m_importAction, m_newEmployeeAction,
+                            m_teamsAction})
+        action->setEnabled(!running);
+    updateActions();
+    if (running)
+        statusBar()->showMessage(tr("Importing “%1”: adding, editing and deleting employees, teams and databases "
+                                    "wait until it ends.")
+                                     .arg(QFileInfo(m_import->path()).fileName()));
+    else
+        statusBar()->clearMessage();
+}
+
+bool MainWindow::refusedDuringImport()
+{
+    if (!isImporting())
+        return false;
+    statusBar()->showMessage(tr("An import is running; try again when it has ended."), 4000);
+    return true;
+}
+
+void MainWindow::onImportFinished(const ImportReport &report)
+{
+    const QString fileName = QFileInfo(m_import->path()).fileName();
+    m_import->deleteLater();
+    m_import = nullptr;
+    if (m_importProgress)
+        m_importProgress->close();
+    setImportRunning(false);
+    // The import wrote through a connection of its own: this store heard
+    // nothing, so the views read again now (a cancelled import left nothing).
+    scheduleRefresh();
+    flushRefresh();
+    emit importFinished(report);
+    if (m_closeAfterImport) {
+        close();
+        return;
+    }
+    showImportReport(report, fileName);
+}
+
+void MainWindow::showImportReport(const ImportReport &report, const QString &fileName)
+{
     if (report.cancelled) {
         statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 6000);
-        return report;
+        return;
     }
     if (!report.fatalError.isEmpty()) {
         QMessageBox::warning(this, tr("Import CSV"),
-                             tr("Nothing was imported from “%1”: %2").arg(QFileInfo(path).fileName(), report.fatalError));
-        return report;
+                             tr("Nothing was imported from “%1”: %2").arg(fileName, report.fatalError));
+        return;
     }
-    QMessageBox box(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
-                    tr("%Ln employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
-    box.setObjectName(QStringLiteral("importReportBox"));
+    auto *box = new QMessageBox(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
+                                tr("%Ln employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
     if (report.rejected) {
-        box.setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
-        box.setDetailedText(report.problems.join(QLatin1Char('\n')));
+        box->setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
+        box->setDetailedText(report.problems.join(QLatin1Char('\n')));
     }
-    box.exec();
-    returnFocusToView();
-    return report;
+    connect(box, &QMessageBox::finished, this, &MainWindow::returnFocusToView);
+    box->open();
 }
 
 void MainWindow::exportCsv()
@@ -793,6 +864,26 @@ void MainWindow::saveViewSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isImporting()) {
+        event->ignore();
+        if (m_closeAfterImport)
+            return;   // already cancelling
+        QMessageBox box(QMessageBox::Question, tr("Import Running"),
+                        tr("An import is still running. Cancel it and close? Nothing of it will be kept."),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("importRunningBox"));
+        QPushButton *cancelImport = box.addButton(tr("Cancel Import and &Close"), QMessageBox::DestructiveRole);
+        cancelImport->setObjectName(QStringLiteral("cancelImportButton"));
+        QPushButton *keep = box.addButton(tr("&Keep Importing"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        box.exec();
+        if (box.clickedButton() == cancelImport && m_import) {
+            m_closeAfterImport = true;   // onImportFinished() closes once it rolled back
+            m_import->cancel();
+        }
+        return;
+    }
     if (m_editor) {
         m_editor->reject();   // asks about unsaved changes
         if (m_editor && m_editor->isVisible()) {

@@ -3,6 +3,7 @@
 #include "CsvImporter.h"
 #include "DatabaseLocation.h"
 #include "EmployeeRecord.h"
+#include "StoreSession.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,6 +12,8 @@ class EmployeeEditDialog;
 class EmployeeStore;
 class EmployeeTableModel;
 class EmployeeView;
+class ImportJob;
+class QProgressDialog;
 class ProfileTableModel;
 class QAction;
 class QLabel;
@@ -68,9 +71,17 @@ public:
     // Applies pending store changes to the views now (they are otherwise
     // coalesced to the next event loop turn).
     void flushRefresh();
-    // File > Import CSV… and Export CSV… without the file dialogs: progress
-    // with Cancel, then a report (import) or a status message (export).
-    ImportReport importCsvFile(const QString &path);
+    // How the window opens a session of its own for an import (the
+    // composition root's wiring, on the import's worker thread). Without
+    // one, Import CSV says it cannot import.
+    void setSessionOpener(StoreSessionOpener opener) { m_sessionOpener = std::move(opener); }
+
+    // File > Import CSV… and Export CSV… without the file dialogs. The
+    // import runs on a worker thread and returns at once (false if it could
+    // not start); progress with Cancel while it runs, importFinished() and a
+    // report when it ends. The export writes a status message.
+    bool importCsvFile(const QString &path);
+    bool isImporting() const;
     bool exportCsvFile(const QString &path);
 
 public slots:
@@ -89,6 +100,8 @@ signals:
     // The user picked a database; the composition root opens it and calls
     // setStore() or showDatabaseError().
     void openDatabaseRequested(const DatabaseLocation &location);
+    // An import started from the window ended (committed, failed or cancelled).
+    void importFinished(const ImportReport &report);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +126,11 @@ private:
     void returnFocusToView();
     EmployeeRecord shownInView(const EmployeeView *view, int row, const EmployeeRecord &current) const;
     EmployeeValidator validator() const;
+    void onImportFinished(const ImportReport &report);
+    void showImportReport(const ImportReport &report, const QString &fileName);
+    void setImportRunning(bool running);
+    // True (and says why in the status bar) while an import keeps writes out.
+    bool refusedDuringImport();
     EmployeeView *currentView() const;
     qint64 employeeIdInView(const EmployeeView *view, int row) const;
     int rowInView(const EmployeeView *view, qint64 employeeId) const;
@@ -133,6 +151,10 @@ private:
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;
     QPointer<EmployeeEditDialog> m_editor;
+    StoreSessionOpener m_sessionOpener;
+    ImportJob *m_import = nullptr;
+    QPointer<QProgressDialog> m_importProgress;
+    bool m_closeAfterImport = false;
     bool m_refreshPending = false;
     bool m_headersRestored = false;
 
