@@ -93,9 +93,12 @@ void TestEmployeeEditDialog::init()
 
 void TestEmployeeEditDialog::cleanup()
 {
+    // An expected question that never came is a failure, not a pass.
+    const int unanswered = pendingMessageBoxAnswers();
     m_creator.reset();
     m_store.reset();
     m_db.reset();
+    QCOMPARE(unanswered, 0);
 }
 
 qint64 TestEmployeeEditDialog::addEmployee(const QString &first, const QString &last, const QString &email)

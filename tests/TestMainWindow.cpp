@@ -110,9 +110,12 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
+    // An expected question that never came is a failure, not a pass.
+    const int unanswered = pendingMessageBoxAnswers();
     m_creator.reset();
     m_store.reset();
     m_db.reset();
+    QCOMPARE(unanswered, 0);
 }
 
 qint64 TestMainWindow::addEmployee(const QString &first, const QString &last, const QString &email,

@@ -112,9 +112,12 @@ void TestWindowImport::init()
 
 void TestWindowImport::cleanup()
 {
+    // An expected question that never came is a failure, not a pass.
+    const int unanswered = pendingMessageBoxAnswers();
     m_creator.reset();
     m_store.reset();
     m_db.reset();
+    QCOMPARE(unanswered, 0);
 }
 
 qint64 TestWindowImport::addEmployee(const QString &first, const QString &email)
