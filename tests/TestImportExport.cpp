@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <algorithm>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -359,6 +360,30 @@ private slots:
         QVERIFY(!report.ok());
         QVERIFY(!report.error.isEmpty());
         QVERIFY(!QFile::exists(path));
+    }
+
+    // An export that fails once the file is open (here: the query fails)
+    // leaves the previous export exactly as it was, not truncated: it is
+    // written to a temporary and renamed only when complete.
+    void failedExportKeepsThePreviousFile()
+    {
+        Fixture f;
+        QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("employees.csv"));
+        const QByteArray previous("first_name,last_name,email\nAda,Lovelace,ada@example.com\n");
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(previous);
+        }
+        QVERIFY(TestDatabase::exec(f.database.db(), QStringLiteral("DROP TABLE employee_profile")));
+        const ExportReport report = CsvExporter::exportFile(f.database.db(), path);
+        QVERIFY(!report.ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), previous);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("employees.csv")});   // no leftovers
     }
 };
 
