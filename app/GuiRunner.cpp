@@ -1,6 +1,7 @@
 #include "GuiRunner.h"
 
 #include "AppSession.h"
+#include "DatabaseSwitcher.h"
 #include "EmployeeStore.h"
 #include "LanguageMenu.h"
 #include "MainWindow.h"
@@ -41,21 +42,8 @@ int GuiRunner::run(const CommandLineOptions &options)
     }
     MainWindow window(session->store(), session->location().displayName());
     window.setPhoneRegion(options.phoneRegion);
-    window.setSessionOpener(AppSession::openerFor(session->location()));
     LanguageMenu::attachTo(window.viewMenu());   // View > Language (issue 4)
-    QObject::connect(&window, &MainWindow::openDatabaseRequested, &window,
-                     [&window, &session](const DatabaseLocation &requested) {
-                         auto next = std::make_unique<AppSession>();
-                         QString openError;
-                         if (!next->open(requested, &openError)) {
-                             window.showDatabaseError(openError);
-                             return;
-                         }
-                         // The window lets go of the old store before the old session closes it.
-                         window.setStore(next->store(), next->location().displayName());
-                         window.setSessionOpener(AppSession::openerFor(next->location()));
-                         session = std::move(next);
-                     });
+    DatabaseSwitcher switcher(&window, std::move(session));
     window.show();
     return QApplication::exec();
 }

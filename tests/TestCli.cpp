@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -60,11 +61,13 @@ private slots:
     void missingDatabaseIsNotCreated();
     void databaseAndExportArePrivate();
     void widerDatabaseIsTightenedOnOpen();
+    void readOnlyDatabaseGetsMessage();
     void corruptDatabaseIsExplainedAndUntouched();
     void badDatabaseUrlIsExplained();
 
 private:
-    Run run(const QStringList &arguments);
+    // `launcher`: a command that starts the binary (e.g. as another user).
+    Run run(const QStringList &arguments, const QStringList &launcher = {});
     QString writeFile(const QString &name, const QByteArray &content);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -77,7 +80,7 @@ void TestCli::init()
     m_db = m_dir->filePath("x.sqlite");
 }
 
-Run TestCli::run(const QStringList &arguments)
+Run TestCli::run(const QStringList &arguments, const QStringList &launcher)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -86,7 +89,10 @@ Run TestCli::run(const QStringList &arguments)
     env.insert("LANG", "C.UTF-8");
     env.insert("LC_ALL", "C.UTF-8");
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ER_BINARY), arguments);
+    if (launcher.isEmpty())
+        process.start(QStringLiteral(ER_BINARY), arguments);
+    else
+        process.start(launcher.first(), launcher.mid(1) + QStringList{QStringLiteral(ER_BINARY)} + arguments);
     Run result;
     if (!process.waitForFinished(120000))
         return result;
@@ -287,6 +293,34 @@ void TestCli::widerDatabaseIsTightenedOnOpen()
     const Run r = run({"--database", m_db, "--check"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(mode(m_db), OwnerRw);
+}
+
+// A database its user may read but not write. Root may write any file, so as
+// root the binary runs as the unprivileged user nobody (setpriv, util-linux),
+// for whom the 0444 file is read-only as it is for any user.
+void TestCli::readOnlyDatabaseGetsMessage()
+{
+    const QString csv = writeFile("in.csv", "first_name,last_name,email\nAda,Lovelace,ada@example.com\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    QVERIFY(QFile::setPermissions(m_dir->path(), OwnerRwx | QFileDevice::ReadOther | QFileDevice::ExeOther
+                                                     | QFileDevice::ReadGroup | QFileDevice::ExeGroup));
+    const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(m_db, readOnly));
+    QStringList asUser;
+    if (::geteuid() == 0)
+        asUser = QStringList{"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+    QFile file(m_db);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    for (const QStringList &action : {QStringList{"--check"}, QStringList{"--import", csv}}) {
+        const Run r = run(QStringList{"--database", m_db} + action, asUser);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("read-only"), qPrintable(r.err));
+    }
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    QCOMPARE(mode(m_db), readOnly);
 }
 
 void TestCli::newerDatabaseIsRefused()

@@ -55,6 +55,10 @@ QString writeCsv(const QTemporaryDir &dir, const QString &name, int rows)
     return path;
 }
 
+// The report box comes when the import ends: on a loaded machine, and on
+// PostgreSQL, that may be long after the answer was armed.
+constexpr int ImportTimeoutMs = 180000;
+
 // Waits for importFinished (at most two minutes); a report whose fatalError
 // says so when the import did not start or did not end.
 ImportReport waitForImport(QSignalSpy &spy)
@@ -153,7 +157,7 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     auto window = makeWindow();
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
     QString report;
-    answerNextMessageBox(QStringLiteral("OK"), &report);
+    answerNextMessageBox(QStringLiteral("OK"), &report, ImportTimeoutMs);
     QVERIFY(window->importCsvFile(csv));
     const ImportReport result = waitForImport(finished);
     QVERIFY2(result.fatalError.isEmpty(), qPrintable(result.fatalError));
@@ -185,7 +189,7 @@ void TestWindowImport::writesWaitWhileTheImportRunsAndReadingGoesOn()
     const QString csv = writeCsv(dir, QStringLiteral("big.csv"), 20000);
     auto window = makeWindow();
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
-    answerNextMessageBox(QStringLiteral("OK"));
+    answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QVERIFY(window->importCsvFile(csv));
 
     // Right after choosing the file, as the reporter did.
@@ -229,7 +233,7 @@ void TestWindowImport::windowKeepsAnsweringDuringAnImport()
     const QString csv = writeCsv(dir, QStringLiteral("big.csv"), rows > 0 ? rows : m_db->isPostgres() ? 20000 : 60000);
     auto window = makeWindow();
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
-    answerNextMessageBox(QStringLiteral("OK"));
+    answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QElapsedTimer clock;
     qint64 last = 0;
     qint64 worstGap = 0;
@@ -281,7 +285,7 @@ void TestWindowImport::cancellingAnImportLeavesTheDatabaseAsItWas()
     QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
              qPrintable(window->statusBar()->currentMessage()));
     // The next import of the same file goes through.
-    answerNextMessageBox(QStringLiteral("OK"));
+    answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QVERIFY(window->importCsvFile(csv));
     QCOMPARE(waitForImport(finished).accepted, 20000);
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
@@ -320,12 +324,12 @@ void TestWindowImport::importReadsNationalPhonesInTheChosenRegion()
     auto window = makeWindow();
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
     window->setPhoneRegion(QStringLiteral("US"));
-    answerNextMessageBox(QStringLiteral("OK"));
+    answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QVERIFY(window->importCsvFile(csv));
     QCOMPARE(waitForImport(finished).rejected, 1);
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
     window->setPhoneRegion(QStringLiteral("DE"));
-    answerNextMessageBox(QStringLiteral("OK"));
+    answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QVERIFY(window->importCsvFile(csv));
     QCOMPARE(waitForImport(finished).accepted, 1);
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
