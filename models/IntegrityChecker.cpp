@@ -34,8 +34,11 @@ QStringList IntegrityChecker::check(const QSqlDatabase &db)
 {
     QStringList problems;
     if (!SqlDialect(db).isPostgres()) {
+        // A check that cannot even run on a damaged file is a finding too.
         QSqlQuery q(db);
-        if (q.exec(QStringLiteral("PRAGMA quick_check")) && q.next() && q.value(0).toString() != QLatin1String("ok"))
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+            problems << tr("The database file is damaged: %1").arg(q.lastError().text());
+        else if (q.value(0).toString() != QLatin1String("ok"))
             problems << tr("The database file is damaged: %1").arg(q.value(0).toString());
     }
     collect(db,

@@ -62,6 +62,7 @@ private slots:
     void databaseAndExportArePrivate();
     void widerDatabaseIsTightenedOnOpen();
     void readOnlyDatabaseGetsMessage();
+    void damagedPagesAreReportedByCheck();
     void corruptDatabaseIsExplainedAndUntouched();
     void badDatabaseUrlIsExplained();
 
@@ -321,6 +322,26 @@ void TestCli::readOnlyDatabaseGetsMessage()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
     QCOMPARE(mode(m_db), readOnly);
+}
+
+// A valid header over damaged pages opens; --check must find the damage.
+void TestCli::damagedPagesAreReportedByCheck()
+{
+    QByteArray csv("first_name,last_name,email,address\n");
+    for (int i = 0; i < 3000; ++i)
+        csv += QStringLiteral("F%1,L%1,p%1@example.com,Street %1 %2\n").arg(i).arg(QString(100, 'x')).toUtf8();
+    QCOMPARE(run({"--database", m_db, "--import", writeFile("in.csv", csv)}).exitCode, 0);
+    QCOMPARE(run({"--database", m_db, "--check"}).exitCode, 0);
+    {
+        QFile file(m_db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 4096 * 30);
+        file.seek(4096 * 20);   // pages 21-23: table pages, the header stays valid
+        file.write(QByteArray(4096 * 3, '\xff'));
+    }
+    const Run r = run({"--database", m_db, "--check"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("The database file is damaged"), qPrintable(r.err));
 }
 
 void TestCli::newerDatabaseIsRefused()

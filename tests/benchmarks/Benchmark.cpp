@@ -851,5 +851,17 @@ int main(int argc, char *argv[])
         fprintf(stderr, "the GUI probe failed\n");
         return 1;
     }
+    // Every figure is a time, a rate or a size: one that is not above zero
+    // (-1: no answer, 0: a value the probe never printed) was not measured,
+    // and the run is a failure, not a pass (BenchmarkSmoke).
+    QStringList unmeasured;
+    for (const Figure &f : std::as_const(g_figures)) {
+        if (!(f.value > 0))
+            unmeasured << f.name;
+    }
+    if (!unmeasured.isEmpty()) {
+        fprintf(stderr, "not measured (a probe failed): %s\n", qPrintable(unmeasured.join(QStringLiteral(", "))));
+        return 1;
+    }
     return 0;
 }
