@@ -5,6 +5,7 @@
 #include "EmployeeEditDialog.h"
 #include "EmployeeStore.h"
 #include "FormWidgets.h"
+#include "PhotoDecoder.h"
 #include "PhotoField.h"
 #include "ProfileAutoCreator.h"
 #include "MessageBoxAnswerer.h"
@@ -12,6 +13,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QImage>
 #include <QLabel>
@@ -65,6 +67,8 @@ private slots:
     void tabOrderFollowsTheVisualOrder();
     void photoIsScaledAndStored();
     void photoRejectsNonImages();
+    void photoRefusesWhatIsNotAJpegOrPng();
+    void photoKeepsNoMetadata();
     void drivenThroughTheAccessibilityTree();
 
 private:
@@ -483,6 +487,67 @@ void TestEmployeeEditDialog::photoRejectsNonImages()
     QVERIFY(photo->photo().isEmpty());
     QVERIFY(!photo->loadFromFile(dir.filePath(QStringLiteral("missing.jpg"))));
     QVERIFY(!photo->errorText().isEmpty());
+}
+
+void TestEmployeeEditDialog::photoRefusesWhatIsNotAJpegOrPng()
+{
+    QTemporaryDir dir;
+    auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return file.fileName();
+    };
+    QByteArray png;
+    {
+        QImage image(64, 64, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+    }
+    QImage wide(PhotoDecoder::MaxSourceSide + 1, 1, QImage::Format_RGB32);
+    wide.fill(Qt::black);
+    const QString widePath = dir.filePath(QStringLiteral("wide.png"));
+    QVERIFY(wide.save(widePath));
+    const struct
+    {
+        QString path;
+        QString reason;
+    } refused[] = {
+        {write(QStringLiteral("drawing.jpg"), "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                              "width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"),
+         QStringLiteral("not a JPEG or PNG")},
+        {write(QStringLiteral("script.jpg"), "#!/bin/sh\nrm -rf ~\n"), QStringLiteral("not a JPEG or PNG")},
+        {write(QStringLiteral("cut.png"), png.left(png.size() / 2)), QStringLiteral("could not be decoded")},
+        {widePath, QStringLiteral("pixels per side")},
+    };
+    auto dialog = openDialog(0);
+    auto *photo = dialog->findChild<PhotoField *>(QStringLiteral("photoField"));
+    for (const auto &file : refused) {
+        QVERIFY2(!photo->loadFromFile(file.path), qPrintable(file.path));
+        QVERIFY2(photo->errorText().contains(file.reason), qPrintable(photo->errorText()));
+        QVERIFY(photo->photo().isEmpty());
+    }
+    QVERIFY(photo->loadFromFile(write(QStringLiteral("fine.png"), png)));   // the same PNG, whole
+}
+
+void TestEmployeeEditDialog::photoKeepsNoMetadata()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("holiday.jpg"));
+    QImage image(300, 200, QImage::Format_RGB32);
+    image.fill(Qt::darkBlue);
+    image.setText(QStringLiteral("Location"), QStringLiteral("52.5163N 13.3777E"));   // written as a JPEG comment
+    QVERIFY(image.save(path, "JPEG"));
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QVERIFY(original.readAll().contains("52.5163N"));
+    auto dialog = openDialog(0);
+    auto *photo = dialog->findChild<PhotoField *>(QStringLiteral("photoField"));
+    QVERIFY(photo->loadFromFile(path));
+    QVERIFY(!photo->photo().isEmpty());
+    QVERIFY(!photo->photo().contains("52.5163N"));
 }
 
 namespace {

@@ -1202,6 +1202,29 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoDecoder</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2); choose an image of at most %3.</source>
+        <translation>„%1“ ist zu groß (%2); wählen Sie ein Bild von höchstens %3.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JPEG or PNG image.</source>
+        <translation>„%1“ ist kein JPEG- oder PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be decoded: %2</source>
+        <translation>„%1“ konnte nicht dekodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
+        <translation>„%1“ ist zu groß (%2 × %3 Pixel); wählen Sie ein Bild mit höchstens %4 Pixeln pro Seite.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoField</name>
     <message>
         <source>Photo</source>
@@ -1236,36 +1259,16 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Foto gesetzt</translation>
     </message>
     <message>
-        <source>“%1” cannot be read.</source>
-        <translation>„%1“ kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>“%1” is too large (%2); choose an image of at most %3.</source>
-        <translation>„%1“ ist zu groß (%2); wählen Sie ein Bild von höchstens %3.</translation>
-    </message>
-    <message>
-        <source>“%1” is not an image this application can read (PNG, JPEG, BMP, GIF…).</source>
-        <translation>„%1“ ist kein Bild, das diese Anwendung lesen kann (PNG, JPEG, BMP, GIF…).</translation>
-    </message>
-    <message>
-        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
-        <translation>„%1“ ist zu groß (%2 × %3 Pixel); wählen Sie ein Bild mit höchstens %4 Pixeln pro Seite.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be decoded: %2</source>
-        <translation>„%1“ konnte nicht dekodiert werden: %2</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Choose Photo</source>
         <translation>Foto auswählen</translation>
+    </message>
+    <message>
+        <source>JPEG and PNG images (*.jpg *.jpeg *.png)</source>
+        <translation>JPEG- und PNG-Bilder (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>

@@ -1202,6 +1202,29 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoDecoder</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2); choose an image of at most %3.</source>
+        <translation>«&#xa0;%1&#xa0;» est trop volumineux (%2)&#x202f;; choisissez une image de %3 au maximum.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JPEG or PNG image.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une image JPEG ou PNG.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be decoded: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être décodé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
+        <translation>L’image «&#xa0;%1&#xa0;» est trop grande (%2 × %3 pixels)&#x202f;; choisissez une image de %4 pixels de côté au maximum.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoField</name>
     <message>
         <source>Photo</source>
@@ -1236,36 +1259,16 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Photo définie</translation>
     </message>
     <message>
-        <source>“%1” cannot be read.</source>
-        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu.</translation>
-    </message>
-    <message>
-        <source>“%1” is too large (%2); choose an image of at most %3.</source>
-        <translation>«&#xa0;%1&#xa0;» est trop volumineux (%2)&#x202f;; choisissez une image de %3 au maximum.</translation>
-    </message>
-    <message>
-        <source>“%1” is not an image this application can read (PNG, JPEG, BMP, GIF…).</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une image que cette application peut lire (PNG, JPEG, BMP, GIF…).</translation>
-    </message>
-    <message>
-        <source>“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.</source>
-        <translation>L’image «&#xa0;%1&#xa0;» est trop grande (%2 × %3 pixels)&#x202f;; choisissez une image de %4 pixels de côté au maximum.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be decoded: %2</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas pu être décodé&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Choose Photo</source>
         <translation>Choisir une photo</translation>
+    </message>
+    <message>
+        <source>JPEG and PNG images (*.jpg *.jpeg *.png)</source>
+        <translation>Images JPEG et PNG (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "PhotoField.h"
 
+#include "PhotoDecoder.h"
+
 #include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -96,58 +98,20 @@ void PhotoField::updatePreview()
     m_remove->setEnabled(!m_photo.isEmpty());
 }
 
-QByteArray PhotoField::encode(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (image.hasAlphaChannel())
-        image.save(&buffer, "PNG");
-    else
-        image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 88);
-    return bytes;
-}
-
 bool PhotoField::loadFromFile(const QString &path)
 {
-    const QFileInfo info(path);
-    const QString name = info.fileName();
-    if (!info.isFile() || !info.isReadable()) {
-        showError(tr("“%1” cannot be read.").arg(name));
+    const PhotoDecoder::Result decoded = PhotoDecoder::fromFile(path);
+    if (!decoded.ok()) {
+        showError(decoded.error);
         return false;
     }
-    if (info.size() > MaxFileBytes) {
-        showError(tr("“%1” is too large (%2); choose an image of at most %3.")
-                      .arg(name, QLocale().formattedDataSize(info.size()),
-                           QLocale().formattedDataSize(MaxFileBytes)));
-        return false;
-    }
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    if (!reader.canRead()) {
-        showError(tr("“%1” is not an image this application can read (PNG, JPEG, BMP, GIF…).").arg(name));
-        return false;
-    }
-    const QSize size = reader.size();
-    if (size.isValid() && (size.width() > MaxSourceSide || size.height() > MaxSourceSide)) {
-        showError(tr("“%1” is too large (%2 × %3 pixels); choose an image of at most %4 pixels per side.")
-                      .arg(name).arg(size.width()).arg(size.height()).arg(MaxSourceSide));
-        return false;
-    }
-    QImage image = reader.read();
-    if (image.isNull()) {
-        showError(tr("“%1” could not be decoded: %2").arg(name, reader.errorString()));
-        return false;
-    }
-    if (image.width() > MaxSide || image.height() > MaxSide)
-        image = image.scaled(MaxSide, MaxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    setPhoto(encode(image));
+    setPhoto(decoded.bytes);
     return true;
 }
 
 void PhotoField::choose()
 {
-    QString filter = tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)") + QStringLiteral(";;") + tr("All files (*)");
+    QString filter = tr("JPEG and PNG images (*.jpg *.jpeg *.png)") + QStringLiteral(";;") + tr("All files (*)");
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Choose Photo"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), filter);
     if (!path.isEmpty())

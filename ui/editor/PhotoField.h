@@ -6,20 +6,15 @@
 class QLabel;
 class QPushButton;
 
-// The profile's photo: a preview, Choose… and Remove. A chosen file is
-// decoded, scaled to at most MaxSide pixels and stored re-encoded (PNG when
-// it has transparency, JPEG otherwise), which also drops its metadata. A
-// file that is not an image, or too large, gets a message under the preview
+// The profile's photo: a preview, Choose… and Remove. A chosen file goes
+// through PhotoDecoder (JPEG or PNG only, by content; size limits; re-encoded,
+// so no metadata is kept). A file it refuses gets a message under the preview
 // and leaves the current photo alone.
 class PhotoField : public QWidget
 {
     Q_OBJECT
     Q_PROPERTY(QByteArray photo READ photo WRITE setPhoto NOTIFY photoChanged USER true)
 public:
-    static constexpr int MaxSide = 512;
-    static constexpr qint64 MaxFileBytes = 20 * 1024 * 1024;
-    static constexpr int MaxSourceSide = 12000;
-
     explicit PhotoField(QWidget *parent = nullptr);
 
     QByteArray photo() const { return m_photo; }
@@ -29,8 +24,6 @@ public:
     // Loads, scales and encodes `path`; on failure shows (and returns false
     // with) the reason and keeps the current photo.
     bool loadFromFile(const QString &path);
-    // The encoded bytes for an image: PNG if it has alpha, JPEG otherwise.
-    static QByteArray encode(const QImage &image);
 
 public slots:
     void choose();
