@@ -377,7 +377,12 @@ PhoneNumberNormalizer::PhoneNumberNormalizer(const QString &defaultRegion)
 
 QString PhoneNumberNormalizer::systemRegion()
 {
-    const QLocale::Territory territory = QLocale::system().territory();
+    return regionOf(QLocale::system());
+}
+
+QString PhoneNumberNormalizer::regionOf(const QLocale &locale)
+{
+    const QLocale::Territory territory = locale.territory();
     if (territory != QLocale::AnyTerritory) {
         const QString code = QLocale::territoryToCode(territory);
         // Numeric UN M.49 areas ("419") mean nothing to libphonenumber.

@@ -6,6 +6,8 @@
 // Numbers written without a leading '+' are read in the default region
 // (from the system locale unless overridden). Thread-safe: import validation
 // calls it from several threads at once.
+class QLocale;
+
 class PhoneNumberNormalizer
 {
 public:
@@ -13,6 +15,9 @@ public:
 
     // ISO 3166 region of QLocale::system(), "US" when the locale names none.
     static QString systemRegion();
+    // The region of `locale`'s territory (de_CH: CH), or US when it names none
+    // libphonenumber knows (C, or a numeric area such as es_419).
+    static QString regionOf(const QLocale &locale);
 
     QString defaultRegion() const { return m_region; }
 

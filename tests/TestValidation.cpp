@@ -2,6 +2,7 @@
 #include "PhoneNumberNormalizer.h"
 
 #include <QRandomGenerator>
+#include <QLocale>
 #include <QTest>
 
 #include <phonenumbers/phonenumberutil.h>
@@ -378,9 +379,14 @@ private slots:
 
     void systemRegionIsARegion()
     {
-        const QString region = PhoneNumberNormalizer::systemRegion();
-        QCOMPARE(region.size(), 2);
-        QVERIFY(region.at(0).isUpper() && region.at(1).isUpper());
+        // The locale's territory, as libphonenumber names it...
+        QCOMPARE(PhoneNumberNormalizer::regionOf(QLocale(QStringLiteral("de_CH"))), QStringLiteral("CH"));
+        QCOMPARE(PhoneNumberNormalizer::regionOf(QLocale(QStringLiteral("fr_BE"))), QStringLiteral("BE"));
+        QCOMPARE(PhoneNumberNormalizer::regionOf(QLocale(QStringLiteral("en_GB"))), QStringLiteral("GB"));
+        // ...and US where the locale names no such region.
+        QCOMPARE(PhoneNumberNormalizer::regionOf(QLocale::c()), QStringLiteral("US"));
+        QCOMPARE(PhoneNumberNormalizer::regionOf(QLocale(QLocale::Spanish, QLocale::LatinAmerica)), QStringLiteral("US"));
+        QCOMPARE(PhoneNumberNormalizer::systemRegion(), PhoneNumberNormalizer::regionOf(QLocale::system()));
     }
 
     void dates_data()
