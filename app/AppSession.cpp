@@ -1,8 +1,8 @@
-#include "AppSession.h"
+#include "app/AppSession.h"
 
-#include "Database.h"
-#include "EmployeeStore.h"
-#include "ProfileAutoCreator.h"
+#include "db/Database.h"
+#include "store/EmployeeStore.h"
+#include "store/ProfileAutoCreator.h"
 
 #include <atomic>
 

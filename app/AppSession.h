@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "DatabaseLocation.h"
-#include "StoreSession.h"
+#include "db/Database.h"
+#include "db/DatabaseLocation.h"
+#include "store/StoreSession.h"
 
 #include <QCoreApplication>
 #include <QString>

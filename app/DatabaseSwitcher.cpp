@@ -1,7 +1,7 @@
-#include "DatabaseSwitcher.h"
+#include "app/DatabaseSwitcher.h"
 
-#include "EmployeeStore.h"
-#include "MainWindow.h"
+#include "store/EmployeeStore.h"
+#include "mainwindow/MainWindow.h"
 
 DatabaseSwitcher::DatabaseSwitcher(MainWindow *window, std::unique_ptr<AppSession> session, QObject *parent)
     : QObject(parent), m_window(window), m_session(std::move(session))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AppSession.h"
+#include "app/AppSession.h"
 
 #include <QObject>
 #include <memory>

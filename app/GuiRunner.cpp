@@ -1,10 +1,10 @@
 #include "GuiRunner.h"
 
-#include "AppSession.h"
-#include "DatabaseSwitcher.h"
-#include "EmployeeStore.h"
-#include "LanguageMenu.h"
-#include "MainWindow.h"
+#include "app/AppSession.h"
+#include "app/DatabaseSwitcher.h"
+#include "store/EmployeeStore.h"
+#include "language/LanguageMenu.h"
+#include "mainwindow/MainWindow.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
 #include "HeadlessRunner.h"
 
-#include "AppSession.h"
-#include "CsvExporter.h"
-#include "CsvImporter.h"
-#include "EmployeeStore.h"
-#include "EmployeeValidator.h"
-#include "IntegrityChecker.h"
+#include "app/AppSession.h"
+#include "csv/CsvExporter.h"
+#include "csv/CsvImporter.h"
+#include "store/EmployeeStore.h"
+#include "validation/EmployeeValidator.h"
+#include "db/IntegrityChecker.h"
 
 #include <QFileInfo>
 #include <QTextStream>

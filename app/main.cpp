@@ -1,8 +1,8 @@
-#include "AppSession.h"
+#include "app/AppSession.h"
 #include "CommandLine.h"
 #include "GuiRunner.h"
 #include "HeadlessRunner.h"
-#include "Translations.h"
+#include "translations/LanguageLoader.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 # ctest TranslationsComplete: every translations/*.ts is complete and in sync
-# with the sources of models/, ui/ and app/.
+# with the sources of models/, ui/, app/ and translations/.
 #   cmake -DLUPDATE=<lupdate> -DSOURCE_ROOT=<repo> -DTS_DIR=<repo>/translations
 #         -DWORK_DIR=<scratch dir> -P CheckTranslations.cmake
 # For each .ts: lupdate updates a temporary copy from the current sources (the
@@ -16,7 +16,8 @@ endforeach()
 file(GLOB_RECURSE sources
     "${SOURCE_ROOT}/models/*.cpp" "${SOURCE_ROOT}/models/*.h"
     "${SOURCE_ROOT}/ui/*.cpp" "${SOURCE_ROOT}/ui/*.h" "${SOURCE_ROOT}/ui/*.ui"
-    "${SOURCE_ROOT}/app/*.cpp" "${SOURCE_ROOT}/app/*.h")
+    "${SOURCE_ROOT}/app/*.cpp" "${SOURCE_ROOT}/app/*.h"
+    "${SOURCE_ROOT}/translations/*.cpp" "${SOURCE_ROOT}/translations/*.h")
 list(SORT sources)
 file(GLOB ts_files "${TS_DIR}/employee-records_*.ts")
 if(NOT ts_files)

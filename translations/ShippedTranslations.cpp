@@ -1,4 +1,4 @@
-#include "ShippedTranslations.h"
+#include "translations/ShippedTranslations.h"
 
 #include <QDir>
 

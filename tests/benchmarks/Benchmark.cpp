@@ -17,16 +17,16 @@
 //
 //   employee-records-bench --employees 100000 [--repeat 3] [--work DIR] [--keep]
 //                          [--django-rate R --raw-rate R]   (from compare.sh)
-#include "CsvExporter.h"
-#include "CsvImporter.h"
-#include "CsvReader.h"
-#include "CsvWriter.h"
-#include "Database.h"
-#include "EmployeeStore.h"
-#include "EmployeeTableModel.h"
-#include "EmployeeValidator.h"
-#include "ProfileAutoCreator.h"
-#include "ProfileTableModel.h"
+#include "csv/CsvExporter.h"
+#include "csv/CsvImporter.h"
+#include "csv/CsvReader.h"
+#include "csv/CsvWriter.h"
+#include "db/Database.h"
+#include "store/EmployeeStore.h"
+#include "views/EmployeeTableModel.h"
+#include "validation/EmployeeValidator.h"
+#include "store/ProfileAutoCreator.h"
+#include "views/ProfileTableModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "IconProvider.h"
+#include "common/IconProvider.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
-#include "ConflictDialog.h"
+#include "editor/ConflictDialog.h"
 
-#include "RecordFieldText.h"
+#include "editor/RecordFieldText.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

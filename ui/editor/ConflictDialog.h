@@ -1,7 +1,7 @@
 #pragma once
 
-#include "EmployeeRecord.h"
-#include "Team.h"
+#include "domain/EmployeeRecord.h"
+#include "domain/Team.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,11 +1,11 @@
-#include "EmployeeEditDialog.h"
+#include "editor/EmployeeEditDialog.h"
 
-#include "DisplayFormat.h"
+#include "domain/DisplayFormat.h"
 #include "ui_EmployeeEditDialog.h"
 
-#include "ConflictDialog.h"
-#include "EmployeeStore.h"
-#include "IconProvider.h"
+#include "editor/ConflictDialog.h"
+#include "store/EmployeeStore.h"
+#include "common/IconProvider.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>

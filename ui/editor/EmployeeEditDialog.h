@@ -1,10 +1,10 @@
 #pragma once
 
-#include "EmployeeRecord.h"
-#include "EmployeeValidator.h"
-#include "FieldError.h"
-#include "StoreResult.h"
-#include "Team.h"
+#include "domain/EmployeeRecord.h"
+#include "validation/EmployeeValidator.h"
+#include "domain/FieldError.h"
+#include "domain/StoreResult.h"
+#include "domain/Team.h"
 
 #include <QDialog>
 #include <QHash>

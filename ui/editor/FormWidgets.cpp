@@ -1,6 +1,6 @@
-#include "FormWidgets.h"
+#include "editor/FormWidgets.h"
 
-#include "DisplayFormat.h"
+#include "domain/DisplayFormat.h"
 
 #include <QCalendarWidget>
 #include <QEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Gender.h"
+#include "domain/Gender.h"
 
 #include <QComboBox>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "PhotoDecoder.h"
+#include "editor/PhotoDecoder.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "PhotoField.h"
+#include "editor/PhotoField.h"
 
-#include "PhotoDecoder.h"
+#include "editor/PhotoDecoder.h"
 
 #include <QBuffer>
 #include <QFileDialog>

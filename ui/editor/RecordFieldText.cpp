@@ -1,6 +1,6 @@
-#include "RecordFieldText.h"
+#include "editor/RecordFieldText.h"
 
-#include "DisplayFormat.h"
+#include "domain/DisplayFormat.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "EmployeeView.h"
+#include "employees/EmployeeView.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -1,6 +1,6 @@
-#include "AboutDialog.h"
+#include "mainwindow/AboutDialog.h"
 
-#include "IconProvider.h"
+#include "common/IconProvider.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

@@ -1,7 +1,7 @@
-#include "DeleteConfirmation.h"
+#include "mainwindow/DeleteConfirmation.h"
 
-#include "EmployeeStore.h"
-#include "RecordFieldText.h"
+#include "store/EmployeeStore.h"
+#include "editor/RecordFieldText.h"
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "EmployeeRecord.h"
-#include "StoreResult.h"
+#include "domain/EmployeeRecord.h"
+#include "domain/StoreResult.h"
 
 #include <QCoreApplication>
 

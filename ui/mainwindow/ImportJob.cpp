@@ -1,6 +1,6 @@
-#include "ImportJob.h"
+#include "mainwindow/ImportJob.h"
 
-#include "EmployeeStore.h"
+#include "store/EmployeeStore.h"
 
 #include <QMutexLocker>
 #include <QThread>

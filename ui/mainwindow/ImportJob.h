@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CsvImporter.h"
-#include "EmployeeValidator.h"
-#include "StoreSession.h"
+#include "csv/CsvImporter.h"
+#include "validation/EmployeeValidator.h"
+#include "store/StoreSession.h"
 
 #include <QMutex>
 #include <QObject>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "CsvImporter.h"
-#include "DatabaseLocation.h"
-#include "EmployeeRecord.h"
-#include "StoreSession.h"
+#include "csv/CsvImporter.h"
+#include "db/DatabaseLocation.h"
+#include "domain/EmployeeRecord.h"
+#include "store/StoreSession.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "TeamsDialog.h"
+#include "teams/TeamsDialog.h"
 
-#include "EmployeeStore.h"
-#include "IconProvider.h"
+#include "store/EmployeeStore.h"
+#include "common/IconProvider.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -1,0 +1,368 @@
+#include "csv/CsvImporter.h"
+
+#include "csv/CsvReader.h"
+#include "csv/CsvWriter.h"
+#include "store/EmployeeStore.h"
+
+#include <QFile>
+#include <QSemaphore>
+#include <QThread>
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+
+enum Column { FirstName, LastName, Email, Phone, DateOfBirth, TeamName, Address, GenderCode, Bio };
+
+constexpr const char *ColumnNames[] = {"first_name", "last_name", "email", "phone", "date_of_birth",
+                                       "team", "address", "gender", "bio"};
+constexpr int RequiredColumns[] = {FirstName, LastName, Email};
+
+// Rows a pool thread validates at a time: large enough to keep task overhead
+// negligible, small enough that both cores get work from every batch.
+constexpr int RowsPerTask = 250;
+
+} // namespace
+
+struct CsvImporter::Row
+{
+    qint64 line = 0;
+    Employee employee;
+    EmployeeProfile profile;
+    QString problem;   // empty: the row may be written
+};
+
+// One batch of records and its validated rows. The destructor waits for the
+// pool tasks still filling `rows`, so no exit path leaves a task writing
+// into freed memory.
+struct CsvImporter::Batch
+{
+    std::vector<CsvRecord> records;
+    std::vector<Row> rows;
+    // Slices of RowsPerTask rows, claimed by pool tasks and by the writing
+    // thread (which validates instead of idling when it gets ahead).
+    std::atomic<int> nextSlice{0};
+    int sliceCount = 0;
+    QSemaphore done;
+    int tasks = 0;
+    qint64 endsAtByte = 0;   // how far into the file its last record reaches
+
+    void wait()
+    {
+        done.acquire(tasks);
+        tasks = 0;
+    }
+    ~Batch() { wait(); }
+};
+
+CsvImporter::CsvImporter(EmployeeStore *store, const EmployeeValidator &validator, QObject *parent)
+    : QObject(parent), m_store(store), m_validator(validator)
+{
+    // One core is the writing thread's: it validates too whenever it would
+    // otherwise wait (measured on 2 cores: 3 busy threads on 2 cores slowed the
+    // serial writer, which is the import's critical path).
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    m_columnIndex.fill(-1);
+}
+
+CsvImporter::~CsvImporter()
+{
+    m_pool.waitForDone();
+}
+
+QStringList CsvImporter::knownColumns()
+{
+    QStringList names;
+    for (const char *name : ColumnNames)
+        names << QLatin1String(name);
+    return names;
+}
+
+ImportReport CsvImporter::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ImportReport report;
+        report.fatalError = tr("cannot open '%1': %2").arg(path, file.errorString());
+        return report;
+    }
+    return importDevice(&file, file.size());
+}
+
+ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
+{
+    // A cancel() that arrives before the import starts (another thread may
+    // ask while this one is still opening the database) cancels it; the
+    // flag is cleared when the import ends, for the next one.
+    struct ClearCancel
+    {
+        std::atomic<bool> &flag;
+        ~ClearCancel() { flag.store(false); }
+    } clearCancel{m_cancel};
+    ImportReport report;
+    if (totalBytes < 0 && !device->isSequential())
+        totalBytes = device->size();
+
+    CsvReader reader(device);
+    if (!readHeader(reader, &report.fatalError))
+        return report;
+    loadTeams();
+
+    QString error;
+    if (!m_store->beginBulk(&error)) {
+        report.fatalError = tr("cannot start the import: %1").arg(error);
+        return report;
+    }
+    runPipeline(reader, device, totalBytes, report);
+    finish(report);
+    return report;
+}
+
+// Commits only a complete, uncancelled import: anything else leaves the
+// database exactly as it was.
+void CsvImporter::finish(ImportReport &report)
+{
+    if (m_cancel.load())
+        report.cancelled = true;
+    if (report.ok()) {
+        emit savingStarted(report.accepted);
+        QString error;
+        if (m_store->commitBulk(&error))
+            return;
+        report.fatalError = tr("the import could not be saved: %1").arg(error);
+    } else {
+        m_store->rollbackBulk();
+    }
+    report.accepted = 0;
+}
+
+bool CsvImporter::readHeader(CsvReader &reader, QString *error)
+{
+    CsvRecord header;
+    if (!reader.readRecord(&header)) {
+        *error = reader.hasError() ? reader.errorString()
+                                   : tr("the file is empty; the first line must name the columns (%1)")
+                                         .arg(knownColumns().join(QStringLiteral(",")));
+        return false;
+    }
+    m_columnIndex.fill(-1);
+    m_fieldCount = header.fields.size();
+    const QStringList known = knownColumns();
+    for (qsizetype i = 0; i < header.fields.size(); ++i) {
+        const QString name = header.fields.at(i).trimmed().toLower();
+        const qsizetype column = known.indexOf(name);
+        if (column < 0) {
+            *error = tr("unknown column '%1' in the header; known columns are %2")
+                         .arg(header.fields.at(i), known.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (m_columnIndex[column] >= 0) {
+            *error = tr("column '%1' appears twice in the header").arg(name);
+            return false;
+        }
+        m_columnIndex[column] = int(i);
+    }
+    for (int column : RequiredColumns) {
+        if (m_columnIndex[column] < 0) {
+            *error = tr("the header has no '%1' column; it is required").arg(known.at(column));
+            return false;
+        }
+    }
+    return true;
+}
+
+void CsvImporter::loadTeams()
+{
+    m_teamIds.clear();
+    for (const Team &team : m_store->teams())
+        m_teamIds.insert(team.name.trimmed().toCaseFolded(), team.id);
+}
+
+std::unique_ptr<CsvImporter::Batch> CsvImporter::readBatch(CsvReader &reader) const
+{
+    auto batch = std::make_unique<Batch>();
+    batch->records.reserve(BatchSize);
+    CsvRecord record;
+    while (batch->records.size() < size_t(BatchSize) && reader.readRecord(&record))
+        batch->records.push_back(record);
+    batch->endsAtByte = reader.bytesConsumed();
+    return batch;
+}
+
+void CsvImporter::startValidation(Batch &batch)
+{
+    const int count = int(batch.records.size());
+    batch.rows.resize(batch.records.size());
+    batch.sliceCount = (count + RowsPerTask - 1) / RowsPerTask;
+    const int workers = std::min(batch.sliceCount, m_pool.maxThreadCount());
+    for (int w = 0; w < workers; ++w) {
+        ++batch.tasks;
+        // Each slice fills its own part of `rows`; nothing else is shared
+        // but const state (validator, columns, teams).
+        m_pool.start([this, &batch] {
+            validateSlices(batch);
+            batch.done.release();
+        });
+    }
+}
+
+void CsvImporter::validateSlices(Batch &batch) const
+{
+    const int count = int(batch.records.size());
+    for (int slice = batch.nextSlice.fetch_add(1); slice < batch.sliceCount; slice = batch.nextSlice.fetch_add(1)) {
+        const int to = std::min(count, (slice + 1) * RowsPerTask);
+        for (int i = slice * RowsPerTask; i < to; ++i)
+            batch.rows[i] = validateRecord(batch.records[i].line, batch.records[i].fields);
+    }
+}
+
+void CsvImporter::runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report)
+{
+    std::unique_ptr<Batch> current = readBatch(reader);
+    startValidation(*current);
+    deferIndexesIfWorthIt(*current, totalBytes);
+    std::unique_ptr<Batch> next = readBatch(reader);
+    while (!current->records.empty() && !reader.hasError()) {
+        validateSlices(*current);   // what the pool has not started yet
+        current->wait();
+        if (!next->records.empty())
+            startValidation(*next);
+        writeBatch(*current, report);
+        if (report.cancelled || m_cancel.load())
+            return;
+        emit progress(current->endsAtByte, totalBytes);
+        retire(std::move(current));
+        current = std::move(next);
+        next = readBatch(reader);   // overlaps the validation of `current`
+    }
+    if (reader.hasError())
+        report.fatalError = reader.errorString();
+    else
+        emit progress(totalBytes >= 0 ? totalBytes : device->pos(), totalBytes);
+}
+
+// A large import into a table that is small next to it builds its secondary
+// indexes once at the end instead of row by row (measured: see the README's
+// Performance section). The row count is estimated from the first batch's
+// characters per row (the reader reads ahead a MiB at a time, so its position
+// says little); UTF-8 and quoting make a row's bytes a little more than its
+// characters, and a wrong guess costs only a rebuild of the existing rows.
+void CsvImporter::deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes)
+{
+    const size_t rows = first.records.size();
+    if (rows == 0)
+        return;
+    qint64 expected = qint64(rows);
+    if (rows == size_t(BatchSize)) {
+        if (totalBytes <= 0)
+            return;   // a stream of unknown length
+        qint64 chars = 0;
+        for (const CsvRecord &record : first.records) {
+            for (const QString &field : record.fields)
+                chars += field.size() + 1;   // the comma or the newline
+        }
+        expected = qint64(double(totalBytes) * double(rows) / double(std::max<qint64>(chars, 1)));
+    }
+    if (expected < DeferIndexesMinRows || expected < m_store->employeeCount())
+        return;
+    m_store->deferSecondaryIndexes();
+}
+
+// A written batch is freed on a pool thread: freeing its tens of thousands
+// of strings is work the writing thread, the import's critical path, need
+// not do.
+void CsvImporter::retire(std::unique_ptr<Batch> batch)
+{
+    auto *done = batch.release();
+    m_pool.start([done] { delete done; });
+}
+
+void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
+{
+    if (m_cancel.load(std::memory_order_relaxed)) {
+        report.cancelled = true;
+        return;
+    }
+    QList<NewEmployee> valid;
+    valid.reserve(qsizetype(batch.rows.size()));
+    for (const Row &row : batch.rows) {
+        if (row.problem.isEmpty())
+            valid.append({&row.employee, &row.profile});
+    }
+    // Refusals only the database can know (duplicate email or phone) come
+    // back per row and cost only that row.
+    const QList<StoreResult> results = m_store->createEmployees(valid);
+    qsizetype next = 0;
+    for (const Row &row : batch.rows) {
+        if (!row.problem.isEmpty()) {
+            reject(row.line, row.problem, report);
+            continue;
+        }
+        const StoreResult &result = results.at(next++);
+        if (result.ok())
+            ++report.accepted;
+        else
+            reject(row.line, result.errorText(), report);
+    }
+}
+
+void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &report)
+{
+    ++report.rejected;
+    report.problems << tr("line %1: %2").arg(line).arg(reason);
+    emit rowRejected(line, reason);
+}
+
+QString CsvImporter::cell(const QStringList &fields, int column) const
+{
+    const int index = m_columnIndex[column];
+    return index < 0 ? QString() : CsvWriter::restoreFormula(fields.at(index));
+}
+
+// Runs on pool threads: const, touches no database and no QObject.
+CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fields) const
+{
+    Row row;
+    row.line = line;
+    if (fields.size() != m_fieldCount) {
+        row.problem = tr("expected %1 fields as in the header, found %2").arg(m_fieldCount).arg(fields.size());
+        return row;
+    }
+    row.employee.firstName = cell(fields, FirstName);
+    row.employee.lastName = cell(fields, LastName);
+    row.employee.email = cell(fields, Email);
+    row.employee.phone = cell(fields, Phone);
+    FieldErrors errors = m_validator.validate(row.employee);
+    validateProfileFields(fields, row.profile, errors);
+    row.problem = describeErrors(errors);
+    return row;
+}
+
+void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const
+{
+    const QString date = cell(fields, DateOfBirth).trimmed();
+    if (!date.isEmpty()) {
+        // Strict: only the 10-character ISO form, never "1.2.1990" or "1990-1-2".
+        profile.dateOfBirth = date.size() == 10 ? QDate::fromString(date, Qt::ISODate) : QDate();
+        if (!profile.dateOfBirth.isValid())
+            errors.append({QStringLiteral("date_of_birth"),
+                           tr("Date of birth must be a date written as YYYY-MM-DD, not '%1'").arg(date)});
+    }
+    const QString team = cell(fields, TeamName).trimmed();
+    if (!team.isEmpty()) {
+        profile.teamId = m_teamIds.value(team.toCaseFolded(), 0);
+        if (profile.teamId == 0)
+            errors.append({QStringLiteral("team"), tr("unknown team '%1'").arg(team)});
+    }
+    const QString genderText = cell(fields, GenderCode);
+    const std::optional<Gender> gender = genderFromCode(genderText);
+    if (gender)
+        profile.gender = *gender;
+    else
+        errors.append({QStringLiteral("gender"),
+                       tr("unknown gender '%1'; use female, male, other or leave it empty").arg(genderText.trimmed())});
+    profile.address = cell(fields, Address);
+    profile.bio = cell(fields, Bio);
+    errors += m_validator.validate(profile);
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "validation/EmployeeValidator.h"
+
+#include <QHash>
+#include <QMetaType>
+#include <QObject>
+#include <QStringList>
+#include <QThreadPool>
+#include <array>
+#include <atomic>
+#include <memory>
+
+class CsvReader;
+class EmployeeStore;
+class QIODevice;
+
+// What an import did. Rejected rows never stop the import; a fatal error
+// (unreadable file, bad header, broken CSV, database failure) or a cancel
+// means nothing was imported at all.
+struct ImportReport
+{
+    int accepted = 0;
+    int rejected = 0;
+    QStringList problems;   // "line 12: email: Email is not a valid address", in file order
+    bool cancelled = false;
+    QString fatalError;     // header/encoding/file errors: nothing imported
+
+    bool ok() const { return fatalError.isEmpty() && !cancelled; }
+};
+Q_DECLARE_METATYPE(ImportReport)
+
+// Imports employees (and their profile fields) from CSV in one transaction.
+//
+// A pipeline, because validating phone numbers costs far more than reading
+// or writing: the calling thread parses batch k+2 and writes batch k through
+// the store (the only thread touching the database) while pool threads
+// validate batch k+1. Rows are written and reported in file order.
+class CsvImporter : public QObject
+{
+    Q_OBJECT
+public:
+    using ImportReport = ::ImportReport;
+
+    static constexpr int BatchSize = 2000;
+    // Imports of at least this many rows, and at least as many as the
+    // database holds, rebuild the secondary indexes once at the end.
+    static constexpr qint64 DeferIndexesMinRows = 20000;
+
+    CsvImporter(EmployeeStore *store, const EmployeeValidator &validator, QObject *parent = nullptr);
+    ~CsvImporter() override;
+
+    ImportReport importFile(const QString &path);
+    ImportReport importDevice(QIODevice *device, qint64 totalBytes = -1);
+
+    // Thread-safe: may be called from any thread while an import runs. The
+    // import then rolls back and reports cancelled.
+    void cancel() { m_cancel.store(true); }
+
+    // The header names the importer understands, in export order.
+    static QStringList knownColumns();
+
+signals:
+    void progress(qint64 bytesDone, qint64 bytesTotal);
+    // Every row is written; the commit (and, for a large import, the index
+    // rebuild: seconds at a million rows) starts now and cannot be cancelled.
+    void savingStarted(int rows);
+    void rowRejected(qint64 line, const QString &reason);
+
+private:
+    struct Row;
+    struct Batch;
+    static constexpr int ColumnCount = 9;
+
+    bool readHeader(CsvReader &reader, QString *error);
+    void loadTeams();
+    std::unique_ptr<Batch> readBatch(CsvReader &reader) const;
+    void startValidation(Batch &batch);
+    void validateSlices(Batch &batch) const;
+    Row validateRecord(qint64 line, const QStringList &fields) const;
+    QString cell(const QStringList &fields, int column) const;
+    void validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const;
+    void runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report);
+    void deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes);
+    void writeBatch(Batch &batch, ImportReport &report);
+    void retire(std::unique_ptr<Batch> batch);
+    void reject(qint64 line, const QString &reason, ImportReport &report);
+    void finish(ImportReport &report);
+
+    EmployeeStore *m_store;
+    EmployeeValidator m_validator;
+    QThreadPool m_pool;
+    std::atomic<bool> m_cancel{false};
+    std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
+    qsizetype m_fieldCount = 0;
+    QHash<QString, qint64> m_teamIds;               // case-folded name -> id
+};

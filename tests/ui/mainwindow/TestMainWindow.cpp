@@ -1,0 +1,570 @@
+// The main window driven as a person would: keyboard shortcuts, the form,
+// confirmation boxes, the search field, both views; and what must survive a
+// change (sort, scroll, selection) or a restart (QSettings).
+#include "app/AppSession.h"
+#include "app/DatabaseSwitcher.h"
+#include "editor/EmployeeEditDialog.h"
+#include "store/EmployeeStore.h"
+#include "views/EmployeeTableModel.h"
+#include "employees/EmployeeView.h"
+#include "editor/FormWidgets.h"
+#include "mainwindow/MainWindow.h"
+#include "store/ProfileAutoCreator.h"
+#include "views/ProfileTableModel.h"
+#include "teams/TeamsDialog.h"
+#include "MessageBoxAnswerer.h"
+#include "TestDatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QFile>
+#include <QTest>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <memory>
+
+namespace {
+
+int count(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QAction *action(MainWindow *window, const char *name)
+{
+    return window->findChild<QAction *>(QString::fromLatin1(name));
+}
+}
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void everyModelPassesTheModelTester();
+    void newEmployeeByKeyboardAppearsInBothViewsSelected();
+    void editingTheProfileFromTheProfilesViewChangesTheRow();
+    void invalidEmailInTheFormKeepsTheInput();
+    void deleteAsksNamingTheEmployeeAndRemovesBothRows();
+    void deleteCancelledKeepsBothRows();
+    void searchTreatsQuotesAndInjectionAsPlainText();
+    void statusBarShowsDatabaseAndCounts();
+    void actionsHaveNamesAndStandardShortcuts();
+    void changesKeepSortScrollAndSelection();
+    void settingsRestoreSortAndColumnWidths();
+    void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
+    void switchingToAnotherDatabaseKeepsTheViewSettings();
+
+private:
+    qint64 addEmployee(const QString &first, const QString &last, const QString &email, const QString &phone = {});
+    std::unique_ptr<MainWindow> makeWindow();
+    static bool activate(QWidget *window);
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<EmployeeStore> m_store;
+    std::unique_ptr<ProfileAutoCreator> m_creator;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("EmployeeRecordsTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestMainWindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
+    m_store = std::make_unique<EmployeeStore>(m_db->db());
+    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
+    m_creator->connectTo(m_store.get());
+}
+
+void TestMainWindow::cleanup()
+{
+    // An expected question that never came is a failure, not a pass.
+    const int unanswered = pendingMessageBoxAnswers();
+    m_creator.reset();
+    m_store.reset();
+    m_db.reset();
+    QCOMPARE(unanswered, 0);
+}
+
+qint64 TestMainWindow::addEmployee(const QString &first, const QString &last, const QString &email,
+                                   const QString &phone)
+{
+    Employee e;
+    e.firstName = first;
+    e.lastName = last;
+    e.email = email;
+    e.phone = phone;
+    const StoreResult r = m_store->createEmployee(e);
+    if (!r.ok())
+        qWarning() << r.errorText();
+    return r.id();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_store.get(), QStringLiteral("/tmp/test.sqlite"));
+    window->resize(900, 500);
+    window->show();
+    if (!activate(window.get()))
+        qWarning("main window not active");
+    return window;
+}
+
+bool TestMainWindow::activate(QWidget *window)
+{
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
+}
+
+void TestMainWindow::everyModelPassesTheModelTester()
+{
+    for (int i = 0; i < 30; ++i)
+        addEmployee(QStringLiteral("First%1").arg(i), QStringLiteral("Last%1").arg(29 - i),
+                    QStringLiteral("p%1@example.com").arg(i));
+    auto window = makeWindow();
+    using Mode = QAbstractItemModelTester::FailureReportingMode;
+    QAbstractItemModelTester employees(window->employeeModel(), Mode::QtTest);
+    QAbstractItemModelTester profiles(window->profileModel(), Mode::QtTest);
+    // Exercise them the way the GUI does: sort, search, refresh after changes.
+    window->employeeView()->sortByColumn(EmployeeTableModel::LastName, Qt::DescendingOrder);
+    window->profileView()->sortByColumn(ProfileTableModel::Team, Qt::AscendingOrder);
+    QTest::keyClicks(window->searchField(), QStringLiteral("First1"));
+    QTRY_COMPARE(window->employeeModel()->matchCount(), 11);
+    window->searchField()->clear();
+    QTRY_COMPARE(window->employeeModel()->matchCount(), 30);
+    addEmployee(QStringLiteral("Late"), QStringLiteral("Comer"), QStringLiteral("late@example.com"));
+    window->flushRefresh();
+    QVERIFY(m_store->deleteEmployee(window->employeeModel()->employeeIdAt(3)).ok());
+    window->flushRefresh();
+    QCOMPARE(window->employeeModel()->rowCount(), 30);
+    QCOMPARE(window->profileModel()->rowCount(), 30);
+    // The form's models are checked in TestEmployeeEditDialog.
+}
+
+void TestMainWindow::newEmployeeByKeyboardAppearsInBothViewsSelected()
+{
+    addEmployee(QStringLiteral("Existing"), QStringLiteral("Person"), QStringLiteral("existing@example.com"));
+    auto window = makeWindow();
+    QTest::keyClick(window->windowHandle(), Qt::Key_N, Qt::ControlModifier);   // QKeySequence::New
+    auto *dialog = window->findChild<EmployeeEditDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->isNewEmployee());
+    QVERIFY(activate(dialog));
+    QTRY_COMPARE(QApplication::focusWidget(), dialog->fieldWidget(QStringLiteral("first_name")));
+
+    // Type field after field, moving with Tab as a keyboard user does.
+    auto type = [&](const QString &text) {
+        QTest::keyClicks(QApplication::focusWidget(), text);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    };
+    type(QStringLiteral("Zoe"));
+    type(QStringLiteral("Zimmermann"));
+    type(QStringLiteral("zoe.zimmermann@example.com"));
+    type(QStringLiteral("+1 202 555 0199"));
+    QVERIFY(dialog->fieldWidget(QStringLiteral("date_of_birth"))->isAncestorOf(QApplication::focusWidget())
+            || QApplication::focusWidget() == dialog->fieldWidget(QStringLiteral("date_of_birth")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("1990"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // -> Clear
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // -> Team
+    QCOMPARE(QApplication::focusWidget(), dialog->fieldWidget(QStringLiteral("team")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_E);      // Engineering
+    QCOMPARE(qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("team")))->currentText(),
+             QStringLiteral("Engineering"));
+    QCOMPARE(qobject_cast<DateOfBirthEdit *>(dialog->fieldWidget(QStringLiteral("date_of_birth")))->dateOfBirth().year(),
+             1990);
+    // Save with the keyboard: back to a line edit, Enter presses the default button.
+    dialog->fieldWidget(QStringLiteral("email"))->setFocus();
+    QTest::keyClick(dialog->fieldWidget(QStringLiteral("email")), Qt::Key_Return);
+
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    window->flushRefresh();
+    const qint64 id = m_store->employeeCount() == 2 ? window->currentEmployeeId() : 0;
+    QVERIFY(id > 0);
+    const auto employee = m_store->employee(id);
+    QVERIFY(employee);
+    QCOMPARE(employee->firstName, QStringLiteral("Zoe"));
+
+    // The profile row exists at once, with what was typed.
+    const QSqlDatabase db = m_db->db();
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE employee_id = ?"), {id}), 1);
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee_profile p JOIN team t ON t.id = p.team_id "
+                                      "WHERE p.employee_id = ? AND t.name = 'Engineering'"),
+                   {id}),
+             1);
+
+    // Both views show it, selected.
+    const int row = window->employeeModel()->rowOfEmployee(id);
+    QVERIFY(row >= 0);
+    QCOMPARE(window->employeeView()->currentIndex().row(), row);
+    QVERIFY(window->employeeView()->selectionModel()->isRowSelected(row, {}));
+    QCOMPARE(window->employeeModel()->index(row, EmployeeTableModel::LastName).data().toString(),
+             QStringLiteral("Zimmermann"));
+    const int profileRow = window->profileModel()->rowOfEmployee(id);
+    QVERIFY(profileRow >= 0);
+    QCOMPARE(window->profileView()->currentIndex().row(), profileRow);
+    QCOMPARE(window->profileModel()->index(profileRow, ProfileTableModel::Employee).data().toString(),
+             QStringLiteral("Zoe Zimmermann"));
+    QCOMPARE(window->profileModel()->index(profileRow, ProfileTableModel::Team).data().toString(),
+             QStringLiteral("Engineering"));
+    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+}
+
+void TestMainWindow::editingTheProfileFromTheProfilesViewChangesTheRow()
+{
+    const qint64 a = addEmployee(QStringLiteral("Ann"), QStringLiteral("Archer"), QStringLiteral("ann@example.com"));
+    const qint64 b = addEmployee(QStringLiteral("Bob"), QStringLiteral("Baker"), QStringLiteral("bob@example.com"));
+    QVERIFY(a && b);
+    auto window = makeWindow();
+    QTest::keyClick(window->windowHandle(), Qt::Key_2, Qt::AltModifier);   // View > Profiles
+    QCOMPARE(window->tabs()->currentIndex(), 1);
+    EmployeeView *view = window->profileView();
+    QCOMPARE(QApplication::focusWidget(), view);
+    view->selectRow(window->profileModel()->rowOfEmployee(b));
+    QTest::keyClick(view, Qt::Key_Return);   // Enter opens the form
+    auto *dialog = window->findChild<EmployeeEditDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->employeeId(), b);
+
+    auto *team = qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("team")));
+    auto *dob = qobject_cast<DateOfBirthEdit *>(dialog->fieldWidget(QStringLiteral("date_of_birth")));
+    auto *address = qobject_cast<QPlainTextEdit *>(dialog->fieldWidget(QStringLiteral("address")));
+    team->setCurrentIndex(team->findText(QStringLiteral("Marketing")));
+    dob->setDate(QDate(1984, 2, 29));
+    address->setFocus();
+    QTest::keyClicks(address, QStringLiteral("7 Rue de Rivoli, Paris"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT t.name, p.date_of_birth, p.address FROM employee_profile p "
+                             "LEFT JOIN team t ON t.id = p.team_id WHERE p.employee_id = ?"));
+    q.addBindValue(b);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Marketing"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("1984-02-29"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("7 Rue de Rivoli, Paris"));
+
+    window->flushRefresh();
+    const int row = window->profileModel()->rowOfEmployee(b);
+    QCOMPARE(view->currentIndex().row(), row);
+    QCOMPARE(window->profileModel()->index(row, ProfileTableModel::Team).data().toString(), QStringLiteral("Marketing"));
+    QCOMPARE(window->profileModel()->index(row, ProfileTableModel::Address).data().toString(),
+             QStringLiteral("7 Rue de Rivoli, Paris"));
+}
+
+void TestMainWindow::invalidEmailInTheFormKeepsTheInput()
+{
+    const qint64 id = addEmployee(QStringLiteral("Eve"), QStringLiteral("Evans"), QStringLiteral("eve@example.com"));
+    auto window = makeWindow();
+    window->selectEmployee(id);
+    window->findChild<QAction *>(QStringLiteral("actionEditEmployee"))->trigger();
+    auto *dialog = window->findChild<EmployeeEditDialog *>();
+    QVERIFY(dialog);
+    auto *email = qobject_cast<QLineEdit *>(dialog->fieldWidget(QStringLiteral("email")));
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("eve at example"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->errorFor(QStringLiteral("email")).isEmpty());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("emailError"))->isVisible());
+    QCOMPARE(email->text(), QStringLiteral("eve at example"));
+    QCOMPARE(m_store->employee(id)->email, QStringLiteral("eve@example.com"));
+
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("eve.evans@example.com"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QCOMPARE(m_store->employee(id)->email, QStringLiteral("eve.evans@example.com"));
+}
+
+void TestMainWindow::deleteAsksNamingTheEmployeeAndRemovesBothRows()
+{
+    addEmployee(QStringLiteral("Amy"), QStringLiteral("Adams"), QStringLiteral("amy@example.com"));
+    const qint64 id = addEmployee(QStringLiteral("Brendan"), QStringLiteral("O'Brien"), QStringLiteral("brendan@example.com"));
+    const qint64 next = addEmployee(QStringLiteral("Cara"), QStringLiteral("Cole"), QStringLiteral("cara@example.com"));
+    auto window = makeWindow();
+    window->selectEmployee(id);
+    window->employeeView()->setFocus();
+    QString question;
+    answerNextMessageBox(QStringLiteral("Delete"), &question);
+    QTest::keyClick(window->windowHandle(), Qt::Key_Delete);   // QKeySequence::Delete
+    QVERIFY2(question.contains(QStringLiteral("Brendan O'Brien")), qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("profile")), qPrintable(question));
+
+    const QSqlDatabase db = m_db->db();
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee WHERE id = ?"), {id}), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE employee_id = ?"), {id}), 0);
+    QCOMPARE(window->employeeModel()->rowOfEmployee(id), -1);
+    QCOMPARE(window->profileModel()->rowOfEmployee(id), -1);
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(window->profileModel()->rowCount(), 2);
+    // The next employee takes its place in the selection.
+    QCOMPARE(window->currentEmployeeId(), next);
+}
+
+void TestMainWindow::deleteCancelledKeepsBothRows()
+{
+    const qint64 id = addEmployee(QStringLiteral("Stay"), QStringLiteral("Here"), QStringLiteral("stay@example.com"));
+    auto window = makeWindow();
+    window->selectEmployee(id);
+    answerNextMessageBox(QStringLiteral("Cancel"));
+    window->findChild<QAction *>(QStringLiteral("actionDeleteEmployee"))->trigger();
+    QVERIFY(m_store->employee(id));
+    QVERIFY(m_store->profileOf(id));
+    QCOMPARE(window->employeeModel()->rowCount(), 1);
+}
+
+void TestMainWindow::searchTreatsQuotesAndInjectionAsPlainText()
+{
+    const qint64 obrien = addEmployee(QStringLiteral("Siobhan"), QStringLiteral("O'Brien"),
+                                      QStringLiteral("siobhan@example.com"));
+    addEmployee(QStringLiteral("Brian"), QStringLiteral("Obrien"), QStringLiteral("brian@example.com"));
+    addEmployee(QStringLiteral("Carl"), QStringLiteral("Other"), QStringLiteral("carl@example.com"));
+    auto window = makeWindow();
+    QTest::keyClick(window->windowHandle(), Qt::Key_F, Qt::ControlModifier);   // QKeySequence::Find
+    QCOMPARE(QApplication::focusWidget(), window->searchField());
+
+    QTest::keyClicks(window->searchField(), QStringLiteral("O'Brien"));
+    QTRY_COMPARE(window->employeeModel()->matchCount(), 1);
+    QCOMPARE(window->employeeModel()->employeeIdAt(0), obrien);
+    QVERIFY(window->statusText().contains(QStringLiteral("1 match")));
+
+    window->searchField()->clear();
+    QTest::keyClicks(window->searchField(), QStringLiteral("' OR 1=1 --"));
+    QTRY_COMPARE(window->employeeModel()->searchText(), QStringLiteral("' OR 1=1 --"));
+    QCOMPARE(window->employeeModel()->matchCount(), 0);
+    QCOMPARE(window->employeeModel()->rowCount(), 0);
+    QCOMPARE(window->employeeModel()->totalCount(), 3);
+    QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), 3);   // nothing happened to the table
+
+    window->searchField()->clear();
+    QTRY_COMPARE(window->employeeModel()->matchCount(), 3);
+}
+
+void TestMainWindow::statusBarShowsDatabaseAndCounts()
+{
+    for (int i = 0; i < 5; ++i)
+        addEmployee(QStringLiteral("Name%1").arg(i), QStringLiteral("Same"), QStringLiteral("n%1@example.com").arg(i));
+    auto window = makeWindow();
+    QCOMPARE(window->statusText(), QStringLiteral("5 employee(s), 5 match(es)"));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(QStringLiteral("test.sqlite")));
+    QTest::keyClicks(window->searchField(), QStringLiteral("Name3"));
+    QTRY_COMPARE(window->statusText(), QStringLiteral("5 employee(s), 1 match(es)"));
+}
+
+void TestMainWindow::actionsHaveNamesAndStandardShortcuts()
+{
+    auto window = makeWindow();
+    struct Expect
+    {
+        const char *object;
+        QString name;
+        QKeySequence shortcut;
+    };
+    const Expect expected[] = {
+        {"actionNewEmployee", QStringLiteral("New Employee"), QKeySequence(QKeySequence::New)},
+        {"actionEditEmployee", QStringLiteral("Edit Employee"), QKeySequence()},
+        {"actionDeleteEmployee", QStringLiteral("Delete Employee"), QKeySequence(QKeySequence::Delete)},
+        {"actionOpenDatabase", QStringLiteral("Open Database…"), QKeySequence(QKeySequence::Open)},
+        {"actionFind", QStringLiteral("Find…"), QKeySequence(QKeySequence::Find)},
+        {"actionQuit", QStringLiteral("Quit"), QKeySequence(QKeySequence::Quit)},
+    };
+    auto *toolBar = window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    for (const Expect &e : expected) {
+        QAction *a = action(window.get(), e.object);
+        QVERIFY2(a, e.object);
+        QCOMPARE(a->text().remove(QLatin1Char('&')), e.name);
+        if (!e.shortcut.isEmpty())
+            QCOMPARE(a->shortcut(), e.shortcut);
+        if (QWidget *button = toolBar->widgetForAction(a))
+            QCOMPARE(button->accessibleName(), e.name);
+    }
+    QVERIFY(toolBar->widgetForAction(action(window.get(), "actionNewEmployee")));
+    for (const char *name : {"actionNewDatabase", "actionImportCsv", "actionExportCsv", "actionTeams", "actionAbout"})
+        QVERIFY2(action(window.get(), name), name);
+    // Edit and Delete need a selection.
+    QVERIFY(!action(window.get(), "actionEditEmployee")->isEnabled());
+    QVERIFY(!action(window.get(), "actionDeleteEmployee")->isEnabled());
+}
+
+void TestMainWindow::changesKeepSortScrollAndSelection()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 80; ++i)
+        ids << addEmployee(QStringLiteral("Person%1").arg(i, 2, 10, QLatin1Char('0')),
+                           QStringLiteral("Family%1").arg(i, 2, 10, QLatin1Char('0')),
+                           QStringLiteral("person%1@example.com").arg(i));
+    auto window = makeWindow();
+    EmployeeView *view = window->employeeView();
+    view->sortByColumn(EmployeeTableModel::LastName, Qt::DescendingOrder);
+    const qint64 chosen = ids[20];   // Family20: row 59 in descending order
+    window->selectEmployee(chosen);
+    view->scrollTo(view->currentIndex(), QAbstractItemView::PositionAtTop);
+    const int scroll = view->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+
+    // Another employee is edited (through the store, as the form does), one is
+    // added and one deleted far below: the user's place stays.
+    Employee other = *m_store->employee(ids[70]);
+    other.firstName = QStringLiteral("Renamed");
+    QVERIFY(m_store->updateEmployee(other).ok());
+    addEmployee(QStringLiteral("Aaron"), QStringLiteral("Aardvark"), QStringLiteral("aaron@example.com"));
+    QVERIFY(m_store->deleteEmployee(ids[2]).ok());
+    window->flushRefresh();
+
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(EmployeeTableModel::LastName));
+    QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(window->currentEmployeeId(), chosen);
+    QCOMPARE(view->verticalScrollBar()->value(), scroll);
+    QCOMPARE(window->employeeModel()->index(window->employeeModel()->rowOfEmployee(ids[70]),
+                                            EmployeeTableModel::FirstName).data().toString(),
+             QStringLiteral("Renamed"));
+}
+
+void TestMainWindow::settingsRestoreSortAndColumnWidths()
+{
+    addEmployee(QStringLiteral("One"), QStringLiteral("Only"), QStringLiteral("one@example.com"));
+    {
+        auto window = makeWindow();
+        window->employeeView()->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
+        window->employeeView()->horizontalHeader()->resizeSection(EmployeeTableModel::FirstName, 222);
+        window->tabs()->setCurrentIndex(1);
+        window->close();
+    }
+    auto window = makeWindow();
+    QHeaderView *header = window->employeeView()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(EmployeeTableModel::Email));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(window->employeeModel()->sortColumn(), int(EmployeeTableModel::Email));
+    QCOMPARE(window->employeeModel()->sortOrder(), Qt::DescendingOrder);
+    QCOMPARE(header->sectionSize(EmployeeTableModel::FirstName), 222);
+    QCOMPARE(window->tabs()->currentIndex(), 1);
+    QVERIFY(!MainWindow::lastDatabasePath().isEmpty() || m_db->isPostgres());
+}
+
+void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()
+{
+    const qint64 id = addEmployee(QStringLiteral("Team"), QStringLiteral("Player"), QStringLiteral("tp@example.com"));
+    TeamsDialog dialog(m_store.get());
+    QCOMPARE(dialog.list()->count(), 3);   // the seeded teams
+    QCOMPARE(dialog.addTeam(QStringLiteral("Research")), QString());
+    QCOMPARE(dialog.list()->count(), 4);
+    QVERIFY(!dialog.addTeam(QStringLiteral("Research")).isEmpty());   // names are unique
+    QCOMPARE(dialog.list()->count(), 4);
+
+    qint64 research = 0;
+    for (const Team &t : m_store->teams()) {
+        if (t.name == QLatin1String("Research"))
+            research = t.id;
+    }
+    QVERIFY(research);
+    QCOMPARE(dialog.renameTeam(research, QStringLiteral("R&D")), QString());
+    QVERIFY(!dialog.list()->findItems(QStringLiteral("R&D"), Qt::MatchExactly).isEmpty());
+    QVERIFY(!dialog.renameTeam(research, QStringLiteral("Product")).isEmpty());   // names are unique
+
+    EmployeeProfile profile = *m_store->profileOf(id);
+    profile.teamId = research;
+    QVERIFY(m_store->updateProfile(profile).ok());
+    const QString refused = dialog.deleteTeam(research);
+    QVERIFY(!refused.isEmpty());   // in use: the store's reason
+    QCOMPARE(dialog.list()->count(), 4);
+    profile = *m_store->profileOf(id);
+    profile.teamId = 0;
+    QVERIFY(m_store->updateProfile(profile).ok());
+    QCOMPARE(dialog.deleteTeam(research), QString());
+    QCOMPARE(dialog.list()->count(), 3);
+}
+
+void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
+{
+    addEmployee(QStringLiteral("First"), QStringLiteral("Database"), QStringLiteral("first@example.com"));
+    auto window = makeWindow();
+    QSignalSpy requested(window.get(), &MainWindow::openDatabaseRequested);
+    window->employeeView()->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
+    window->employeeView()->horizontalHeader()->resizeSection(EmployeeTableModel::LastName, 201);
+
+    // The composition root's own handler of openDatabaseRequested, on a
+    // second database (an SQLite file, in the PostgreSQL run too: switching
+    // from a server to a file is one of the things users do).
+    auto first = std::make_unique<AppSession>();
+    QString error;
+    QVERIFY2(first->open(m_db->location(), &error), qPrintable(error));
+    window->setStore(first->store(), first->location().displayName());
+    DatabaseSwitcher switcher(window.get(), std::move(first));
+    QTemporaryDir dir;
+    const DatabaseLocation otherLocation = DatabaseLocation::sqlite(dir.filePath(QStringLiteral("other.sqlite")));
+    {
+        AppSession seed;
+        QVERIFY2(seed.open(otherLocation, &error), qPrintable(error));
+        for (const char *name : {"second", "third"}) {
+            Employee e;
+            e.firstName = QString::fromLatin1(name);
+            e.lastName = QStringLiteral("Database");
+            e.email = QString::fromLatin1(name) + QStringLiteral("@example.com");
+            QVERIFY(seed.store()->createEmployee(e).ok());
+        }
+    }
+    emit window->openDatabaseRequested(otherLocation);   // as File > Open Database does
+    QCOMPARE(window->store(), switcher.session()->store());
+    QCOMPARE(switcher.session()->location().sqlitePath(), otherLocation.sqlitePath());
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(window->profileModel()->rowCount(), 2);
+    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(otherLocation.displayName()));
+    QHeaderView *header = window->employeeView()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(EmployeeTableModel::Email));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(window->employeeModel()->sortColumn(), int(EmployeeTableModel::Email));
+    QCOMPARE(header->sectionSize(EmployeeTableModel::LastName), 201);
+    // Changes in the old database are no longer heard.
+    addEmployee(QStringLiteral("Old"), QStringLiteral("Store"), QStringLiteral("old@example.com"));
+    window->flushRefresh();
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    // A database that cannot be opened leaves the window where it was.
+    EmployeeStore *current = window->store();
+    QString why;
+    answerNextMessageBox(QStringLiteral("OK"), &why);
+    QVERIFY(!switcher.switchTo(DatabaseLocation::sqlite(dir.path())));   // a folder, not a database
+    QVERIFY2(why.contains(QStringLiteral("is not a file")), qPrintable(why));
+    QCOMPARE(window->store(), current);
+    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    window->setStore(m_store.get(), QStringLiteral("back"));   // before `other` goes away
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
