@@ -341,6 +341,41 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>DriverErrorMapper</name>
+    <message>
+        <source>Another employee already uses this email address.</source>
+        <translation>Ein anderer Mitarbeiter verwendet diese E-Mail-Adresse bereits.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this phone number.</source>
+        <translation>Ein anderer Mitarbeiter verwendet diese Telefonnummer bereits.</translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Ein Team mit diesem Namen gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>This employee already has a profile.</source>
+        <translation>Dieser Mitarbeiter hat bereits ein Profil.</translation>
+    </message>
+    <message>
+        <source>The chosen team does not exist.</source>
+        <translation>Das gewählte Team existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
+        <translation>Die Datenbank ist von einem anderen Programm gesperrt; nichts wurde gespeichert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved.</source>
+        <translation>Die Datenbank ist schreibgeschützt; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Database error; nothing was saved: %1</source>
+        <translation>Datenbankfehler; nichts wurde gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeEditDialog</name>
     <message>
         <source>Employee [*]</source>
@@ -542,34 +577,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Eine abgelehnte Zeile konnte nicht rückgängig gemacht werden, daher wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <source>Another employee already uses this email address.</source>
-        <translation>Ein anderer Mitarbeiter verwendet diese E-Mail-Adresse bereits.</translation>
-    </message>
-    <message>
-        <source>Another employee already uses this phone number.</source>
-        <translation>Ein anderer Mitarbeiter verwendet diese Telefonnummer bereits.</translation>
-    </message>
-    <message>
-        <source>A team with this name already exists.</source>
-        <translation>Ein Team mit diesem Namen gibt es bereits.</translation>
-    </message>
-    <message>
-        <source>This employee already has a profile.</source>
-        <translation>Dieser Mitarbeiter hat bereits ein Profil.</translation>
-    </message>
-    <message>
-        <source>The chosen team does not exist.</source>
-        <translation>Das gewählte Team existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
-        <translation>Die Datenbank ist von einem anderen Programm gesperrt; nichts wurde gespeichert. Versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>The database is read-only; nothing was saved.</source>
-        <translation>Die Datenbank ist schreibgeschützt; nichts wurde gespeichert.</translation>
-    </message>
-    <message>
         <source>Database error; nothing was saved: %1</source>
         <translation>Datenbankfehler; nichts wurde gespeichert: %1</translation>
     </message>
@@ -596,28 +603,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The employee %1 does not exist.</source>
         <translation>Den Mitarbeiter %1 gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>A team needs a name.</source>
-        <translation>Ein Team braucht einen Namen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>A team name can have at most %n characters.</source>
-        <translation>
-            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
-            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This team no longer exists.</source>
-        <translation>Dieses Team gibt es nicht mehr.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
-        <translation>
-            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehört dazu. Verschieben Sie ihn zuerst in ein anderes Team.</numerusform>
-            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehören dazu. Verschieben Sie sie zuerst in ein anderes Team.</numerusform>
-        </translation>
     </message>
     <message>
         <source>This employee was changed by someone else since you opened it.</source>
@@ -1408,6 +1393,35 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>No team</source>
         <translation>Kein Team</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRepository</name>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Ein Team braucht einen Namen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
+            <numerusform>Ein Teamname darf höchstens %n Zeichen lang sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Ein Team mit diesem Namen gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>This team no longer exists.</source>
+        <translation>Dieses Team gibt es nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehört dazu. Verschieben Sie ihn zuerst in ein anderes Team.</numerusform>
+            <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehören dazu. Verschieben Sie sie zuerst in ein anderes Team.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>EmployeeStore</name>
-    <message numerus="yes">
-        <source>A team name can have at most %n characters.</source>
-        <translation>
-            <numerusform>A team name can have at most %n character.</numerusform>
-            <numerusform>A team name can have at most %n characters.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
-        <translation>
-            <numerusform>This team cannot be deleted: %n employee belongs to it. Move them to another team first.</numerusform>
-            <numerusform>This team cannot be deleted: %n employees belong to it. Move them to another team first.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>EmployeeValidator</name>
     <message numerus="yes">
         <source>First name is too long (at most %n characters)</source>
@@ -146,6 +129,23 @@
         <translation>
             <numerusform>Saving %Ln employee and updating the indexes…</numerusform>
             <numerusform>Saving %Ln employees and updating the indexes…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamRepository</name>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>A team name can have at most %n character.</numerusform>
+            <numerusform>A team name can have at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>This team cannot be deleted: %n employee belongs to it. Move them to another team first.</numerusform>
+            <numerusform>This team cannot be deleted: %n employees belong to it. Move them to another team first.</numerusform>
         </translation>
     </message>
 </context>

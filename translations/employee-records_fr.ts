@@ -341,6 +341,41 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>DriverErrorMapper</name>
+    <message>
+        <source>Another employee already uses this email address.</source>
+        <translation>Un autre employé utilise déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Another employee already uses this phone number.</source>
+        <translation>Un autre employé utilise déjà ce numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Une équipe portant ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <source>This employee already has a profile.</source>
+        <translation>Cet employé a déjà un profil.</translation>
+    </message>
+    <message>
+        <source>The chosen team does not exist.</source>
+        <translation>L’équipe choisie n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
+        <translation>La base de données est verrouillée par un autre programme&#x202f;; rien n’a été enregistré. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The database is read-only; nothing was saved.</source>
+        <translation>La base de données est en lecture seule&#x202f;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Database error; nothing was saved: %1</source>
+        <translation>Erreur de base de données&#x202f;; rien n’a été enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeEditDialog</name>
     <message>
         <source>Employee [*]</source>
@@ -542,34 +577,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Une ligne refusée n’a pas pu être annulée&#x202f;; rien n’a donc été enregistré.</translation>
     </message>
     <message>
-        <source>Another employee already uses this email address.</source>
-        <translation>Un autre employé utilise déjà cette adresse e-mail.</translation>
-    </message>
-    <message>
-        <source>Another employee already uses this phone number.</source>
-        <translation>Un autre employé utilise déjà ce numéro de téléphone.</translation>
-    </message>
-    <message>
-        <source>A team with this name already exists.</source>
-        <translation>Une équipe portant ce nom existe déjà.</translation>
-    </message>
-    <message>
-        <source>This employee already has a profile.</source>
-        <translation>Cet employé a déjà un profil.</translation>
-    </message>
-    <message>
-        <source>The chosen team does not exist.</source>
-        <translation>L’équipe choisie n’existe pas.</translation>
-    </message>
-    <message>
-        <source>The database is locked by another program; nothing was saved. Try again in a moment.</source>
-        <translation>La base de données est verrouillée par un autre programme&#x202f;; rien n’a été enregistré. Réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>The database is read-only; nothing was saved.</source>
-        <translation>La base de données est en lecture seule&#x202f;; rien n’a été enregistré.</translation>
-    </message>
-    <message>
         <source>Database error; nothing was saved: %1</source>
         <translation>Erreur de base de données&#x202f;; rien n’a été enregistré&#xa0;: %1</translation>
     </message>
@@ -596,28 +603,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The employee %1 does not exist.</source>
         <translation>L’employé %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>A team needs a name.</source>
-        <translation>Une équipe doit avoir un nom.</translation>
-    </message>
-    <message numerus="yes">
-        <source>A team name can have at most %n characters.</source>
-        <translation>
-            <numerusform>Un nom d’équipe peut comporter au plus %n caractère.</numerusform>
-            <numerusform>Un nom d’équipe peut comporter au plus %n caractères.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This team no longer exists.</source>
-        <translation>Cette équipe n’existe plus.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
-        <translation>
-            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employé en fait partie. Déplacez-le d’abord dans une autre équipe.</numerusform>
-            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employés en font partie. Déplacez-les d’abord dans une autre équipe.</numerusform>
-        </translation>
     </message>
     <message>
         <source>This employee was changed by someone else since you opened it.</source>
@@ -1408,6 +1393,35 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>No team</source>
         <translation>Aucune équipe</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRepository</name>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Une équipe doit avoir un nom.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A team name can have at most %n characters.</source>
+        <translation>
+            <numerusform>Un nom d’équipe peut comporter au plus %n caractère.</numerusform>
+            <numerusform>Un nom d’équipe peut comporter au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A team with this name already exists.</source>
+        <translation>Une équipe portant ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <source>This team no longer exists.</source>
+        <translation>Cette équipe n’existe plus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This team cannot be deleted: %n employee(s) belong to it. Move them to another team first.</source>
+        <translation>
+            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employé en fait partie. Déplacez-le d’abord dans une autre équipe.</numerusform>
+            <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employés en font partie. Déplacez-les d’abord dans une autre équipe.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

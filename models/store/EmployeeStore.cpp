@@ -1,5 +1,8 @@
 #include "store/EmployeeStore.h"
 
+#include "store/DriverErrorMapper.h"
+#include "store/EmployeeReader.h"
+#include "store/TeamRepository.h"
 #include "validation/EmployeeValidator.h"
 #include "store/RecordChangeWriter.h"
 #include "db/SqlDialect.h"
@@ -16,51 +19,10 @@
 #include <optional>
 #include <utility>
 
-
-namespace {
-
 using SqlValue::nullable;
 using SqlValue::nullableBlob;
 using SqlValue::nullableDate;
 using SqlValue::nullableId;
-
-const QString EmployeeColumns = QStringLiteral(
-    "id, first_name, last_name, email, phone, created_at, updated_at, version");
-const QString ProfileColumns = QStringLiteral(
-    "id, employee_id, date_of_birth, team_id, address, gender, bio, photo, created_at, updated_at, version");
-
-Employee employeeFrom(const QSqlQuery &q, int at = 0)
-{
-    Employee e;
-    e.id = q.value(at + 0).toLongLong();
-    e.firstName = q.value(at + 1).toString();
-    e.lastName = q.value(at + 2).toString();
-    e.email = q.value(at + 3).toString();
-    e.phone = q.value(at + 4).toString();
-    e.createdAt = Timestamp::fromText(q.value(at + 5).toString());
-    e.updatedAt = Timestamp::fromText(q.value(at + 6).toString());
-    e.version = q.value(at + 7).toInt();
-    return e;
-}
-
-EmployeeProfile profileFrom(const QSqlQuery &q, int at = 0)
-{
-    EmployeeProfile p;
-    p.id = q.value(at + 0).toLongLong();
-    p.employeeId = q.value(at + 1).toLongLong();
-    p.dateOfBirth = QDate::fromString(q.value(at + 2).toString(), Qt::ISODate);
-    p.teamId = q.value(at + 3).toLongLong();
-    p.address = q.value(at + 4).toString();
-    p.gender = genderFromCode(q.value(at + 5).toString()).value_or(Gender::Unspecified);
-    p.bio = q.value(at + 6).toString();
-    p.photo = q.value(at + 7).toByteArray();
-    p.createdAt = Timestamp::fromText(q.value(at + 8).toString());
-    p.updatedAt = Timestamp::fromText(q.value(at + 9).toString());
-    p.version = q.value(at + 10).toInt();
-    return p;
-}
-
-} // namespace
 
 // Statements every create runs, prepared once per store.
 struct EmployeeStore::Prepared
@@ -107,7 +69,9 @@ private:
 };
 
 EmployeeStore::EmployeeStore(const QSqlDatabase &db, QObject *parent)
-    : QObject(parent), m_db(db), m_dialect(std::make_unique<SqlDialect>(db)), m_prepared(std::make_unique<Prepared>(db))
+    : QObject(parent), m_db(db), m_dialect(std::make_unique<SqlDialect>(db)),
+      m_prepared(std::make_unique<Prepared>(db)), m_reader(std::make_unique<EmployeeReader>(db)),
+      m_teams(std::make_unique<TeamRepository>(db))
 {
 }
 
@@ -323,39 +287,12 @@ void EmployeeStore::setBulkCache(bool bulk)
 
 StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
 {
-    const QSqlError error = query.lastError();
-    return databaseFailure(error.databaseText() + QLatin1Char(' ') + error.driverText(), error.nativeErrorCode(),
-                           error.text());
+    return DriverErrorMapper::failure(query);
 }
 
 StoreResult EmployeeStore::nativeFailure(const SqliteBulkInserter::Outcome &outcome) const
 {
-    return databaseFailure(outcome.errorText, outcome.errorCode, outcome.errorText);
-}
-
-StoreResult EmployeeStore::databaseFailure(const QString &text, const QString &code, const QString &details) const
-{
-    if (SqlDialect::isUniqueViolation(text, code)) {
-        if (text.contains(QLatin1String("email")))
-            return StoreResult::failure(QStringLiteral("email"),
-                                        tr("Another employee already uses this email address."));
-        if (text.contains(QLatin1String("phone")))
-            return StoreResult::failure(QStringLiteral("phone"),
-                                        tr("Another employee already uses this phone number."));
-        if (text.contains(QLatin1String("team")))
-            return StoreResult::failure(QStringLiteral("name"), tr("A team with this name already exists."));
-        if (text.contains(QLatin1String("employee_id")))
-            return StoreResult::failure(QString(), tr("This employee already has a profile."));
-    }
-    if (SqlDialect::isForeignKeyViolation(text, code))
-        return StoreResult::failure(QStringLiteral("team"), tr("The chosen team does not exist."));
-    if (text.contains(QLatin1String("locked"), Qt::CaseInsensitive) || code == QLatin1String("55P03")
-        || text.contains(QLatin1String("lock timeout"), Qt::CaseInsensitive))
-        return StoreResult::failure(QString(), tr("The database is locked by another program; nothing was saved. "
-                                                  "Try again in a moment."));
-    if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive))
-        return StoreResult::failure(QString(), tr("The database is read-only; nothing was saved."));
-    return StoreResult::failure(QString(), tr("Database error; nothing was saved: %1").arg(details));
+    return DriverErrorMapper::failure(outcome.errorText, outcome.errorCode, outcome.errorText);
 }
 
 // --- employees ----------------------------------------------------------------
@@ -750,171 +687,64 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
 
 std::optional<EmployeeRecord> EmployeeStore::record(qint64 employeeId) const
 {
-    // One statement, so both rows come from one snapshot of the database.
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT e.%1, p.%2 FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
-                             "WHERE e.id = ?")
-                  .arg(QString(EmployeeColumns).replace(QStringLiteral(", "), QStringLiteral(", e.")),
-                       QString(ProfileColumns).replace(QStringLiteral(", "), QStringLiteral(", p."))));
-    q.addBindValue(employeeId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    EmployeeRecord record;
-    record.employee = employeeFrom(q);
-    const int profileAt = EmployeeColumns.count(QLatin1Char(',')) + 1;
-    record.hasProfile = !q.isNull(profileAt);
-    if (record.hasProfile)
-        record.profile = profileFrom(q, profileAt);
-    return record;
+    return m_reader->record(employeeId);
 }
 
 std::optional<Employee> EmployeeStore::employee(qint64 employeeId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM employee WHERE id = ?").arg(EmployeeColumns));
-    q.addBindValue(employeeId);
-    if (q.exec() && q.next())
-        return employeeFrom(q);
-    return std::nullopt;
+    return m_reader->employee(employeeId);
 }
 
 std::optional<EmployeeProfile> EmployeeStore::profileOf(qint64 employeeId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM employee_profile WHERE employee_id = ?").arg(ProfileColumns));
-    q.addBindValue(employeeId);
-    if (q.exec() && q.next())
-        return profileFrom(q);
-    return std::nullopt;
+    return m_reader->profileOf(employeeId);
 }
 
 std::optional<Employee> EmployeeStore::employeeOf(const EmployeeProfile &profile) const
 {
-    return employee(profile.employeeId);
+    return m_reader->employee(profile.employeeId);
 }
 
 QList<qint64> EmployeeStore::employeesWithoutProfile() const
 {
-    QList<qint64> ids;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // Fast path for every open (measured at 1M employees: the join below took
-    // ~300 ms of the 344 ms from process start to first rows painted and left
-    // ~37 MB of pages in the cache; the two counts take ~20 ms). A profile's
-    // employee_id is NOT NULL, UNIQUE and a foreign key to employee, so as
-    // many profiles as employees means every employee has one. (A profile
-    // left dangling by a tool that switched foreign keys off could hide a
-    // missing one: --check reports such rows.)
-    if (q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM employee) - (SELECT COUNT(*) FROM employee_profile)"))
-        && q.next() && q.value(0).toLongLong() == 0)
-        return ids;
-    q.finish();
-    if (q.exec(QStringLiteral("SELECT e.id FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
-                              "WHERE p.id IS NULL ORDER BY e.id"))) {
-        while (q.next())
-            ids << q.value(0).toLongLong();
-    }
-    return ids;
-}
-
-namespace {
-qint64 countRows(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
+    return m_reader->employeesWithoutProfile();
 }
 
 qint64 EmployeeStore::employeeCount() const
 {
-    return countRows(m_db, QStringLiteral("SELECT COUNT(*) FROM employee"));
+    return m_reader->employeeCount();
 }
 
 qint64 EmployeeStore::profileCount() const
 {
-    return countRows(m_db, QStringLiteral("SELECT COUNT(*) FROM employee_profile"));
+    return m_reader->profileCount();
 }
 
 // --- teams --------------------------------------------------------------------
 
 QList<Team> EmployeeStore::teams() const
 {
-    QList<Team> result;
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT id, name FROM team ORDER BY name"))) {
-        while (q.next())
-            result.append(Team{q.value(0).toLongLong(), q.value(1).toString()});
-    }
-    return result;
+    return m_teams->teams();
 }
 
-StoreResult EmployeeStore::checkTeamName(const QString &name, qint64 exceptId) const
+StoreResult EmployeeStore::announceTeams(const StoreResult &result)
 {
-    if (name.isEmpty())
-        return StoreResult::failure(QStringLiteral("name"), tr("A team needs a name."));
-    if (name.size() > EmployeeValidator::MaxNameLength)
-        return StoreResult::failure(QStringLiteral("name"),
-                                    tr("A team name can have at most %n characters.", nullptr,
-                                       EmployeeValidator::MaxNameLength));
-    for (const Team &team : teams()) {
-        if (team.id != exceptId && team.name.compare(name, Qt::CaseInsensitive) == 0)
-            return StoreResult::failure(QStringLiteral("name"), tr("A team with this name already exists."));
-    }
-    return StoreResult::success(0);
+    if (result.ok())
+        emit teamsChanged();
+    return result;
 }
 
 StoreResult EmployeeStore::createTeam(const QString &name)
 {
-    const QString trimmed = name.trimmed();
-    if (StoreResult check = checkTeamName(trimmed, 0); !check.ok())
-        return check;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO team (name) VALUES (?) RETURNING id"));
-    q.addBindValue(trimmed);
-    if (!q.exec() || !q.next())
-        return databaseFailure(q);
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    emit teamsChanged();
-    return StoreResult::success(id);
+    return announceTeams(m_teams->create(name));
 }
 
 StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name)
 {
-    const QString trimmed = name.trimmed();
-    if (StoreResult check = checkTeamName(trimmed, teamId); !check.ok())
-        return check;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE team SET name = ? WHERE id = ?"));
-    q.addBindValue(trimmed);
-    q.addBindValue(teamId);
-    if (!q.exec())
-        return databaseFailure(q);
-    if (q.numRowsAffected() != 1)
-        return StoreResult::failure(QString(), tr("This team no longer exists."));
-    emit teamsChanged();
-    return StoreResult::success(teamId);
+    return announceTeams(m_teams->rename(teamId, name));
 }
 
 StoreResult EmployeeStore::deleteTeam(qint64 teamId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE team_id = ?"));
-    q.addBindValue(teamId);
-    if (!q.exec() || !q.next())
-        return databaseFailure(q);
-    const qint64 users = q.value(0).toLongLong();
-    q.finish();
-    if (users > 0)
-        return StoreResult::failure(QString(), tr("This team cannot be deleted: %n employee(s) belong to it. "
-                                                  "Move them to another team first.",
-                                                  nullptr, int(users)));
-    q.prepare(QStringLiteral("DELETE FROM team WHERE id = ?"));
-    q.addBindValue(teamId);
-    if (!q.exec())
-        return databaseFailure(q);
-    if (q.numRowsAffected() != 1)
-        return StoreResult::failure(QString(), tr("This team no longer exists."));
-    emit teamsChanged();
-    return StoreResult::success(teamId);
+    return announceTeams(m_teams->remove(teamId));
 }

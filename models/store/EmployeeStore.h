@@ -17,7 +17,9 @@
 #include <optional>
 #include <vector>
 
+class EmployeeReader;
 class SqlDialect;
+class TeamRepository;
 
 // The one place that writes employees, profiles and teams.
 //
@@ -145,11 +147,10 @@ private:
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult databaseFailure(const QSqlQuery &query) const;
-    StoreResult databaseFailure(const QString &text, const QString &code, const QString &details) const;
     StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome) const;
     bool prepareNative();
     void finalizeNative();
-    StoreResult checkTeamName(const QString &name, qint64 exceptId) const;
+    StoreResult announceTeams(const StoreResult &result);
     bool begin(QString *error);
     bool beginOuter(QString *error);
     bool commit(QString *error);
@@ -158,6 +159,8 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect;
     std::unique_ptr<Prepared> m_prepared;
+    std::unique_ptr<EmployeeReader> m_reader;
+    std::unique_ptr<TeamRepository> m_teams;
     bool m_bulk = false;
     bool m_bulkBroken = false;
     int m_bulkCreated = 0;

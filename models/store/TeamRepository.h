@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/StoreResult.h"
+#include "domain/Team.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+// The team table: list, create, rename, delete (refused while a profile uses
+// the team). Names are trimmed, checked (not empty, not too long, unique
+// without regard to case) and bound, never spliced into SQL. EmployeeStore
+// owns one and emits teamsChanged() after a successful write.
+class TeamRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamRepository)
+public:
+    explicit TeamRepository(const QSqlDatabase &db) : m_db(db) { }
+
+    QList<Team> teams() const;   // by name
+    StoreResult create(const QString &name);
+    StoreResult rename(qint64 teamId, const QString &name);
+    StoreResult remove(qint64 teamId);
+
+private:
+    StoreResult checkName(const QString &name, qint64 exceptId) const;
+
+    QSqlDatabase m_db;
+};
