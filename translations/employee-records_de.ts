@@ -775,6 +775,50 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>This window cannot import: it has no way to open the database a second time.</source>
+        <translation>Dieses Fenster kann nicht importieren: Es kann die Datenbank nicht ein zweites Mal öffnen.</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>„%1“ wird importiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>%Ln Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
+            <numerusform>%Ln Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported from “%1”: %2</source>
+        <translation>Aus „%1“ wurde nichts importiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln employee(s) imported.</source>
+        <translation>
+            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
+            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%Ln Zeile abgelehnt; siehe Details.</numerusform>
+            <numerusform>%Ln Zeilen abgelehnt; siehe Details.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportJob</name>
     <message>
         <source>The database could not be opened for the import.</source>
@@ -1035,10 +1079,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>%1 gespeichert.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>%1 could not be deleted: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -1067,30 +1107,8 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <source>Importing “%1”…</source>
-        <translation>„%1“ wird importiert…</translation>
-    </message>
-    <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>Import abgebrochen; es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from “%1”: %2</source>
-        <translation>Aus „%1“ wurde nichts importiert: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln employee(s) imported.</source>
-        <translation>
-            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
-            <numerusform>%Ln Mitarbeiter importiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) rejected; see the details.</source>
-        <translation>
-            <numerusform>%Ln Zeile abgelehnt; siehe Details.</numerusform>
-            <numerusform>%Ln Zeilen abgelehnt; siehe Details.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -1107,20 +1125,9 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Saving %Ln employee(s) and updating the indexes…</source>
-        <translation>
-            <numerusform>%Ln Mitarbeiter wird gespeichert, die Indizes werden aktualisiert…</numerusform>
-            <numerusform>%Ln Mitarbeiter werden gespeichert, die Indizes werden aktualisiert…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This employee no longer exists.</source>
         <translation>Diesen Mitarbeiter gibt es nicht mehr.</translation>
-    </message>
-    <message>
-        <source>This window cannot import: it has no way to open the database a second time.</source>
-        <translation>Dieses Fenster kann nicht importieren: Es kann die Datenbank nicht ein zweites Mal öffnen.</translation>
     </message>
     <message>
         <source>Importing “%1”: adding, editing and deleting employees, teams and databases wait until it ends.</source>

@@ -78,6 +78,30 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message numerus="yes">
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>Saving %Ln employee and updating the indexes…</numerusform>
+            <numerusform>Saving %Ln employees and updating the indexes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln employee(s) imported.</source>
+        <translation>
+            <numerusform>%Ln employee imported.</numerusform>
+            <numerusform>%Ln employees imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%Ln row rejected; see the details.</numerusform>
+            <numerusform>%Ln rows rejected; see the details.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message numerus="yes">
         <source>... and %n more like this.</source>
@@ -104,31 +128,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln employee(s) imported.</source>
-        <translation>
-            <numerusform>%Ln employee imported.</numerusform>
-            <numerusform>%Ln employees imported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) rejected; see the details.</source>
-        <translation>
-            <numerusform>%Ln row rejected; see the details.</numerusform>
-            <numerusform>%Ln rows rejected; see the details.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n employee(s) to %1.</source>
         <translation>
             <numerusform>Exported %n employee to %1.</numerusform>
             <numerusform>Exported %n employees to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Saving %Ln employee(s) and updating the indexes…</source>
-        <translation>
-            <numerusform>Saving %Ln employee and updating the indexes…</numerusform>
-            <numerusform>Saving %Ln employees and updating the indexes…</numerusform>
         </translation>
     </message>
 </context>

@@ -775,6 +775,50 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>This window cannot import: it has no way to open the database a second time.</source>
+        <translation>Cette fenêtre ne peut pas importer&#xa0;: elle ne peut pas ouvrir la base de données une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>Importation de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %Ln employee(s) and updating the indexes…</source>
+        <translation>
+            <numerusform>Enregistrement de %Ln employé et mise à jour des index…</numerusform>
+            <numerusform>Enregistrement de %Ln employés et mise à jour des index…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported from “%1”: %2</source>
+        <translation>Rien n’a été importé depuis «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln employee(s) imported.</source>
+        <translation>
+            <numerusform>%Ln employé importé.</numerusform>
+            <numerusform>%Ln employés importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected; see the details.</source>
+        <translation>
+            <numerusform>%Ln ligne refusée&#x202f;; voir les détails.</numerusform>
+            <numerusform>%Ln lignes refusées&#x202f;; voir les détails.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportJob</name>
     <message>
         <source>The database could not be opened for the import.</source>
@@ -1035,10 +1079,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Modifications enregistrées&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>%1 could not be deleted: %2</source>
         <translation>Impossible de supprimer %1&#xa0;: %2</translation>
     </message>
@@ -1067,30 +1107,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Importer un CSV</translation>
     </message>
     <message>
-        <source>Importing “%1”…</source>
-        <translation>Importation de «&#xa0;%1&#xa0;»…</translation>
-    </message>
-    <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>Importation annulée&#x202f;; rien n’a été importé.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from “%1”: %2</source>
-        <translation>Rien n’a été importé depuis «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln employee(s) imported.</source>
-        <translation>
-            <numerusform>%Ln employé importé.</numerusform>
-            <numerusform>%Ln employés importés.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) rejected; see the details.</source>
-        <translation>
-            <numerusform>%Ln ligne refusée&#x202f;; voir les détails.</numerusform>
-            <numerusform>%Ln lignes refusées&#x202f;; voir les détails.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -1107,20 +1125,9 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%n employés exportés vers %1.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Saving %Ln employee(s) and updating the indexes…</source>
-        <translation>
-            <numerusform>Enregistrement de %Ln employé et mise à jour des index…</numerusform>
-            <numerusform>Enregistrement de %Ln employés et mise à jour des index…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This employee no longer exists.</source>
         <translation>Cet employé n’existe plus.</translation>
-    </message>
-    <message>
-        <source>This window cannot import: it has no way to open the database a second time.</source>
-        <translation>Cette fenêtre ne peut pas importer&#xa0;: elle ne peut pas ouvrir la base de données une seconde fois.</translation>
     </message>
     <message>
         <source>Importing “%1”: adding, editing and deleting employees, teams and databases wait until it ends.</source>

@@ -9,7 +9,7 @@
 #include "views/EmployeeTableModel.h"
 #include "employees/EmployeeView.h"
 #include "common/IconProvider.h"
-#include "mainwindow/ImportJob.h"
+#include "mainwindow/ImportController.h"
 #include "views/ProfileTableModel.h"
 #include "teams/TeamsDialog.h"
 
@@ -25,7 +25,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -45,7 +44,6 @@ const QString kLastDatabase = QStringLiteral("Database/lastSqlitePath");
 const QString kLastDirectory = QStringLiteral("Database/lastDirectory");
 const QString kLastCsvDirectory = QStringLiteral("Csv/lastDirectory");
 constexpr int SearchDelayMs = 150;
-constexpr int ProgressSteps = 1000;
 
 QString sqliteFilter()
 {
@@ -69,6 +67,10 @@ MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidge
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(IconProvider::applicationIcon());
+    m_importer = new ImportController(this);
+    connect(m_importer, &ImportController::started, this, [this] { setImportRunning(true); });
+    connect(m_importer, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_importer, &ImportController::reportClosed, this, &MainWindow::returnFocusToView);
     createActions();
     createCentralWidget();
     createMenus();
@@ -81,6 +83,11 @@ MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidge
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSessionOpener(StoreSessionOpener opener)
+{
+    m_importer->setSessionOpener(std::move(opener));
+}
 
 // --- construction ----------------------------------------------------------------
 
@@ -705,47 +712,12 @@ EmployeeValidator MainWindow::validator() const
 
 bool MainWindow::importCsvFile(const QString &path)
 {
-    if (isImporting())
-        return false;
-    if (!m_sessionOpener) {
-        QMessageBox::warning(this, tr("Import CSV"),
-                             tr("This window cannot import: it has no way to open the database a second time."));
-        return false;
-    }
-    m_import = new ImportJob(m_sessionOpener, validator(), path, this);
-    // Not modal: the views stay usable (reading, scrolling, sorting,
-    // searching) while the import writes through its own connection.
-    auto *progress = new QProgressDialog(tr("Importing “%1”…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
-                                         ProgressSteps, this);
-    progress->setObjectName(QStringLiteral("importProgress"));
-    progress->setWindowTitle(tr("Import CSV"));
-    progress->setWindowModality(Qt::NonModal);
-    progress->setMinimumDuration(300);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setValue(0);
-    m_importProgress = progress;
-    connect(progress, &QProgressDialog::canceled, m_import, &ImportJob::cancel);
-    connect(m_import, &ImportJob::progressed, progress, [progress](qint64 done, qint64 total) {
-        if (total > 0)
-            progress->setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
-    });
-    connect(m_import, &ImportJob::savingStarted, progress, [progress](int rows) {
-        // The commit (and the index rebuild) cannot be cancelled: say so.
-        progress->setLabelText(tr("Saving %Ln employee(s) and updating the indexes…", nullptr, rows));
-        progress->setCancelButton(nullptr);
-        progress->setValue(ProgressSteps - 1);
-    });
-    connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
-    setImportRunning(true);
-    m_import->start();
-    return true;
+    return m_importer->start(path, validator());
 }
 
 bool MainWindow::isImporting() const
 {
-    return m_import != nullptr;
+    return m_importer->isRunning();
 }
 
 void MainWindow::setImportRunning(bool running)
@@ -757,7 +729,7 @@ void MainWindow::setImportRunning(bool running)
     if (running)
         statusBar()->showMessage(tr("Importing “%1”: adding, editing and deleting employees, teams and databases "
                                     "wait until it ends.")
-                                     .arg(QFileInfo(m_import->path()).fileName()));
+                                     .arg(m_importer->fileName()));
     else
         statusBar()->clearMessage();
 }
@@ -770,13 +742,8 @@ bool MainWindow::refusedDuringImport()
     return true;
 }
 
-void MainWindow::onImportFinished(const ImportReport &report)
+void MainWindow::onImportFinished(const ImportReport &report, const QString &fileName)
 {
-    const QString fileName = QFileInfo(m_import->path()).fileName();
-    m_import->deleteLater();
-    m_import = nullptr;
-    if (m_importProgress)
-        m_importProgress->close();
     setImportRunning(false);
     // The import wrote through a connection of its own: this store heard
     // nothing, so the views read again now (a cancelled import left nothing).
@@ -787,30 +754,10 @@ void MainWindow::onImportFinished(const ImportReport &report)
         close();
         return;
     }
-    showImportReport(report, fileName);
-}
-
-void MainWindow::showImportReport(const ImportReport &report, const QString &fileName)
-{
-    if (report.cancelled) {
+    if (report.cancelled)
         statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 6000);
-        return;
-    }
-    if (!report.fatalError.isEmpty()) {
-        QMessageBox::warning(this, tr("Import CSV"),
-                             tr("Nothing was imported from “%1”: %2").arg(fileName, report.fatalError));
-        return;
-    }
-    auto *box = new QMessageBox(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
-                                tr("%Ln employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("importReportBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    if (report.rejected) {
-        box->setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
-        box->setDetailedText(report.problems.join(QLatin1Char('\n')));
-    }
-    connect(box, &QMessageBox::finished, this, &MainWindow::returnFocusToView);
-    box->open();
+    else
+        m_importer->showReport(report, fileName);
 }
 
 void MainWindow::exportCsv()
@@ -878,9 +825,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         box.setDefaultButton(keep);
         box.setEscapeButton(keep);
         box.exec();
-        if (box.clickedButton() == cancelImport && m_import) {
+        if (box.clickedButton() == cancelImport && isImporting()) {
             m_closeAfterImport = true;   // onImportFinished() closes once it rolled back
-            m_import->cancel();
+            m_importer->cancel();
         }
         return;
     }

@@ -12,8 +12,7 @@ class EmployeeEditDialog;
 class EmployeeStore;
 class EmployeeTableModel;
 class EmployeeView;
-class ImportJob;
-class QProgressDialog;
+class ImportController;
 class ProfileTableModel;
 class QAction;
 class QLabel;
@@ -74,7 +73,7 @@ public:
     // How the window opens a session of its own for an import (the
     // composition root's wiring, on the import's worker thread). Without
     // one, Import CSV says it cannot import.
-    void setSessionOpener(StoreSessionOpener opener) { m_sessionOpener = std::move(opener); }
+    void setSessionOpener(StoreSessionOpener opener);
 
     // File > Import CSV… and Export CSV… without the file dialogs. The
     // import runs on a worker thread and returns at once (false if it could
@@ -126,8 +125,7 @@ private:
     void returnFocusToView();
     EmployeeRecord shownInView(const EmployeeView *view, int row, const EmployeeRecord &current) const;
     EmployeeValidator validator() const;
-    void onImportFinished(const ImportReport &report);
-    void showImportReport(const ImportReport &report, const QString &fileName);
+    void onImportFinished(const ImportReport &report, const QString &fileName);
     void setImportRunning(bool running);
     // True (and says why in the status bar) while an import keeps writes out.
     bool refusedDuringImport();
@@ -151,9 +149,7 @@ private:
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;
     QPointer<EmployeeEditDialog> m_editor;
-    StoreSessionOpener m_sessionOpener;
-    ImportJob *m_import = nullptr;
-    QPointer<QProgressDialog> m_importProgress;
+    ImportController *m_importer = nullptr;
     bool m_closeAfterImport = false;
     bool m_refreshPending = false;
     bool m_headersRestored = false;

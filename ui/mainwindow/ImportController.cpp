@@ -1,0 +1,91 @@
+#include "mainwindow/ImportController.h"
+
+#include "mainwindow/ImportJob.h"
+
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+namespace {
+constexpr int ProgressSteps = 1000;
+}
+
+ImportController::ImportController(QWidget *window) : QObject(window), m_window(window) { }
+
+bool ImportController::start(const QString &path, const EmployeeValidator &validator)
+{
+    if (isRunning())
+        return false;
+    if (!m_sessionOpener) {
+        QMessageBox::warning(m_window, tr("Import CSV"),
+                             tr("This window cannot import: it has no way to open the database a second time."));
+        return false;
+    }
+    m_fileName = QFileInfo(path).fileName();
+    m_job = new ImportJob(m_sessionOpener, validator, path, this);
+    // Not modal: the views stay usable (reading, scrolling, sorting,
+    // searching) while the import writes through its own connection.
+    auto *progress = new QProgressDialog(tr("Importing “%1”…").arg(m_fileName), tr("Cancel"), 0, ProgressSteps,
+                                         m_window);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    progress->setWindowTitle(tr("Import CSV"));
+    progress->setWindowModality(Qt::NonModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setValue(0);
+    m_progress = progress;
+    connect(progress, &QProgressDialog::canceled, m_job, &ImportJob::cancel);
+    connect(m_job, &ImportJob::progressed, progress, [progress](qint64 done, qint64 total) {
+        if (total > 0)
+            progress->setValue(int(qBound(qint64(0), done * ProgressSteps / total, qint64(ProgressSteps - 1))));
+    });
+    connect(m_job, &ImportJob::savingStarted, progress, [progress](int rows) {
+        // The commit (and the index rebuild) cannot be cancelled: say so.
+        progress->setLabelText(tr("Saving %Ln employee(s) and updating the indexes…", nullptr, rows));
+        progress->setCancelButton(nullptr);
+        progress->setValue(ProgressSteps - 1);
+    });
+    connect(m_job, &ImportJob::finished, this, &ImportController::onJobFinished);
+    emit started(m_fileName);
+    m_job->start();
+    return true;
+}
+
+void ImportController::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ImportController::onJobFinished(const ImportReport &report)
+{
+    m_job->deleteLater();
+    m_job = nullptr;
+    if (m_progress)
+        m_progress->close();
+    const QString fileName = std::exchange(m_fileName, QString());
+    emit finished(report, fileName);
+}
+
+void ImportController::showReport(const ImportReport &report, const QString &fileName)
+{
+    if (!report.fatalError.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Import CSV"),
+                             tr("Nothing was imported from “%1”: %2").arg(fileName, report.fatalError));
+        emit reportClosed();
+        return;
+    }
+    auto *box = new QMessageBox(report.rejected ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
+                                tr("%Ln employee(s) imported.", nullptr, report.accepted), QMessageBox::Ok,
+                                m_window);
+    box->setObjectName(QStringLiteral("importReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (report.rejected) {
+        box->setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
+        box->setDetailedText(report.problems.join(QLatin1Char('\n')));
+    }
+    connect(box, &QMessageBox::finished, this, &ImportController::reportClosed);
+    box->open();
+}
