@@ -1,5 +1,7 @@
 #include "views/EmployeeTableModel.h"
 
+#include "views/SearchCondition.h"
+
 #include "domain/DisplayFormat.h"
 
 EmployeeTableModel::EmployeeTableModel(const QSqlDatabase &db, QObject *parent) : WindowedSqlTableModel(db, parent)
@@ -32,7 +34,7 @@ SqlRowWindow::Spec EmployeeTableModel::buildSpec() const
     spec.columns = {QStringLiteral("e.first_name"), QStringLiteral("e.last_name"), QStringLiteral("e.email"),
                     QStringLiteral("e.phone")};
     spec.from = QStringLiteral("employee e");
-    const SearchCondition search = employeeSearchCondition(database(), searchText(), QStringLiteral("e"));
+    const SearchCondition search = SearchCondition::forEmployees(database(), searchText(), QStringLiteral("e"));
     spec.filter = search.filter;
     spec.scanFilter = search.scanFilter;
     spec.filterBinds = search.binds;

@@ -1,5 +1,7 @@
 #include "views/ProfileTableModel.h"
 
+#include "views/SearchCondition.h"
+
 #include "domain/DisplayFormat.h"
 
 #include "domain/Gender.h"
@@ -49,7 +51,7 @@ SqlRowWindow::Spec ProfileTableModel::buildSpec() const
     spec.from = QStringLiteral("employee_profile p JOIN employee e ON e.id = p.employee_id "
                                "LEFT JOIN team t ON t.id = p.team_id");
     spec.countFrom = QStringLiteral("employee_profile p");
-    const SearchCondition search = employeeSearchCondition(database(), searchText(), QStringLiteral("e"));
+    const SearchCondition search = SearchCondition::forEmployees(database(), searchText(), QStringLiteral("e"));
     spec.filter = search.filter;
     spec.scanFilter = search.scanFilter;
     spec.filterBinds = search.binds;

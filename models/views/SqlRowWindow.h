@@ -186,20 +186,3 @@ private:
     QString m_error;
     QString m_lastSql;
 };
-
-// The search-as-you-type condition shared by the employee and profile views:
-// every whitespace-separated word must be the start of the first name, the
-// last name, the email or (digits) the phone of `alias` (an employee table
-// alias). User text only ever reaches SQL as bound values; LIKE wildcards in
-// it are escaped. On SQLite the words become index ranges on the case-folded
-// columns (lower(first_name) >= ? AND < ?), which the expression indexes of
-// the sort order serve; `scanFilter` is the same test spelt so the planner
-// walks the sort index instead (cheaper when most rows match).
-struct SearchCondition
-{
-    QString filter;
-    QString scanFilter;
-    QVariantList binds;
-    QList<SqlRowWindow::Spec::Stream> streams;   // SQLite: every word's alternatives
-};
-SearchCondition employeeSearchCondition(const QSqlDatabase &db, const QString &text, const QString &alias);

@@ -1,0 +1,90 @@
+#include "views/SearchCondition.h"
+
+#include <algorithm>
+
+namespace {
+QString asciiLower(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + ('a' - 'A'));
+    }
+    return out;
+}
+
+QString likePrefix(const QString &s)
+{
+    QString out;
+    for (const QChar c : s) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('!'))
+            out += QLatin1Char('!');
+        out += c;
+    }
+    return out + QLatin1Char('%');
+}
+}
+
+SearchCondition SearchCondition::forEmployees(const QSqlDatabase &db, const QString &text, const QString &alias)
+{
+    SearchCondition result;
+    QString simplified = text.simplified();
+    // "+49 30 123", typed or pasted as the view shows it, is one phone
+    // number, not three words (names and emails always have letters).
+    const bool wholePhone = std::any_of(simplified.cbegin(), simplified.cend(), [](QChar c) { return c.isDigit(); })
+        && std::all_of(simplified.cbegin(), simplified.cend(),
+                       [](QChar c) { return c.isDigit() || QStringLiteral(" +-()./").contains(c); });
+    if (wholePhone)
+        simplified.remove(QLatin1Char(' '));
+    QStringList words = simplified.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() > 6)
+        words = words.mid(0, 6);
+    const bool postgres = db.driverName().startsWith(QLatin1String("QPSQL"));
+    // Above every character a prefix can be followed by (UTF-8 byte order).
+    const QString top = QString::fromUcs4(U"\U0010FFFF");
+    QStringList indexed;
+    QStringList scanned;
+    for (const QString &word : std::as_const(words)) {
+        struct Test { QString expr; QString value; };
+        QList<Test> tests;
+        const QString name = postgres ? word.toLower() : asciiLower(word);
+        tests << Test{QStringLiteral("lower(%1.first_name)").arg(alias), name}
+              << Test{QStringLiteral("lower(%1.last_name)").arg(alias), name}
+              << Test{QStringLiteral("%1.email_normalized").arg(alias), word.toCaseFolded()};
+        QString digits;
+        bool phoneLike = true;
+        for (const QChar c : word) {
+            if (c.isDigit())
+                digits += c;
+            else if (!QStringLiteral("+-()./").contains(c))
+                phoneLike = false;
+        }
+        if (phoneLike && !digits.isEmpty())
+            tests << Test{QStringLiteral("%1.phone").arg(alias), QLatin1Char('+') + digits};
+        QStringList anyIndexed;
+        QStringList anyScanned;
+        for (const Test &t : std::as_const(tests)) {
+            if (postgres) {
+                anyIndexed << t.expr + QLatin1String(" LIKE ? ESCAPE '!'");
+                result.binds << likePrefix(t.value);
+            } else {
+                anyIndexed << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(t.expr);
+                anyScanned << QStringLiteral("(+%1 >= ? AND +%1 < ?)").arg(t.expr);
+                result.binds << t.value << t.value + top;
+                result.streams.append({t.expr, anyIndexed.last(), anyScanned.last(), {t.value, t.value + top},
+                                       int(indexed.size())});
+            }
+        }
+        indexed << anyIndexed.join(QLatin1String(" OR "));
+        scanned << anyScanned.join(QLatin1String(" OR "));
+    }
+    auto joinAll = [](const QStringList &parts) {
+        QStringList wrapped;
+        for (const QString &p : parts)
+            wrapped << QLatin1Char('(') + p + QLatin1Char(')');
+        return wrapped.join(QLatin1String(" AND "));
+    };
+    result.filter = joinAll(indexed);
+    result.scanFilter = postgres ? result.filter : joinAll(scanned);
+    return result;
+}
