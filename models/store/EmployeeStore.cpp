@@ -110,7 +110,7 @@ bool EmployeeStore::beginOuter(QString *error)
     if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return true;
     if (error)
-        *error = databaseFailure(q).errorText();
+        *error = DriverErrorMapper::failure(q).errorText();
     return false;
 }
 
@@ -285,11 +285,6 @@ void EmployeeStore::setBulkCache(bool bulk)
 
 // --- errors -------------------------------------------------------------------
 
-StoreResult EmployeeStore::databaseFailure(const QSqlQuery &query) const
-{
-    return DriverErrorMapper::failure(query);
-}
-
 StoreResult EmployeeStore::nativeFailure(const SqliteBulkInserter::Outcome &outcome) const
 {
     return DriverErrorMapper::failure(outcome.errorText, outcome.errorCode, outcome.errorText);
@@ -345,7 +340,7 @@ StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
     q.bindValue(5, now);
     q.bindValue(6, now);
     if (!q.exec())
-        return databaseFailure(q);
+        return DriverErrorMapper::failure(q);
     return StoreResult::success(insertedId(q));
 }
 
@@ -502,7 +497,7 @@ StoreResult EmployeeStore::writeEmployee(const Employee &employee)
     q.addBindValue(employee.id);
     q.addBindValue(employee.version);
     if (!q.exec())
-        return databaseFailure(q);
+        return DriverErrorMapper::failure(q);
     if (q.numRowsAffected() == 1)
         return StoreResult::success(employee.id);
     if (!this->employee(employee.id))
@@ -538,7 +533,7 @@ StoreResult EmployeeStore::deleteEmployee(qint64 employeeId)
     q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
     q.addBindValue(employeeId);
     if (!q.exec())
-        return databaseFailure(q);
+        return DriverErrorMapper::failure(q);
     if (q.numRowsAffected() != 1)
         return StoreResult::gone(tr("This employee no longer exists."));
     emit employeeRemoved(employeeId);
@@ -551,7 +546,7 @@ StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
     const StoreResult result = inTransaction([&]() -> StoreResult {
         // Both rows must still be the versions the user was shown; the
         // profile goes with the employee (ON DELETE CASCADE).
-        const RecordChangeWriter versions(m_db, [this](const QSqlQuery &q) { return databaseFailure(q); });
+        const RecordChangeWriter versions(m_db, [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
         if (StoreResult check = versions.write(shown, shown, {}); !check.ok())
             return check;
         QSqlQuery q(m_db);
@@ -559,7 +554,7 @@ StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
         q.addBindValue(id);
         q.addBindValue(shown.employee.version);
         if (!q.exec())
-            return databaseFailure(q);
+            return DriverErrorMapper::failure(q);
         if (q.numRowsAffected() != 1)
             return StoreResult::conflict(tr("This employee was changed by someone else since it was shown."));
         return StoreResult::success(id);
@@ -612,7 +607,7 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
     q.bindValue(7, now);
     q.bindValue(8, now);
     if (!q.exec()) {
-        StoreResult failure = databaseFailure(q);
+        StoreResult failure = DriverErrorMapper::failure(q);
         if (!employee(employeeId))
             failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
         if (seeded)
@@ -650,7 +645,7 @@ StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)
     q.addBindValue(profile.employeeId);
     q.addBindValue(profile.version);
     if (!q.exec())
-        return databaseFailure(q);
+        return DriverErrorMapper::failure(q);
     if (q.numRowsAffected() == 1)
         return StoreResult::success(profile.id);
     if (!profileOf(profile.employeeId))
@@ -671,7 +666,7 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
 {
     if (fields.isEmpty())
         return StoreResult::success(base.employee.id);   // nothing edited: nothing written
-    const RecordChangeWriter writer(m_db, [this](const QSqlQuery &q) { return databaseFailure(q); });
+    const RecordChangeWriter writer(m_db, [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
     const StoreResult result = inTransaction([&] { return writer.write(base, edited, fields); });
     if (!result.ok())
         return result;

@@ -146,7 +146,6 @@ private:
     StoreResult inTransaction(const std::function<StoreResult()> &work);
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
-    StoreResult databaseFailure(const QSqlQuery &query) const;
     StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome) const;
     bool prepareNative();
     void finalizeNative();

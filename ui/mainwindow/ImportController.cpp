@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <utility>
 
 namespace {
 constexpr int ProgressSteps = 1000;
