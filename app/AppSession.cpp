@@ -29,7 +29,10 @@ bool AppSession::open(const DatabaseLocation &location, QString *error, Database
     m_location = location;
     m_store = std::make_unique<EmployeeStore>(opened.db);
     m_profileCreator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_profileCreator->connectTo(m_store.get());
+    // The one place the receiver is wired. Direct: it must run inside the
+    // creation's open transaction, on the store's thread.
+    QObject::connect(m_store.get(), &EmployeeStore::employeeCreated, m_profileCreator.get(),
+                     &ProfileAutoCreator::onEmployeeCreated, Qt::DirectConnection);
 
     QString backfillError;
     m_backfilled = m_profileCreator->backfill(&backfillError);

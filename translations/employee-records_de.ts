@@ -557,18 +557,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
 <context>
     <name>EmployeeStore</name>
     <message>
-        <source>Cannot start a transaction: %1</source>
-        <translation>Transaktion kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>The changes could not be saved: %1</source>
-        <translation>Die Änderungen konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Datenbankfehler: %1</translation>
-    </message>
-    <message>
         <source>Another operation is still writing to the database.</source>
         <translation>Ein anderer Vorgang schreibt noch in die Datenbank.</translation>
     </message>
@@ -1500,6 +1488,21 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>“%1” cannot be deleted: %2</source>
         <translation>„%1“ kann nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionStack</name>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved: %1</source>
+        <translation>Die Änderungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Datenbankfehler: %1</translation>
     </message>
 </context>
 </TS>

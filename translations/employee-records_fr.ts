@@ -557,18 +557,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
 <context>
     <name>EmployeeStore</name>
     <message>
-        <source>Cannot start a transaction: %1</source>
-        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The changes could not be saved: %1</source>
-        <translation>Les modifications n’ont pas pu être enregistrées&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Erreur de base de données&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Another operation is still writing to the database.</source>
         <translation>Une autre opération est encore en train d’écrire dans la base de données.</translation>
     </message>
@@ -1500,6 +1488,21 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>“%1” cannot be deleted: %2</source>
         <translation>L’équipe «&#xa0;%1&#xa0;» ne peut pas être supprimée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionStack</name>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The changes could not be saved: %1</source>
+        <translation>Les modifications n’ont pas pu être enregistrées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,13 @@
 #include "store/EmployeeStore.h"
 
+#include "store/BulkImportSession.h"
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeReader.h"
-#include "store/TeamRepository.h"
-#include "validation/EmployeeValidator.h"
 #include "store/RecordChangeWriter.h"
+#include "store/SqliteBulkInserter.h"
+#include "store/TeamRepository.h"
+#include "store/TransactionScope.h"
+#include "validation/EmployeeValidator.h"
 #include "db/SqlDialect.h"
 #include "db/SqlValue.h"
 #include "domain/Timestamp.h"
@@ -18,6 +21,7 @@
 #include <limits>
 #include <optional>
 #include <utility>
+#include <vector>
 
 using SqlValue::nullable;
 using SqlValue::nullableBlob;
@@ -35,139 +39,39 @@ struct EmployeeStore::Prepared
     SqliteBulkInserter native;   // SQLite bulk only: prepared in beginBulk(), finalized when it ends
 };
 
-// Scope guard over begin()/commit()/rollback(): rolls back unless committed.
-class EmployeeStore::Transaction
+namespace {
+StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome)
 {
-public:
-    explicit Transaction(EmployeeStore *store) : m_store(store) { m_ok = store->begin(&m_error); }
-    ~Transaction()
-    {
-        if (m_ok && !m_done)
-            m_store->rollback();
-    }
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-
-    bool ok() const { return m_ok; }
-    QString error() const { return m_error; }
-    bool commit(QString *error)
-    {
-        m_done = true;
-        return m_store->commit(error);
-    }
-    void rollback()
-    {
-        m_done = true;
-        m_store->rollback();
-    }
-
-private:
-    EmployeeStore *m_store;
-    QString m_error;
-    bool m_ok = false;
-    bool m_done = false;
-};
+    return DriverErrorMapper::failure(outcome.errorText, outcome.errorCode, outcome.errorText);
+}
+}
 
 EmployeeStore::EmployeeStore(const QSqlDatabase &db, QObject *parent)
     : QObject(parent), m_db(db), m_dialect(std::make_unique<SqlDialect>(db)),
+      m_transactions(std::make_unique<TransactionStack>(db, m_dialect->isPostgres())),
       m_prepared(std::make_unique<Prepared>(db)), m_reader(std::make_unique<EmployeeReader>(db)),
-      m_teams(std::make_unique<TeamRepository>(db))
+      m_teams(std::make_unique<TeamRepository>(db)),
+      m_writeProfile([this](qint64 employeeId, const EmployeeProfile &seed) { return ensureProfile(employeeId, seed); })
 {
 }
 
 EmployeeStore::~EmployeeStore() = default;
 
-// --- transactions -------------------------------------------------------------
-
-bool EmployeeStore::begin(QString *error)
-{
-    bool ok;
-    if (m_depth == 0) {
-        ok = beginOuter(error);
-    } else {
-        ok = execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
-    }
-    if (ok)
-        ++m_depth;
-    return ok;
-}
-
-// SQLite: BEGIN IMMEDIATE takes the write lock before the first read. A
-// deferred BEGIN reads a snapshot first, and if another connection commits
-// before our first write, that write fails at once with "database is locked"
-// however long the busy timeout; with the lock taken up front a busy
-// database is reported here, before anything is done.
-bool EmployeeStore::beginOuter(QString *error)
-{
-    if (m_dialect->isPostgres()) {
-        if (m_db.transaction())
-            return true;
-        if (error)
-            *error = tr("Cannot start a transaction: %1").arg(m_db.lastError().text());
-        return false;
-    }
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return true;
-    if (error)
-        *error = DriverErrorMapper::failure(q).errorText();
-    return false;
-}
-
-bool EmployeeStore::commit(QString *error)
-{
-    --m_depth;
-    if (m_depth > 0)
-        return execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), error);
-    if (m_db.commit())
-        return true;
-    if (error)
-        *error = tr("The changes could not be saved: %1").arg(m_db.lastError().text());
-    m_db.rollback();
-    return false;
-}
-
-void EmployeeStore::rollback()
-{
-    --m_depth;
-    if (m_depth > 0) {
-        execControl(QStringLiteral("ROLLBACK TO SAVEPOINT er_sp%1").arg(m_depth), nullptr);
-        execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), nullptr);
-    } else {
-        m_db.rollback();
-    }
-}
-
-// Savepoints only run below an open transaction: for each row of a
-// PostgreSQL bulk import and for nested writes. SQLite bulk rows need none
-// (see createEmployee), so nothing here is on SQLite's hot path.
-bool EmployeeStore::execControl(const QString &sql, QString *error)
-{
-    QSqlQuery q(m_db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = tr("Database error: %1").arg(q.lastError().text());
-    return false;
-}
+// --- bulk ---------------------------------------------------------------------
 
 bool EmployeeStore::beginBulk(QString *error)
 {
-    if (m_bulk || m_depth > 0) {
+    if (m_bulk || m_transactions->depth() > 0) {
         if (error)
             *error = tr("Another operation is still writing to the database.");
         return false;
     }
-    if (!begin(error))
+    if (!m_transactions->begin(error))
         return false;
-    // A big import keeps its dirty pages in memory instead of spilling them
-    // to the WAL page by page (measured: 100k rows 7.3 s with the default
-    // 2 MB cache, 4.8 s with 64 MB). Browsing goes back to the small cache.
-    setBulkCache(true);
-    prepareNative();
-    m_bulk = true;
-    m_bulkBroken = false;
-    m_bulkCreated = 0;
+    m_bulk = std::make_unique<BulkImportSession>(m_db, m_dialect->isPostgres());
+    m_prepared->native.finalize();
+    if (!m_dialect->isPostgres())
+        m_prepared->native.prepare(m_db);   // not ready: the rows go through QSqlQuery
     return true;
 }
 
@@ -175,35 +79,25 @@ bool EmployeeStore::commitBulk(QString *error)
 {
     if (!m_bulk)
         return false;
-    m_bulk = false;
-    const int created = m_bulkCreated;
+    const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
     finalizeNative();
-    const QStringList deferred = std::exchange(m_deferredIndexes, {});
-    if (!m_bulkBroken) {
-        QSqlQuery q(m_db);
-        for (const QString &statement : deferred) {
-            if (!q.exec(statement)) {
-                rollback();
-                setBulkCache(false);
-                if (error)
-                    *error = tr("Database error; nothing was saved: %1").arg(q.lastError().text());
-                return false;
-            }
-        }
+    QString driverError;
+    if (!bulk->isBroken() && !bulk->recreateDeferredIndexes(&driverError)) {
+        m_transactions->rollback();
+        if (error)
+            *error = tr("Database error; nothing was saved: %1").arg(driverError);
+        return false;
     }
-    if (m_bulkBroken) {
-        rollback();
-        setBulkCache(false);
+    if (bulk->isBroken()) {
+        m_transactions->rollback();
         if (error)
             *error = tr("A refused row could not be undone, so nothing was saved.");
         return false;
     }
-    const bool committed = commit(error);
-    setBulkCache(false);
-    if (!committed)
+    if (!m_transactions->commit(error))
         return false;
-    if (created > 0)
-        emit employeesImported(created);
+    if (bulk->created() > 0)
+        emit employeesImported(bulk->created());
     return true;
 }
 
@@ -211,83 +105,20 @@ void EmployeeStore::rollbackBulk()
 {
     if (!m_bulk)
         return;
-    m_bulk = false;
-    m_deferredIndexes.clear();   // the rollback brings them back
+    const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
+    bulk->forgetDeferredIndexes();   // the rollback brings them back
     finalizeNative();
-    rollback();
-    setBulkCache(false);
-}
-
-// Indexes led by a column of a few values (team, gender) followed by id take
-// every new row at the end of its value's range: a handful of hot pages, as
-// cheap as appending, and cheaper than a rebuild's sort (measured at 1M rows:
-// commit 1.2 s shorter, import 4-10% faster).
-bool EmployeeStore::keptDuringBulk(const QString &indexName)
-{
-    return indexName == QLatin1String("employee_profile_team_idx")
-           || indexName == QLatin1String("employee_profile_gender_idx");
+    m_transactions->rollback();
 }
 
 bool EmployeeStore::deferSecondaryIndexes()
 {
-    if (!m_bulk || m_dialect->isPostgres() || !m_deferredIndexes.isEmpty())
-        return false;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // Names and statements come from the schema itself, never from user text.
-    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                               "AND tbl_name IN ('employee', 'employee_profile') ORDER BY name")))
-        return false;
-    QList<QPair<QString, QString>> indexes;
-    while (q.next()) {
-        const QString sql = q.value(1).toString();
-        if (!sql.simplified().startsWith(QLatin1String("CREATE INDEX"), Qt::CaseInsensitive))
-            continue;   // unique indexes stay
-        if (keptDuringBulk(q.value(0).toString()))
-            continue;
-        indexes.append({q.value(0).toString(), sql});
-    }
-    q.finish();
-    QStringList dropped;
-    for (const auto &[name, sql] : std::as_const(indexes)) {
-        const QString quoted = QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\""))
-                               + QLatin1Char('"');
-        if (!q.exec(QStringLiteral("DROP INDEX ") + quoted)) {
-            // Put back what was dropped; the bulk goes on with its indexes.
-            for (const QString &statement : std::as_const(dropped))
-                q.exec(statement);
-            return false;
-        }
-        dropped << sql;
-    }
-    m_deferredIndexes = dropped;
-    return !dropped.isEmpty();
-}
-
-bool EmployeeStore::prepareNative()
-{
-    m_prepared->native.finalize();
-    return !m_dialect->isPostgres() && m_prepared->native.prepare(m_db);
+    return m_bulk && m_bulk->deferSecondaryIndexes();
 }
 
 void EmployeeStore::finalizeNative()
 {
     m_prepared->native.finalize();
-}
-
-void EmployeeStore::setBulkCache(bool bulk)
-{
-    if (m_dialect->isPostgres())
-        return;
-    QSqlQuery q(m_db);
-    q.exec(bulk ? QStringLiteral("PRAGMA cache_size = -65536") : QStringLiteral("PRAGMA cache_size = -16384"));
-}
-
-// --- errors -------------------------------------------------------------------
-
-StoreResult EmployeeStore::nativeFailure(const SqliteBulkInserter::Outcome &outcome) const
-{
-    return DriverErrorMapper::failure(outcome.errorText, outcome.errorCode, outcome.errorText);
 }
 
 // --- employees ----------------------------------------------------------------
@@ -346,7 +177,7 @@ StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
 
 StoreResult EmployeeStore::createEmployee(const Employee &employee, const EmployeeProfile &initialProfile)
 {
-    if (m_creatingId != 0)
+    if (m_creation)
         return StoreResult::failure(QString(), tr("An employee cannot be created while another one is being created."));
     // Inside an SQLite bulk import a failed statement undoes only itself, so
     // a row needs no savepoint of its own: a refused creation is undone by
@@ -355,9 +186,9 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     // sub-journal. PostgreSQL aborts the whole transaction on any error, so
     // there each row keeps its savepoint.
     const bool undoByDelete = m_bulk && !m_dialect->isPostgres();
-    std::optional<Transaction> tx;
+    std::optional<TransactionScope> tx;
     if (!undoByDelete) {
-        tx.emplace(this);
+        tx.emplace(*m_transactions);
         if (!tx->ok())
             return StoreResult::failure(QString(), tx->error());
     }
@@ -365,45 +196,38 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     if (!inserted.ok())
         return inserted;
 
-    const StoreResult received = runCreationReceivers(inserted.id(), initialProfile);
+    const StoreResult received = runCreationReceivers(inserted.id(), initialProfile, m_writeProfile);
     if (!received.ok()) {
         if (undoByDelete)
-            undoCreation(inserted.id());
+            undoCreations(inserted.id(), inserted.id());
         return received;   // otherwise tx's destructor rolls back to before the insert
     }
     QString error;
     if (tx && !tx->commit(&error))
         return StoreResult::failure(QString(), error);
     if (m_bulk)
-        ++m_bulkCreated;
+        m_bulk->countCreated(1);
     else
         emit employeeAdded(inserted.id());
     return inserted;
 }
 
-StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed)
+// The employeeCreated receivers, with the creation they may create the
+// profile through or refuse; its answer once they have all returned.
+StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed,
+                                                const EmployeeCreation::ProfileWriter &writeProfile)
 {
-    m_creatingId = employeeId;
-    m_seedProfile = &seed;   // the caller's, alive until the receivers return
-    m_profileCreated = false;
-    m_creationVeto.clear();
-    emit employeeCreated(employeeId);
-    const bool profileCreated = m_profileCreated;
-    const QString veto = m_creationVeto;
-    m_creatingId = 0;
-    m_seedProfile = nullptr;
+    EmployeeCreation creation(employeeId, seed, writeProfile);
+    m_creation = &creation;
+    emit employeeCreated(&creation);
+    m_creation = nullptr;
 
-    if (!veto.isEmpty())
-        return StoreResult::failure(QString(), tr("The employee was not saved: %1").arg(veto));
-    if (!profileCreated)
+    if (creation.isRefused())
+        return StoreResult::failure(QString(), tr("The employee was not saved: %1").arg(creation.refusal()));
+    if (!creation.profileCreated())
         return StoreResult::failure(QString(), tr("The employee was not saved because no profile was created for "
                                                   "it (the profile creator is not connected)."));
     return StoreResult::success(employeeId);
-}
-
-void EmployeeStore::undoCreation(qint64 employeeId)
-{
-    undoCreations(employeeId, employeeId);
 }
 
 void EmployeeStore::undoCreations(qint64 firstId, qint64 lastId)
@@ -413,8 +237,8 @@ void EmployeeStore::undoCreations(qint64 firstId, qint64 lastId)
     q.addBindValue(firstId);
     q.addBindValue(lastId);
     // If even this fails the bulk cannot be trusted: commitBulk() refuses it.
-    if (!q.exec() || q.numRowsAffected() != lastId - firstId + 1)
-        m_bulkBroken = true;
+    if ((!q.exec() || q.numRowsAffected() != lastId - firstId + 1) && m_bulk)
+        m_bulk->markBroken();
 }
 
 QList<StoreResult> EmployeeStore::createEmployees(const QList<NewEmployee> &rows)
@@ -433,11 +257,11 @@ QList<StoreResult> EmployeeStore::createEmployees(const QList<NewEmployee> &rows
 
 // All `count` rows, or none of them and false: the caller then creates them
 // one by one to learn which were refused (rare: a duplicate in the file or
-// in the database, or a receiver's veto).
+// in the database, or a receiver's refusal).
 bool EmployeeStore::createChunk(const NewEmployee *rows, int count, QList<StoreResult> &results)
 {
     SqliteBulkInserter &native = m_prepared->native;
-    if (!m_bulk || m_creatingId != 0 || !native.isReady())
+    if (!m_bulk || m_creation || !native.isReady())
         return false;
     // The bulk holds the write lock, so the ids are the next ones after the
     // largest; given explicitly, they need no reading back.
@@ -447,40 +271,49 @@ bool EmployeeStore::createChunk(const NewEmployee *rows, int count, QList<StoreR
     std::array<QString, SqliteBulkInserter::MaxRowsPerStatement> normalized;
     for (int i = 0; i < count; ++i)
         normalized[i] = EmployeeValidator::normalizedEmail(rows[i].employee->email);
-    const QString now = Timestamp::now();
-    if (!native.insertEmployees(rows, normalized.data(), count, maxId + 1, now).ok)
+    if (!native.insertEmployees(rows, normalized.data(), count, maxId + 1, Timestamp::now()).ok)
         return false;   // SQLite undid the statement
-    const bool received = receiveChunk(maxId + 1, rows, count)
-                          && native.insertProfiles(m_queuedProfiles.data(), int(m_queuedProfiles.size()), now).ok;
-    m_queuedProfiles.clear();
-    if (!received) {
+    if (!receiveChunk(maxId + 1, rows, count)) {
         undoCreations(maxId + 1, maxId + count);
         return false;
     }
-    m_bulkCreated += count;
+    m_bulk->countCreated(count);
     for (int i = 0; i < count; ++i)
         results.append(StoreResult::success(maxId + 1 + i));
     return true;
 }
 
-// employeeCreated for each employee of a chunk, with the profiles the
-// receivers ask for queued in m_queuedProfiles. False at the first veto or
-// missing profile.
+// employeeCreated for each employee of a chunk. The profiles the receivers
+// create are held back and written by one multi-row INSERT once they have
+// all run. False at the first refusal, missing profile or failed INSERT.
 bool EmployeeStore::receiveChunk(qint64 firstId, const NewEmployee *rows, int count)
 {
-    m_queuedProfiles.clear();
-    m_queueProfiles = true;
-    bool received = true;
-    for (int i = 0; i < count && received; ++i)
-        received = runCreationReceivers(firstId + i, *rows[i].profile).ok();
-    m_queueProfiles = false;
-    return received && m_queuedProfiles.size() == size_t(count);
+    std::vector<SqliteBulkInserter::ProfileRow> queued;
+    queued.reserve(size_t(count));
+    const EmployeeCreation::ProfileWriter queue = [&queued](qint64 employeeId, const EmployeeProfile &seed) {
+        queued.push_back({employeeId, &seed});   // the caller's row, alive until createEmployees() returns
+        return StoreResult::success(0);
+    };
+    for (int i = 0; i < count; ++i) {
+        if (!runCreationReceivers(firstId + i, *rows[i].profile, queue).ok())
+            return false;
+    }
+    return queued.size() == size_t(count)
+           && m_prepared->native.insertProfiles(queued.data(), count, Timestamp::now()).ok;
 }
 
-void EmployeeStore::failCurrentCreation(const QString &reason)
+StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &work)
 {
-    if (m_creatingId != 0 && m_creationVeto.isEmpty())
-        m_creationVeto = reason;
+    TransactionScope tx(*m_transactions);
+    if (!tx.ok())
+        return StoreResult::failure(QString(), tx.error());
+    const StoreResult result = work();
+    if (!result.ok())
+        return result;   // tx rolls back
+    QString error;
+    if (!tx.commit(&error))
+        return StoreResult::failure(QString(), error);
+    return result;
 }
 
 StoreResult EmployeeStore::writeEmployee(const Employee &employee)
@@ -503,20 +336,6 @@ StoreResult EmployeeStore::writeEmployee(const Employee &employee)
     if (!this->employee(employee.id))
         return StoreResult::gone(tr("This employee was deleted by someone else."));
     return StoreResult::conflict(tr("This employee was changed by someone else since you opened it."));
-}
-
-StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &work)
-{
-    Transaction tx(this);
-    if (!tx.ok())
-        return StoreResult::failure(QString(), tx.error());
-    const StoreResult result = work();
-    if (!result.ok())
-        return result;   // tx rolls back
-    QString error;
-    if (!tx.commit(&error))
-        return StoreResult::failure(QString(), error);
-    return result;
 }
 
 StoreResult EmployeeStore::updateEmployee(const Employee &employee)
@@ -566,36 +385,18 @@ StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
 
 // --- profiles -----------------------------------------------------------------
 
-StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
+StoreResult EmployeeStore::ensureProfile(qint64 employeeId, const EmployeeProfile &seed)
 {
-    const bool seeded = employeeId == m_creatingId;
-    if (seeded && m_queueProfiles) {
-        if (!m_profileCreated)   // idempotent: a second call queues nothing
-            m_queuedProfiles.push_back({employeeId, m_seedProfile});
-        m_profileCreated = true;
-        return StoreResult::success(0);
-    }
     prepareStatements();
-    static const EmployeeProfile unseeded;
-    const EmployeeProfile &seed = seeded && m_seedProfile ? *m_seedProfile : unseeded;
+    const QString now = Timestamp::now();
     if (m_prepared->native.isReady()) {
-        const SqliteBulkInserter::Outcome outcome = m_prepared->native.insertProfile(employeeId, seed, Timestamp::now());
-        if (outcome.ok && outcome.inserted) {
-            if (seeded)
-                m_profileCreated = true;
+        const SqliteBulkInserter::Outcome outcome = m_prepared->native.insertProfile(employeeId, seed, now);
+        if (!outcome.ok)
+            return profileInsertFailure(employeeId, nativeFailure(outcome));
+        if (outcome.inserted)
             return StoreResult::success(outcome.id);
-        }
-        if (!outcome.ok) {
-            StoreResult failure = nativeFailure(outcome);
-            if (!employee(employeeId))
-                failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
-            if (seeded)
-                failCurrentCreation(failure.errorText());
-            return failure;
-        }
         // It existed already: the QSqlQuery path below finds its id.
     }
-    const QString now = Timestamp::now();
     QSqlQuery &q = m_prepared->insertProfile;
     q.bindValue(0, employeeId);
     q.bindValue(1, nullableDate(seed.dateOfBirth));
@@ -606,14 +407,8 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
     q.bindValue(6, nullableBlob(seed.photo));
     q.bindValue(7, now);
     q.bindValue(8, now);
-    if (!q.exec()) {
-        StoreResult failure = DriverErrorMapper::failure(q);
-        if (!employee(employeeId))
-            failure = StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
-        if (seeded)
-            failCurrentCreation(failure.errorText());
-        return failure;
-    }
+    if (!q.exec())
+        return profileInsertFailure(employeeId, DriverErrorMapper::failure(q));
     qint64 profileId = q.numRowsAffected() == 1 ? insertedId(q) : 0;
     if (profileId == 0) {   // it existed already: idempotent, not an error
         QSqlQuery &find = m_prepared->findProfile;
@@ -622,11 +417,18 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId)
             profileId = find.value(0).toLongLong();
         find.finish();
     }
-    if (seeded && profileId != 0)
-        m_profileCreated = true;
     if (profileId == 0)
         return StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
     return StoreResult::success(profileId);
+}
+
+// A profile's INSERT failed: for an employee that is not there (the foreign
+// key) the reason worth telling is that.
+StoreResult EmployeeStore::profileInsertFailure(qint64 employeeId, const StoreResult &failure) const
+{
+    if (!employee(employeeId))
+        return StoreResult::failure(QString(), tr("The employee %1 does not exist.").arg(employeeId));
+    return failure;
 }
 
 StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)

@@ -4,9 +4,9 @@
 #include "domain/EmployeeProfile.h"
 #include "domain/EmployeeRecord.h"
 #include "domain/NewEmployee.h"
-#include "store/SqliteBulkInserter.h"
 #include "domain/StoreResult.h"
 #include "domain/Team.h"
+#include "store/EmployeeCreation.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -15,19 +15,22 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <vector>
 
+class BulkImportSession;
 class EmployeeReader;
 class SqlDialect;
 class TeamRepository;
+class TransactionStack;
 
 // The one place that writes employees, profiles and teams.
 //
 // Creating an employee emits employeeCreated() while the employee's
-// transaction is still open; receivers on a direct connection write through
-// this same store (ensureProfile()) and so take part in that transaction. If a
-// receiver's write fails, or no receiver created the profile, the employee's
-// insert is rolled back too: there is never an employee without a profile.
+// transaction is still open, with an EmployeeCreation that carries the seed
+// profile; a receiver on a direct connection creates the profile through it
+// (or refuses the creation) and so takes part in that transaction. If the
+// profile's write fails, a receiver refuses, or no receiver created the
+// profile, the employee's insert is rolled back too: there is never an
+// employee without a profile.
 // After commit the store emits what views need to refresh.
 //
 // Input is expected to be validated (EmployeeValidator); the store still maps
@@ -44,7 +47,8 @@ public:
 
     // --- employees -------------------------------------------------------
     // `initialProfile` seeds the profile that the employeeCreated receiver
-    // creates (import passes date of birth, team... this way).
+    // creates (EmployeeCreation::seedProfile(); the form and the import pass
+    // date of birth, team... this way).
     StoreResult createEmployee(const Employee &employee, const EmployeeProfile &initialProfile = {});
     // Optimistic locking: employee.version must match the stored one.
     StoreResult updateEmployee(const Employee &employee);
@@ -62,11 +66,11 @@ public:
     QList<StoreResult> createEmployees(const QList<NewEmployee> &rows);
 
     // --- profiles (reverse relation) --------------------------------------
-    // Creates the profile of `employeeId` unless it has one. Idempotent: a
-    // second call creates nothing and succeeds. Result id = the profile's id,
-    // or 0 while createEmployees() holds the profile back for its chunk's
-    // single INSERT (it is written before createEmployees() returns).
-    StoreResult ensureProfile(qint64 employeeId);
+    // Creates the profile of `employeeId`, seeded with `seed`, unless it has
+    // one. Idempotent: a second call creates nothing and succeeds with the
+    // existing profile's id. (A new employee's profile is created through its
+    // EmployeeCreation; this is for employees that have none, the backfill.)
+    StoreResult ensureProfile(qint64 employeeId, const EmployeeProfile &seed = {});
     StoreResult updateProfile(const EmployeeProfile &profile);
 
     // The form's save: writes `fields` of `edited` (the edited columns only,
@@ -98,25 +102,18 @@ public:
     bool beginBulk(QString *error = nullptr);
     bool commitBulk(QString *error = nullptr);
     void rollbackBulk();
-    bool inBulk() const { return m_bulk; }
+    bool inBulk() const { return m_bulk != nullptr; }
     // Inside a bulk (SQLite only, before its first write): drops the
     // non-unique secondary indexes of employee and employee_profile and
-    // recreates them, in the same transaction, in commitBulk() (all but the
-    // few whose inserts are appends: keptDuringBulk()). Building an
-    // index from all its keys at once is far cheaper than inserting a million
-    // random keys one by one, so a large import into a small table defers
-    // them (CsvImporter decides when). Unique indexes stay: they refuse
-    // duplicates row by row. DDL is transactional in SQLite, so a rolled back
-    // bulk gets its indexes back with everything else. False: nothing deferred.
+    // recreates them, in the same transaction, in commitBulk()
+    // (BulkImportSession::deferSecondaryIndexes()). False: nothing deferred.
     bool deferSecondaryIndexes();
 
-    // Lets a receiver of employeeCreated veto the creation in progress (for
-    // receivers whose failure is not a failed store write).
-    void failCurrentCreation(const QString &reason);
-
 signals:
-    // Emitted inside the open transaction, for every new employee, imports included.
-    void employeeCreated(qint64 employeeId);
+    // Emitted inside the open transaction, for every new employee, imports
+    // included. Receivers must be connected directly (Qt::DirectConnection)
+    // and must not keep `creation`.
+    void employeeCreated(EmployeeCreation *creation);
 
     // Emitted after commit.
     void employeeAdded(qint64 employeeId);
@@ -128,52 +125,34 @@ signals:
 
 private:
     struct Prepared;
-    class Transaction;
 
     void prepareStatements();
-    void setBulkCache(bool bulk);
-    static bool keptDuringBulk(const QString &indexName);
     qint64 insertedId(QSqlQuery &insert) const;
-    bool execControl(const QString &sql, QString *error);
     StoreResult insertEmployeeRow(const Employee &employee);
-    StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed);
+    StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed,
+                                     const EmployeeCreation::ProfileWriter &writeProfile);
     bool createChunk(const NewEmployee *rows, int count, QList<StoreResult> &results);
     bool receiveChunk(qint64 firstId, const NewEmployee *rows, int count);
-    void undoCreation(qint64 employeeId);
     void undoCreations(qint64 firstId, qint64 lastId);
     // Runs `work` in a transaction (a savepoint when one is open) that is
     // committed only when it succeeds.
     StoreResult inTransaction(const std::function<StoreResult()> &work);
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
-    StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome) const;
-    bool prepareNative();
+    StoreResult profileInsertFailure(qint64 employeeId, const StoreResult &failure) const;
     void finalizeNative();
     StoreResult announceTeams(const StoreResult &result);
-    bool begin(QString *error);
-    bool beginOuter(QString *error);
-    bool commit(QString *error);
-    void rollback();
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect;
+    std::unique_ptr<TransactionStack> m_transactions;
     std::unique_ptr<Prepared> m_prepared;
     std::unique_ptr<EmployeeReader> m_reader;
     std::unique_ptr<TeamRepository> m_teams;
-    bool m_bulk = false;
-    bool m_bulkBroken = false;
-    int m_bulkCreated = 0;
-    QStringList m_deferredIndexes;   // CREATE INDEX statements to run again before commitBulk()
-    int m_depth = 0;
-
-    // The creation in progress: what the receiver should seed the profile
-    // with, and whether it did create it.
-    qint64 m_creatingId = 0;
-    const EmployeeProfile *m_seedProfile = nullptr;
-    bool m_profileCreated = false;
-    QString m_creationVeto;
-    // createEmployees(): ensureProfile() queues the profile of the employee
-    // being created instead of inserting it.
-    bool m_queueProfiles = false;
-    std::vector<SqliteBulkInserter::ProfileRow> m_queuedProfiles;
+    std::unique_ptr<BulkImportSession> m_bulk;   // set between beginBulk() and its end
+    // Writes the profile a receiver creates outside a chunk: ensureProfile().
+    EmployeeCreation::ProfileWriter m_writeProfile;
+    // The creation whose receivers are running: creating another one from a
+    // receiver is refused.
+    const EmployeeCreation *m_creation = nullptr;
 };

@@ -1,21 +1,13 @@
 #include "store/ProfileAutoCreator.h"
 
+#include "store/EmployeeCreation.h"
 #include "store/EmployeeStore.h"
 
 ProfileAutoCreator::ProfileAutoCreator(EmployeeStore *store, QObject *parent) : QObject(parent), m_store(store) { }
 
-void ProfileAutoCreator::connectTo(EmployeeStore *store)
+void ProfileAutoCreator::onEmployeeCreated(EmployeeCreation *creation)
 {
-    // Direct: the slot must run inside the store's open transaction.
-    // Unique: wiring twice must not deliver twice (the slot would cope anyway).
-    connect(store, &EmployeeStore::employeeCreated, this, &ProfileAutoCreator::onEmployeeCreated,
-            Qt::ConnectionType(Qt::DirectConnection | Qt::UniqueConnection));
-}
-
-void ProfileAutoCreator::onEmployeeCreated(qint64 employeeId)
-{
-    // A failure is recorded by the store and rolls the employee back with it.
-    m_store->ensureProfile(employeeId);
+    creation->createProfile();
 }
 
 int ProfileAutoCreator::backfill(QString *error)

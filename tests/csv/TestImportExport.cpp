@@ -2,7 +2,6 @@
 #include "csv/CsvImporter.h"
 #include "store/EmployeeStore.h"
 #include "validation/EmployeeValidator.h"
-#include "store/ProfileAutoCreator.h"
 #include "TestDatabase.h"
 
 #include <QBuffer>
@@ -18,16 +17,15 @@ namespace {
 
 const QByteArray Header = "first_name,last_name,email,phone,date_of_birth,team,address,gender,bio\n";
 
-// A store wired the way the application wires it: every created employee
-// gets its profile from the ProfileAutoCreator receiver.
+// A store opened the way the application opens one (AppSession): every
+// created employee gets its profile from the ProfileAutoCreator receiver.
 struct Fixture
 {
     TestDatabase database;
-    EmployeeStore store{database.db()};
-    ProfileAutoCreator creator{&store};
+    QString sessionError;
+    std::unique_ptr<AppSession> session = database.openSession(&sessionError);
+    EmployeeStore &store = *session->store();
     EmployeeValidator validator{QStringLiteral("DE")};
-
-    Fixture() { creator.connectTo(&store); }
 
     ImportReport import(const QByteArray &csv, CsvImporter *importer = nullptr)
     {
@@ -60,9 +58,11 @@ QList<QStringList> allEmployees(const QSqlDatabase &db)
 }
 
 // Every index of the schema with its definition.
-QStringList indexDefinitions(TestDatabase &database)
+// As `db` sees them: inside a running import only the import's own
+// connection sees its uncommitted DROP INDEX.
+QStringList indexDefinitions(TestDatabase &database, const QSqlDatabase &db)
 {
-    QSqlQuery q(database.db());
+    QSqlQuery q(db);
     q.exec(database.isPostgres()
                ? QStringLiteral("SELECT indexname || ': ' || indexdef FROM pg_indexes "
                                 "WHERE schemaname = current_schema() ORDER BY indexname")
@@ -255,7 +255,7 @@ private slots:
     {
         Fixture f;
         QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
-        const QStringList before = indexDefinitions(f.database);
+        const QStringList before = indexDefinitions(f.database, f.store.database());
         QVERIFY(before.join('\n').contains(QStringLiteral("employee_profile_dob_idx")));
         const int n = int(CsvImporter::DeferIndexesMinRows) + 500;
         QByteArray csv = Header;
@@ -268,14 +268,14 @@ private slots:
         CsvImporter importer(&f.store, f.validator);
         QStringList during;
         auto connection = connect(&importer, &CsvImporter::progress, &importer, [&] {
-            during = indexDefinitions(f.database);
+            during = indexDefinitions(f.database, f.store.database());
             importer.cancel();
         });
         QVERIFY(f.import(csv, &importer).cancelled);
         // SQLite deferred them (PostgreSQL keeps its indexes), and the rollback brought them back.
         QCOMPARE(during.join('\n').contains(QStringLiteral("employee_profile_dob_idx")), f.database.isPostgres());
         QCOMPARE(f.store.employeeCount(), 0);
-        QCOMPARE(indexDefinitions(f.database), before);
+        QCOMPARE(indexDefinitions(f.database, f.store.database()), before);
         disconnect(connection);
 
         const ImportReport report = f.import(csv, &importer);
@@ -285,7 +285,7 @@ private slots:
                  (QStringList{QStringLiteral("line %1: email: Another employee already uses this email address.").arg(n + 2),
                               QStringLiteral("line %1: phone: Another employee already uses this phone number.").arg(n + 3)}));
         QCOMPARE(f.store.profileCount(), qint64(n));
-        QCOMPARE(indexDefinitions(f.database), before);
+        QCOMPARE(indexDefinitions(f.database, f.store.database()), before);
         QSqlQuery q(f.database.db());
         QVERIFY(q.exec(QStringLiteral("SELECT e.email FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
                                       "WHERE lower(e.last_name) = 'last1' AND p.date_of_birth = '1990-01-%1'")

@@ -1,6 +1,7 @@
 // The store and its signals: profile auto-creation through employeeCreated,
 // atomicity, idempotence, cascade, backfill, bulk, optimistic locking, teams.
 #include "store/EmployeeStore.h"
+#include "store/EmployeeCreation.h"
 #include "store/ProfileAutoCreator.h"
 #include "TestDatabase.h"
 
@@ -65,35 +66,37 @@ private slots:
 
 private:
     std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
 };
 
 void TestEmployeeStore::init()
 {
     m_tdb = std::make_unique<TestDatabase>();
     QVERIFY2(m_tdb->isOpen(), qPrintable(m_tdb->error()));
-    m_store = std::make_unique<EmployeeStore>(m_tdb->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_tdb->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestEmployeeStore::cleanup()
 {
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_tdb.reset();
 }
 
 void TestEmployeeStore::createGivesEveryEmployeeItsProfile()
 {
-    QSignalSpy created(m_store.get(), &EmployeeStore::employeeCreated);
-    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
+    QList<qint64> created;
+    connect(m_store, &EmployeeStore::employeeCreated, this,
+            [&](EmployeeCreation *creation) { created << creation->employeeId(); });
+    QSignalSpy added(m_store, &EmployeeStore::employeeAdded);
     const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com", "+442071234567"));
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     QVERIFY(result.id() > 0);
-    QCOMPARE(created.count(), 1);
-    QCOMPARE(created.first().first().toLongLong(), result.id());
+    QCOMPARE(created, QList<qint64>{result.id()});
     QCOMPARE(added.count(), 1);
     QCOMPARE(added.first().first().toLongLong(), result.id());
     QCOMPARE(count(m_tdb->db(), "employee"), 1);
@@ -115,9 +118,9 @@ void TestEmployeeStore::employeeCreatedFiresInsideTheOpenTransaction()
     // The receiver sees the new row on the store's connection; when creation
     // is then vetoed, the row is gone: so the receiver ran inside the transaction.
     qint64 seenInside = -1;
-    connect(m_store.get(), &EmployeeStore::employeeCreated, this, [&](qint64) {
+    connect(m_store, &EmployeeStore::employeeCreated, this, [&](EmployeeCreation *creation) {
         seenInside = count(m_store->database(), "employee");
-        m_store->failCurrentCreation("test veto");
+        creation->refuse("test veto");
     });
     const StoreResult result = m_store->createEmployee(person("Grace", "Hopper", "grace@example.com"));
     QVERIFY(!result.ok());
@@ -148,26 +151,40 @@ void TestEmployeeStore::seedProfileReachesTheCreatedProfile()
 
 void TestEmployeeStore::creatorIsIdempotent()
 {
-    // Wired twice, and a second creator on top: still exactly one profile.
-    m_creator->connectTo(m_store.get());
-    ProfileAutoCreator second(m_store.get());
-    second.connectTo(m_store.get());
+    // The session's creator, a second one on top, and a third receiver that
+    // creates the profile too: still exactly one profile.
+    ProfileAutoCreator second(m_store);
+    connect(m_store, &EmployeeStore::employeeCreated, &second, &ProfileAutoCreator::onEmployeeCreated,
+            Qt::DirectConnection);
+    QList<StoreResult> answers;
+    connect(m_store, &EmployeeStore::employeeCreated, this,
+            [&](EmployeeCreation *creation) { answers << creation->createProfile(); });
     const StoreResult result = m_store->createEmployee(person("Alan", "Turing", "alan@example.com"));
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().id(), m_store->profileOf(result.id())->id);   // the first answer, again
 
+    // Delivered again later (a second connection, a retry): nothing new.
     const StoreResult again = m_store->ensureProfile(result.id());
     QVERIFY2(again.ok(), qPrintable(again.errorText()));
     QCOMPARE(again.id(), m_store->profileOf(result.id())->id);
-    m_creator->onEmployeeCreated(result.id());
+    const EmployeeCreation::ProfileWriter write = [this](qint64 id, const EmployeeProfile &seed) {
+        return m_store->ensureProfile(id, seed);
+    };
+    const EmployeeProfile none;
+    EmployeeCreation redelivered(result.id(), none, write);
+    second.onEmployeeCreated(&redelivered);
+    QVERIFY(redelivered.profileCreated());
+    QVERIFY(!redelivered.isRefused());
     QCOMPARE(count(m_tdb->db(), "employee_profile"), 1);
 }
 
 void TestEmployeeStore::failingReceiverRollsBackTheEmployee()
 {
-    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
-    connect(m_store.get(), &EmployeeStore::employeeCreated, this,
-            [&](qint64) { m_store->failCurrentCreation("the audit log is full"); });
+    QSignalSpy added(m_store, &EmployeeStore::employeeAdded);
+    connect(m_store, &EmployeeStore::employeeCreated, this,
+            [&](EmployeeCreation *creation) { creation->refuse("the audit log is full"); });
     const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"));
     QVERIFY(!result.ok());
     QVERIFY2(result.errorText().contains("the audit log is full"), qPrintable(result.errorText()));
@@ -191,7 +208,8 @@ void TestEmployeeStore::failingProfileWriteRollsBackTheEmployee()
 
 void TestEmployeeStore::noReceiverMeansNoEmployee()
 {
-    m_creator.reset();   // disconnects
+    // The session's receiver disconnected: nobody creates the profile.
+    QVERIFY(disconnect(m_store, &EmployeeStore::employeeCreated, nullptr, nullptr));
     const StoreResult result = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com"));
     QVERIFY(!result.ok());
     QVERIFY2(result.errorText().contains("no profile"), qPrintable(result.errorText()));
@@ -224,7 +242,7 @@ void TestEmployeeStore::deleteCascadesToTheProfile()
 {
     const qint64 keep = m_store->createEmployee(person("A", "One", "a@example.com")).id();
     const qint64 gone = m_store->createEmployee(person("B", "Two", "b@example.com")).id();
-    QSignalSpy removed(m_store.get(), &EmployeeStore::employeeRemoved);
+    QSignalSpy removed(m_store, &EmployeeStore::employeeRemoved);
     QVERIFY(m_store->deleteEmployee(gone).ok());
     QCOMPARE(removed.count(), 1);
     QCOMPARE(count(m_tdb->db(), "employee"), 1);
@@ -257,25 +275,27 @@ void TestEmployeeStore::backfillCreatesMissingProfiles()
                                             "'c@example.com', 'now', 'now')"));
     QCOMPARE(m_store->employeesWithoutProfile().size(), 2);
     QString error;
-    QCOMPARE(m_creator->backfill(&error), 2);
+    ProfileAutoCreator creator(m_store);
+    QCOMPARE(creator.backfill(&error), 2);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(m_store->employeesWithoutProfile().isEmpty());
     QCOMPARE(count(m_tdb->db(), "employee_profile"), 3);
     QVERIFY(m_store->profileOf(b));
-    QCOMPARE(m_creator->backfill(&error), 0);
+    QCOMPARE(creator.backfill(&error), 0);
 }
 
 void TestEmployeeStore::bulkCreatesRefusesOnlyBadRowsAndSignalsOnce()
 {
-    QSignalSpy created(m_store.get(), &EmployeeStore::employeeCreated);
-    QSignalSpy added(m_store.get(), &EmployeeStore::employeeAdded);
-    QSignalSpy imported(m_store.get(), &EmployeeStore::employeesImported);
+    int created = 0;
+    connect(m_store, &EmployeeStore::employeeCreated, this, [&] { ++created; });
+    QSignalSpy added(m_store, &EmployeeStore::employeeAdded);
+    QSignalSpy imported(m_store, &EmployeeStore::employeesImported);
     QVERIFY(m_store->beginBulk());
     QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
     QVERIFY(!m_store->createEmployee(person("A", "Again", "A@example.com")).ok());
     QVERIFY(m_store->createEmployee(person("B", "Two", "b@example.com")).ok());
     QVERIFY(m_store->commitBulk());
-    QCOMPARE(created.count(), 2);   // the refused row never got as far as being created
+    QCOMPARE(created, 2);   // the refused row never got as far as being created
     QCOMPARE(added.count(), 0);
     QCOMPARE(imported.count(), 1);
     QCOMPARE(imported.first().first().toInt(), 2);
@@ -406,7 +426,8 @@ void TestEmployeeStore::deferredIndexesComeBackOnCommitAndRollback()
     QVERIFY(before.join('\n').contains("employee_last_name_ci_idx"));
     QVERIFY(m_store->deferSecondaryIndexes());
     QVERIFY(!m_store->deferSecondaryIndexes());   // once per bulk
-    const QStringList during = secondaryIndexes(m_tdb->db());
+    // The store's own connection: only it sees the uncommitted DROP INDEX.
+    const QStringList during = secondaryIndexes(m_store->database());
     QVERIFY(!during.join('\n').contains("employee_last_name_ci_idx"));
     QVERIFY(!during.join('\n').contains("employee_profile_dob_idx"));
     QVERIFY(m_store->createEmployee(person("A", "One", "a@example.com")).ok());
@@ -483,11 +504,12 @@ void TestEmployeeStore::createEmployeesHonoursVetoAndIdempotentReceivers()
 {
     // A second receiver asks for the profile again (must not make two) and
     // vetoes one employee (only that one may be refused).
-    connect(m_store.get(), &EmployeeStore::employeeCreated, this, [this](qint64 id) {
-        QVERIFY(m_store->ensureProfile(id).ok());
+    connect(m_store, &EmployeeStore::employeeCreated, this, [this](EmployeeCreation *creation) {
+        QVERIFY(creation->createProfile().ok());
+        const qint64 id = creation->employeeId();
         const auto employee = m_store->employee(id);
         if (employee && employee->firstName == QLatin1String("Veto"))
-            m_store->failCurrentCreation(QStringLiteral("not this one"));
+            creation->refuse(QStringLiteral("not this one"));
     }, Qt::DirectConnection);
     std::vector<Employee> employees;
     for (int i = 0; i < 40; ++i)
@@ -520,7 +542,7 @@ void TestEmployeeStore::updateUsesOptimisticLocking()
     const qint64 id = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
     Employee mine = *m_store->employee(id);
     Employee theirs = mine;
-    QSignalSpy updated(m_store.get(), &EmployeeStore::employeeUpdated);
+    QSignalSpy updated(m_store, &EmployeeStore::employeeUpdated);
     theirs.lastName = "King";
     QVERIFY(m_store->updateEmployee(theirs).ok());
     QCOMPARE(updated.count(), 1);
@@ -548,8 +570,8 @@ void TestEmployeeStore::saveChangesIsAllOrNothing()
     QCOMPARE(m_store->employee(id)->lastName, QStringLiteral("Lovelace"));   // employee half rolled back too
     QCOMPARE(m_store->employee(id)->version, 1);
 
-    QSignalSpy profileUpdated(m_store.get(), &EmployeeStore::profileUpdated);
-    QSignalSpy employeeUpdated(m_store.get(), &EmployeeStore::employeeUpdated);
+    QSignalSpy profileUpdated(m_store, &EmployeeStore::profileUpdated);
+    QSignalSpy employeeUpdated(m_store, &EmployeeStore::employeeUpdated);
     edited.profile.teamId = m_store->teams().first().id;
     edited.profile.address = "Somewhere 1";
     edited.profile.bio = "Not edited, so not written";
@@ -577,7 +599,7 @@ void TestEmployeeStore::saveChangesIsAllOrNothing()
 
 void TestEmployeeStore::teamsAreUniqueAndInUseTeamsStay()
 {
-    QSignalSpy changed(m_store.get(), &EmployeeStore::teamsChanged);
+    QSignalSpy changed(m_store, &EmployeeStore::teamsChanged);
     const StoreResult sales = m_store->createTeam("  Sales ");
     QVERIFY2(sales.ok(), qPrintable(sales.errorText()));
     QCOMPARE(changed.count(), 1);

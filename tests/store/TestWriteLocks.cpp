@@ -8,7 +8,6 @@
 // database at once migrate it once, without an error.
 #include "db/Database.h"
 #include "store/EmployeeStore.h"
-#include "store/ProfileAutoCreator.h"
 #include "db/SchemaMigrator.h"
 #include "TestDatabase.h"
 
@@ -82,23 +81,24 @@ private slots:
 
 private:
     std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
 };
 
 void TestWriteLocks::init()
 {
     m_tdb = std::make_unique<TestDatabase>();
     QVERIFY2(m_tdb->isOpen(), qPrintable(m_tdb->error()));
-    m_store = std::make_unique<EmployeeStore>(m_tdb->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_tdb->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestWriteLocks::cleanup()
 {
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_tdb.reset();
     for (const QString &name : QSqlDatabase::connectionNames()) {
         if (name.startsWith(QLatin1String("other")))
@@ -211,8 +211,8 @@ void TestWriteLocks::twoClientsOpeningAnOldDatabaseMigrateItOnce()
     } else {
         location = DatabaseLocation::sqlite(m_tdb->location().sqlitePath() + QStringLiteral(".old.sqlite"));
     }
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_tdb->close();
 
     std::atomic<int> ready{0};

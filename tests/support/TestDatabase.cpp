@@ -103,3 +103,11 @@ bool TestDatabase::exec(const QSqlDatabase &db, const QString &sql)
     }
     return true;
 }
+
+std::unique_ptr<AppSession> TestDatabase::openSession(QString *error) const
+{
+    auto session = std::make_unique<AppSession>();
+    if (!session->open(m_location, error, Database::Missing::Refuse))
+        return nullptr;
+    return session;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/AppSession.h"
 #include "db/DatabaseLocation.h"
 
 #include <QSqlDatabase>
@@ -25,6 +26,11 @@ public:
     // this connection and open it again through Database::open().
     bool reopen();
     void close();
+    // A session on this database opened by the application's own
+    // composition code: its store, with the employeeCreated receivers wired
+    // as the window and the command line have them. nullptr and *error when
+    // it cannot be opened.
+    std::unique_ptr<AppSession> openSession(QString *error) const;
 
     static bool postgresRequested();
     // Runs `sql` (no user input; test fixtures only) and fails the test on error.

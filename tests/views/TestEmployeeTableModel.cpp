@@ -3,7 +3,6 @@
 // refresh() without resets, and counts.
 #include "store/EmployeeStore.h"
 #include "views/EmployeeTableModel.h"
-#include "store/ProfileAutoCreator.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -58,23 +57,24 @@ private slots:
 private:
     qint64 add(const Employee &e);
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
 };
 
 void TestEmployeeTableModel::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestEmployeeTableModel::cleanup()
 {
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
 }
 

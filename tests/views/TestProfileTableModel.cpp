@@ -2,7 +2,6 @@
 // through a left join (profiles without a team shown), translated gender,
 // sorting by every column, positions, refresh without reset, search.
 #include "store/EmployeeStore.h"
-#include "store/ProfileAutoCreator.h"
 #include "views/ProfileTableModel.h"
 #include "domain/DisplayFormat.h"
 #include "TestDatabase.h"
@@ -50,8 +49,8 @@ private:
                const QDate &dob = {}, const QString &address = {});
     qint64 teamId(const QString &name) const;
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
     int m_serial = 0;
 };
 
@@ -59,15 +58,16 @@ void TestProfileTableModel::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestProfileTableModel::cleanup()
 {
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
 }
 

@@ -8,7 +8,6 @@
 #include "mainwindow/DeleteConfirmation.h"
 #include "editor/EmployeeEditDialog.h"
 #include "store/EmployeeStore.h"
-#include "store/ProfileAutoCreator.h"
 #include "TestDatabase.h"
 
 #include <QAbstractButton>
@@ -85,10 +84,10 @@ private:
     void type(EmployeeEditDialog *dialog, const char *name, const QString &text);
 
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
-    std::unique_ptr<EmployeeStore> m_theirs;   // the colleague, on a connection of their own
-    std::unique_ptr<ProfileAutoCreator> m_theirCreator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
+    EmployeeStore *m_theirs = nullptr;   // the colleague, on a connection of their own
+    std::unique_ptr<AppSession> m_theirSession;
 };
 
 void TestFormConflicts::initTestCase()
@@ -100,23 +99,21 @@ void TestFormConflicts::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
-    const Database::OpenResult other = Database::open(m_db->location(), QStringLiteral("colleague"));
-    QVERIFY2(other.ok(), qPrintable(other.error));
-    m_theirs = std::make_unique<EmployeeStore>(other.db);
-    m_theirCreator = std::make_unique<ProfileAutoCreator>(m_theirs.get());
-    m_theirCreator->connectTo(m_theirs.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
+    m_theirSession = m_db->openSession(&sessionError);
+    QVERIFY2(m_theirSession, qPrintable(sessionError));
+    m_theirs = m_theirSession->store();
 }
 
 void TestFormConflicts::cleanup()
 {
-    m_theirCreator.reset();
-    m_theirs.reset();
-    Database::close(QStringLiteral("colleague"));
-    m_creator.reset();
-    m_store.reset();
+    m_theirs = nullptr;
+    m_theirSession.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
 }
 
@@ -146,7 +143,7 @@ void TestFormConflicts::theyChange(qint64 id, const std::function<void(EmployeeR
 
 std::unique_ptr<EmployeeEditDialog> TestFormConflicts::open(qint64 id)
 {
-    auto dialog = std::make_unique<EmployeeEditDialog>(m_store.get(), id);
+    auto dialog = std::make_unique<EmployeeEditDialog>(m_store, id);
     dialog->show();
     return dialog;
 }
@@ -336,7 +333,7 @@ void TestFormConflicts::deleteAsksAgainWhenTheViewWasStale()
     theyChange(id, [](EmployeeRecord &r) { r.employee.email = QStringLiteral("renamed@example.com"); },
                {RecordField::Email});
     BoxAnswer answer(QStringLiteral("confirmDeleteBox"), QStringLiteral("confirmDeleteButton"));
-    DeleteConfirmation deletion(m_store.get(), nullptr);
+    DeleteConfirmation deletion(m_store, nullptr);
     QCOMPARE(deletion.run(shown), DeleteConfirmation::Outcome::Deleted);
     QVERIFY(answer.answered());
     QVERIFY2(answer.text().contains(QStringLiteral("changed by someone else")), qPrintable(answer.text()));
@@ -355,7 +352,7 @@ void TestFormConflicts::deleteAsksAgainWhenChangedWhileAsking()
         // The second question: answered with Cancel once the first is gone.
         second = std::make_unique<BoxAnswer>(QStringLiteral("confirmDeleteBox"), QStringLiteral("cancelDeleteButton"));
     });
-    DeleteConfirmation deletion(m_store.get(), nullptr);
+    DeleteConfirmation deletion(m_store, nullptr);
     const DeleteConfirmation::Outcome outcome = deletion.run(shown);
     QVERIFY(first.answered());
     QVERIFY2(second && second->answered(), "the delete did not ask again after the employee changed");

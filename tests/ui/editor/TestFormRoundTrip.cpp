@@ -8,7 +8,6 @@
 #include "store/EmployeeStore.h"
 #include "editor/FormWidgets.h"
 #include "editor/PhotoField.h"
-#include "store/ProfileAutoCreator.h"
 #include "RowSnapshot.h"
 #include "TestDatabase.h"
 
@@ -62,8 +61,8 @@ private:
     QStringList editField(EmployeeEditDialog *dialog, int which, int mask);
 
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
     qint64 m_research = 0;
 };
 
@@ -76,9 +75,10 @@ void TestFormRoundTrip::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
     // The schema's teams include "Engineering", first in the list: a NULL
     // team shown as row 0 would turn into it.
     const StoreResult research = m_store->createTeam(QStringLiteral("Research"));
@@ -88,8 +88,8 @@ void TestFormRoundTrip::init()
 
 void TestFormRoundTrip::cleanup()
 {
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
 }
 
@@ -137,7 +137,7 @@ qint64 TestFormRoundTrip::createRecord(int mask)
 
 std::unique_ptr<EmployeeEditDialog> TestFormRoundTrip::open(qint64 id)
 {
-    auto dialog = std::make_unique<EmployeeEditDialog>(m_store.get(), id);
+    auto dialog = std::make_unique<EmployeeEditDialog>(m_store, id);
     dialog->show();
     return dialog;
 }

@@ -9,7 +9,6 @@
 #include "employees/EmployeeView.h"
 #include "editor/FormWidgets.h"
 #include "mainwindow/MainWindow.h"
-#include "store/ProfileAutoCreator.h"
 #include "views/ProfileTableModel.h"
 #include "teams/TeamsDialog.h"
 #include "MessageBoxAnswerer.h"
@@ -89,8 +88,8 @@ private:
     static bool activate(QWidget *window);
 
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
 };
 
 void TestMainWindow::initTestCase()
@@ -105,17 +104,18 @@ void TestMainWindow::init()
     QSettings().clear();
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestMainWindow::cleanup()
 {
     // An expected question that never came is a failure, not a pass.
     const int unanswered = pendingMessageBoxAnswers();
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
     QCOMPARE(unanswered, 0);
 }
@@ -136,7 +136,7 @@ qint64 TestMainWindow::addEmployee(const QString &first, const QString &last, co
 
 std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_store.get(), QStringLiteral("/tmp/test.sqlite"));
+    auto window = std::make_unique<MainWindow>(m_store, QStringLiteral("/tmp/test.sqlite"));
     window->resize(900, 500);
     window->show();
     if (!activate(window.get()))
@@ -480,7 +480,7 @@ void TestMainWindow::settingsRestoreSortAndColumnWidths()
 void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()
 {
     const qint64 id = addEmployee(QStringLiteral("Team"), QStringLiteral("Player"), QStringLiteral("tp@example.com"));
-    TeamsDialog dialog(m_store.get());
+    TeamsDialog dialog(m_store);
     QCOMPARE(dialog.list()->count(), 3);   // the seeded teams
     QCOMPARE(dialog.addTeam(QStringLiteral("Research")), QString());
     QCOMPARE(dialog.list()->count(), 4);
@@ -563,7 +563,7 @@ void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
     QVERIFY2(why.contains(QStringLiteral("is not a file")), qPrintable(why));
     QCOMPARE(window->store(), current);
     QCOMPARE(window->employeeModel()->rowCount(), 2);
-    window->setStore(m_store.get(), QStringLiteral("back"));   // before `other` goes away
+    window->setStore(m_store, QStringLiteral("back"));   // before `other` goes away
 }
 
 QTEST_MAIN(TestMainWindow)

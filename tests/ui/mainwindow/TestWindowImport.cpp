@@ -9,7 +9,6 @@
 #include "views/EmployeeTableModel.h"
 #include "mainwindow/MainWindow.h"
 #include "MessageBoxAnswerer.h"
-#include "store/ProfileAutoCreator.h"
 #include "views/ProfileTableModel.h"
 #include "TestDatabase.h"
 
@@ -93,8 +92,8 @@ private:
     std::unique_ptr<MainWindow> makeWindow();
 
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<EmployeeStore> m_store;
-    std::unique_ptr<ProfileAutoCreator> m_creator;
+    EmployeeStore *m_store = nullptr;   // m_session's
+    std::unique_ptr<AppSession> m_session;   // opened as the application opens one
 };
 
 void TestWindowImport::initTestCase()
@@ -109,17 +108,18 @@ void TestWindowImport::init()
     QSettings().clear();
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    m_store = std::make_unique<EmployeeStore>(m_db->db());
-    m_creator = std::make_unique<ProfileAutoCreator>(m_store.get());
-    m_creator->connectTo(m_store.get());
+    QString sessionError;
+    m_session = m_db->openSession(&sessionError);
+    QVERIFY2(m_session, qPrintable(sessionError));
+    m_store = m_session->store();
 }
 
 void TestWindowImport::cleanup()
 {
     // An expected question that never came is a failure, not a pass.
     const int unanswered = pendingMessageBoxAnswers();
-    m_creator.reset();
-    m_store.reset();
+    m_store = nullptr;
+    m_session.reset();
     m_db.reset();
     QCOMPARE(unanswered, 0);
 }
@@ -135,7 +135,7 @@ qint64 TestWindowImport::addEmployee(const QString &first, const QString &email)
 
 std::unique_ptr<MainWindow> TestWindowImport::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_store.get(), QStringLiteral("test"));
+    auto window = std::make_unique<MainWindow>(m_store, QStringLiteral("test"));
     window->setSessionOpener(AppSession::openerFor(m_db->location()));
     window->resize(900, 500);
     window->show();
