@@ -80,7 +80,7 @@ bool EmployeeStore::commitBulk(QString *error)
     if (!m_bulk)
         return false;
     const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
-    finalizeNative();
+    m_prepared->native.finalize();
     QString driverError;
     if (!bulk->isBroken() && !bulk->recreateDeferredIndexes(&driverError)) {
         m_transactions->rollback();
@@ -107,18 +107,13 @@ void EmployeeStore::rollbackBulk()
         return;
     const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
     bulk->forgetDeferredIndexes();   // the rollback brings them back
-    finalizeNative();
+    m_prepared->native.finalize();
     m_transactions->rollback();
 }
 
 bool EmployeeStore::deferSecondaryIndexes()
 {
     return m_bulk && m_bulk->deferSecondaryIndexes();
-}
-
-void EmployeeStore::finalizeNative()
-{
-    m_prepared->native.finalize();
 }
 
 // --- employees ----------------------------------------------------------------

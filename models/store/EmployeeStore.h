@@ -140,7 +140,6 @@ private:
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult profileInsertFailure(qint64 employeeId, const StoreResult &failure) const;
-    void finalizeNative();
     StoreResult announceTeams(const StoreResult &result);
 
     QSqlDatabase m_db;
