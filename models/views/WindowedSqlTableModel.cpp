@@ -149,13 +149,13 @@ void WindowedSqlTableModel::startAnchorScan()
         return;
     const quint64 generation = m_countGeneration;
     const int step = g_anchorStep.load();
-    const SqlRowWindow::AnchorJob job = m_window.anchorJob(step);
+    const AnchorScan scan = m_window.anchorScan(step);
     std::shared_ptr<Guard> guard = m_guard;
     inBackground<QList<QList<QVariantList>>>(
         m_guard, m_db.connectionName(),
-        [job, guard, generation](QSqlDatabase &db, QList<QList<QVariantList>> &anchors) {
-            anchors = SqlRowWindow::runAnchorJob(db, job, [&] { return guard->generation.load() != generation; });
-            return anchors.size() == job.segments.size();
+        [scan, guard, generation](QSqlDatabase &db, QList<QList<QVariantList>> &anchors) {
+            anchors = scan.run(db, [&] { return guard->generation.load() != generation; });
+            return anchors.size() == scan.segments.size();
         },
         [generation, step](WindowedSqlTableModel *model, const QList<QList<QVariantList>> &anchors) {
             model->anchorsArrived(generation, anchors, step);
