@@ -5,6 +5,7 @@
 #include "store/EmployeeStore.h"
 #include "language/LanguageMenu.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/WindowSettings.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -19,7 +20,7 @@ DatabaseLocation startLocation(const CommandLineOptions &options)
 {
     if (options.locationGiven)
         return options.location;
-    const QString last = MainWindow::lastDatabasePath();
+    const QString last = WindowSettings::lastDatabasePath();
     if (!last.isEmpty() && QFileInfo::exists(last))
         return DatabaseLocation::sqlite(last);
     return options.location;

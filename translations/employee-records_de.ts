@@ -140,6 +140,32 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>CsvExportController</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>„%1“ wurde nicht geschrieben: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -285,6 +311,33 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>There is no such database: %1. Nothing was created.</source>
         <translation>Diese Datenbank gibt es nicht: %1. Es wurde nichts angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseFileChooser</name>
+    <message>
+        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Employee-Records-Datenbanken (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Neue Datenbank</translation>
+    </message>
+    <message>
+        <source>“%1” is the database that is open now; choose another name.</source>
+        <translation>„%1“ ist die gerade geöffnete Datenbank; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be replaced.</source>
+        <translation>„%1“ kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Datenbank öffnen</translation>
     </message>
 </context>
 <context>
@@ -621,6 +674,29 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeTabs</name>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Name, email or phone</source>
+        <translation>Name, E-Mail oder Telefon</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeValidator</name>
     <message>
         <source>First name is required</source>
@@ -805,6 +881,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%Ln Zeilen abgelehnt; siehe Details.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
@@ -869,136 +953,8 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
-        <translation>Employee-Records-Datenbanken (*.sqlite *.sqlite3 *.db)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>&amp;New Database…</source>
-        <translation>&amp;Neue Datenbank…</translation>
-    </message>
-    <message>
-        <source>Create an empty employee database file and open it</source>
-        <translation>Eine leere Mitarbeiterdatenbank-Datei anlegen und öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Open Database…</source>
-        <translation>Datenbank ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open an existing employee database file</source>
-        <translation>Eine vorhandene Mitarbeiterdatenbank-Datei öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>CSV &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>Add employees from a CSV file</source>
-        <translation>Mitarbeiter aus einer CSV-Datei hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>CSV e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Write every employee and profile to a CSV file</source>
-        <translation>Alle Mitarbeiter und Profile in eine CSV-Datei schreiben</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;New Employee</source>
-        <translation>&amp;Neuer Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>Add an employee (their profile is created with them)</source>
-        <translation>Einen Mitarbeiter hinzufügen (sein Profil wird mit angelegt)</translation>
-    </message>
-    <message>
-        <source>New Employee (%1)</source>
-        <translation>Neuer Mitarbeiter (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Employee</source>
-        <translation>Mitarbeiter &amp;bearbeiten</translation>
-    </message>
-    <message>
-        <source>Edit the selected employee and their profile (Enter or double-click)</source>
-        <translation>Den ausgewählten Mitarbeiter und sein Profil bearbeiten (Eingabetaste oder Doppelklick)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Employee</source>
-        <translation>Mitarbeiter &amp;löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected employee and their profile</source>
-        <translation>Den ausgewählten Mitarbeiter und sein Profil löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Teams…</source>
-        <translation>&amp;Teams…</translation>
-    </message>
-    <message>
-        <source>Add, rename and delete teams</source>
-        <translation>Teams hinzufügen, umbenennen und löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>Search employees by name, email or phone</source>
-        <translation>Mitarbeiter nach Name, E-Mail oder Telefon suchen</translation>
-    </message>
-    <message>
-        <source>&amp;Employees</source>
-        <translation>&amp;Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>&amp;Profiles</source>
-        <translation>&amp;Profile</translation>
-    </message>
-    <message>
-        <source>&amp;About Employee Records</source>
-        <translation>Ü&amp;ber Employee Records</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>New Employee</source>
-        <translation>Neuer Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>Edit Employee</source>
-        <translation>Mitarbeiter bearbeiten</translation>
     </message>
     <message>
         <source>Delete Employee</source>
@@ -1007,26 +963,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Show &amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Suche:</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suche</translation>
-    </message>
-    <message>
-        <source>Name, email or phone</source>
-        <translation>Name, E-Mail oder Telefon</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profile</translation>
     </message>
     <message>
         <source>Show &amp;Status Bar</source>
@@ -1075,43 +1011,8 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>%1 und das zugehörige Profil wurden gelöscht.</translation>
     </message>
     <message>
-        <source>New Database</source>
-        <translation>Neue Datenbank</translation>
-    </message>
-    <message>
-        <source>“%1” is the database that is open now; choose another name.</source>
-        <translation>„%1“ ist die gerade geöffnete Datenbank; wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be replaced.</source>
-        <translation>„%1“ kann nicht ersetzt werden.</translation>
-    </message>
-    <message>
-        <source>Open Database</source>
-        <translation>Datenbank öffnen</translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation>CSV importieren</translation>
-    </message>
-    <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>Import abgebrochen; es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <source>“%1” was not written: %2</source>
-        <translation>„%1“ wurde nicht geschrieben: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
-            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
-        </translation>
     </message>
     <message>
         <source>This employee no longer exists.</source>
@@ -1140,6 +1041,129 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>&amp;Keep Importing</source>
         <translation>&amp;Weiter importieren</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Neue Datenbank…</translation>
+    </message>
+    <message>
+        <source>Create an empty employee database file and open it</source>
+        <translation>Eine leere Mitarbeiterdatenbank-Datei anlegen und öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open an existing employee database file</source>
+        <translation>Eine vorhandene Mitarbeiterdatenbank-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add employees from a CSV file</source>
+        <translation>Mitarbeiter aus einer CSV-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to a CSV file</source>
+        <translation>Alle Mitarbeiter und Profile in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;New Employee</source>
+        <translation>&amp;Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Add an employee (their profile is created with them)</source>
+        <translation>Einen Mitarbeiter hinzufügen (sein Profil wird mit angelegt)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Employee</source>
+        <translation>Mitarbeiter &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the selected employee and their profile (Enter or double-click)</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil bearbeiten (Eingabetaste oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Employee</source>
+        <translation>Mitarbeiter &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected employee and their profile</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Teams…</source>
+        <translation>&amp;Teams…</translation>
+    </message>
+    <message>
+        <source>Add, rename and delete teams</source>
+        <translation>Teams hinzufügen, umbenennen und löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search employees by name, email or phone</source>
+        <translation>Mitarbeiter nach Name, E-Mail oder Telefon suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Employees</source>
+        <translation>&amp;Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>&amp;About Employee Records</source>
+        <translation>Ü&amp;ber Employee Records</translation>
+    </message>
+    <message>
+        <source>New Employee (%1)</source>
+        <translation>Neuer Mitarbeiter (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>New Employee</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Edit Employee</source>
+        <translation>Mitarbeiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Mitarbeiter löschen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CsvExportController</name>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n employee to %1.</numerusform>
+            <numerusform>Exported %n employees to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EmployeeValidator</name>
     <message numerus="yes">
         <source>First name is too long (at most %n characters)</source>
@@ -125,13 +135,6 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %n employee to %1.</numerusform>
-            <numerusform>Exported %n employees to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -140,6 +140,32 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>CsvExportController</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été écrit&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n employé exporté vers %1.</numerusform>
+            <numerusform>%n employés exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -285,6 +311,33 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>There is no such database: %1. Nothing was created.</source>
         <translation>Cette base de données n’existe pas&#xa0;: %1. Rien n’a été créé.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseFileChooser</name>
+    <message>
+        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Bases de données Employee Records (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Nouvelle base de données</translation>
+    </message>
+    <message>
+        <source>“%1” is the database that is open now; choose another name.</source>
+        <translation>«&#xa0;%1&#xa0;» est la base de données actuellement ouverte&#x202f;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be replaced.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Ouvrir une base de données</translation>
     </message>
 </context>
 <context>
@@ -621,6 +674,29 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeTabs</name>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Name, email or phone</source>
+        <translation>Nom, e-mail ou téléphone</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeValidator</name>
     <message>
         <source>First name is required</source>
@@ -805,6 +881,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%Ln lignes refusées&#x202f;; voir les détails.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
@@ -869,136 +953,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Employee Records databases (*.sqlite *.sqlite3 *.db)</source>
-        <translation>Bases de données Employee Records (*.sqlite *.sqlite3 *.db)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>&amp;New Database…</source>
-        <translation>&amp;Nouvelle base de données…</translation>
-    </message>
-    <message>
-        <source>Create an empty employee database file and open it</source>
-        <translation>Créer un fichier de base de données vide et l’ouvrir</translation>
-    </message>
-    <message>
-        <source>&amp;Open Database…</source>
-        <translation>&amp;Ouvrir une base de données…</translation>
-    </message>
-    <message>
-        <source>Open an existing employee database file</source>
-        <translation>Ouvrir un fichier de base de données existant</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>&amp;Importer un CSV…</translation>
-    </message>
-    <message>
-        <source>Add employees from a CSV file</source>
-        <translation>Ajouter des employés depuis un fichier CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>&amp;Exporter en CSV…</translation>
-    </message>
-    <message>
-        <source>Write every employee and profile to a CSV file</source>
-        <translation>Écrire tous les employés et profils dans un fichier CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;New Employee</source>
-        <translation>&amp;Nouvel employé</translation>
-    </message>
-    <message>
-        <source>Add an employee (their profile is created with them)</source>
-        <translation>Ajouter un employé (son profil est créé avec lui)</translation>
-    </message>
-    <message>
-        <source>New Employee (%1)</source>
-        <translation>Nouvel employé (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Employee</source>
-        <translation>&amp;Modifier l’employé</translation>
-    </message>
-    <message>
-        <source>Edit the selected employee and their profile (Enter or double-click)</source>
-        <translation>Modifier l’employé sélectionné et son profil (Entrée ou double-clic)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Employee</source>
-        <translation>&amp;Supprimer l’employé</translation>
-    </message>
-    <message>
-        <source>Delete the selected employee and their profile</source>
-        <translation>Supprimer l’employé sélectionné et son profil</translation>
-    </message>
-    <message>
-        <source>&amp;Teams…</source>
-        <translation>É&amp;quipes…</translation>
-    </message>
-    <message>
-        <source>Add, rename and delete teams</source>
-        <translation>Ajouter, renommer et supprimer des équipes</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Rechercher…</translation>
-    </message>
-    <message>
-        <source>Search employees by name, email or phone</source>
-        <translation>Rechercher des employés par nom, e-mail ou téléphone</translation>
-    </message>
-    <message>
-        <source>&amp;Employees</source>
-        <translation>&amp;Employés</translation>
-    </message>
-    <message>
-        <source>&amp;Profiles</source>
-        <translation>&amp;Profils</translation>
-    </message>
-    <message>
-        <source>&amp;About Employee Records</source>
-        <translation>À &amp;propos d’Employee Records</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>Afficha&amp;ge</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
         <source>Main Toolbar</source>
         <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <source>New Employee</source>
-        <translation>Nouvel employé</translation>
-    </message>
-    <message>
-        <source>Edit Employee</source>
-        <translation>Modifier l’employé</translation>
     </message>
     <message>
         <source>Delete Employee</source>
@@ -1007,26 +963,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Show &amp;Toolbar</source>
         <translation>Afficher la &amp;barre d’outils</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <source>Name, email or phone</source>
-        <translation>Nom, e-mail ou téléphone</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Employés</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profils</translation>
     </message>
     <message>
         <source>Show &amp;Status Bar</source>
@@ -1075,43 +1011,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>%1 et son profil ont été supprimés.</translation>
     </message>
     <message>
-        <source>New Database</source>
-        <translation>Nouvelle base de données</translation>
-    </message>
-    <message>
-        <source>“%1” is the database that is open now; choose another name.</source>
-        <translation>«&#xa0;%1&#xa0;» est la base de données actuellement ouverte&#x202f;; choisissez un autre nom.</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be replaced.</source>
-        <translation>«&#xa0;%1&#xa0;» ne peut pas être remplacé.</translation>
-    </message>
-    <message>
-        <source>Open Database</source>
-        <translation>Ouvrir une base de données</translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation>Importer un CSV</translation>
-    </message>
-    <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>Importation annulée&#x202f;; rien n’a été importé.</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>Exporter en CSV</translation>
-    </message>
-    <message>
-        <source>“%1” was not written: %2</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas été écrit&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>%n employé exporté vers %1.</numerusform>
-            <numerusform>%n employés exportés vers %1.</numerusform>
-        </translation>
     </message>
     <message>
         <source>This employee no longer exists.</source>
@@ -1140,6 +1041,129 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>&amp;Keep Importing</source>
         <translation>&amp;Continuer l’importation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Nouvelle base de données…</translation>
+    </message>
+    <message>
+        <source>Create an empty employee database file and open it</source>
+        <translation>Créer un fichier de base de données vide et l’ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Ouvrir une base de données…</translation>
+    </message>
+    <message>
+        <source>Open an existing employee database file</source>
+        <translation>Ouvrir un fichier de base de données existant</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Add employees from a CSV file</source>
+        <translation>Ajouter des employés depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to a CSV file</source>
+        <translation>Écrire tous les employés et profils dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New Employee</source>
+        <translation>&amp;Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Add an employee (their profile is created with them)</source>
+        <translation>Ajouter un employé (son profil est créé avec lui)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Employee</source>
+        <translation>&amp;Modifier l’employé</translation>
+    </message>
+    <message>
+        <source>Edit the selected employee and their profile (Enter or double-click)</source>
+        <translation>Modifier l’employé sélectionné et son profil (Entrée ou double-clic)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Employee</source>
+        <translation>&amp;Supprimer l’employé</translation>
+    </message>
+    <message>
+        <source>Delete the selected employee and their profile</source>
+        <translation>Supprimer l’employé sélectionné et son profil</translation>
+    </message>
+    <message>
+        <source>&amp;Teams…</source>
+        <translation>É&amp;quipes…</translation>
+    </message>
+    <message>
+        <source>Add, rename and delete teams</source>
+        <translation>Ajouter, renommer et supprimer des équipes</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Search employees by name, email or phone</source>
+        <translation>Rechercher des employés par nom, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Employees</source>
+        <translation>&amp;Employés</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profils</translation>
+    </message>
+    <message>
+        <source>&amp;About Employee Records</source>
+        <translation>À &amp;propos d’Employee Records</translation>
+    </message>
+    <message>
+        <source>New Employee (%1)</source>
+        <translation>Nouvel employé (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Afficha&amp;ge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>New Employee</source>
+        <translation>Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Edit Employee</source>
+        <translation>Modifier l’employé</translation>
+    </message>
+    <message>
+        <source>Delete Employee</source>
+        <translation>Supprimer l’employé</translation>
     </message>
 </context>
 <context>

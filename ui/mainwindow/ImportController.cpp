@@ -1,7 +1,9 @@
 #include "mainwindow/ImportController.h"
 
 #include "mainwindow/ImportJob.h"
+#include "mainwindow/WindowSettings.h"
 
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -12,6 +14,16 @@ constexpr int ProgressSteps = 1000;
 }
 
 ImportController::ImportController(QWidget *window) : QObject(window), m_window(window) { }
+
+QString ImportController::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import CSV"), WindowSettings::startDirectory(WindowSettings::Folder::CsvFiles),
+        tr("CSV files (*.csv)") + QStringLiteral(";;") + tr("All files (*)"));
+    if (!path.isEmpty())
+        WindowSettings::rememberDirectory(WindowSettings::Folder::CsvFiles, path);
+    return path;
+}
 
 bool ImportController::start(const QString &path, const EmployeeValidator &validator)
 {

@@ -25,6 +25,8 @@ public:
     // How a session is opened for the worker (the composition root's wiring).
     void setSessionOpener(StoreSessionOpener opener) { m_sessionOpener = std::move(opener); }
 
+    // File > Import CSV…'s file dialog; "" when the user cancelled.
+    QString chooseFile();
     // Starts importing `path`; false (and says why) if it could not start.
     bool start(const QString &path, const EmployeeValidator &validator);
     bool isRunning() const { return m_job != nullptr; }

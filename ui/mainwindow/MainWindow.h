@@ -7,19 +7,16 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
+class CsvExportController;
 class EmployeeEditDialog;
 class EmployeeStore;
-class EmployeeTableModel;
-class EmployeeView;
+class EmployeeTabs;
 class ImportController;
-class ProfileTableModel;
-class QAction;
+class MainWindowActions;
 class QLabel;
-class QLineEdit;
 class QMenu;
-class QTabWidget;
-class QTimer;
 class QToolBar;
 
 // The application window: the Employees and Profiles views over the windowed
@@ -47,19 +44,10 @@ public:
     // Tells the user why the database they picked could not be opened.
     void showDatabaseError(const QString &message);
 
-    // The SQLite file the user last had open (QSettings), for the composition
-    // root to reopen when no --database was given. Empty if none.
-    static QString lastDatabasePath();
+    // View > …: the composition root adds the language menu at its end.
+    QMenu *viewMenu() const { return m_viewMenu; }
 
-    // --- for tests and scripting -----------------------------------------------
-    EmployeeTableModel *employeeModel() const { return m_employeeModel; }
-    ProfileTableModel *profileModel() const { return m_profileModel; }
-    EmployeeView *employeeView() const { return m_employeeView; }
-    EmployeeView *profileView() const { return m_profileView; }
-    QLineEdit *searchField() const { return m_search; }
-    QTabWidget *tabs() const { return m_tabs; }
-    QString statusText() const;
-    QMenu *viewMenu() const { return m_viewMenu; }   // issue 4 adds the language override here
+    // --- the window's commands without their dialogs (also what tests drive) ---
     // The id of the employee selected in the visible view, 0 if none.
     qint64 currentEmployeeId() const;
     // Opens the form (non-modal to the event loop: window-modal, returns at
@@ -112,59 +100,31 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void connectStore();
-    void applyDefaultColumnWidths(EmployeeView *view);
-    void createModels();
-    void readSettings();
     void saveViewSettings() const;
-    void scheduleRefresh();
     void updateStatus();
     void updateActions();
     void updateTitle();
-    void applySearch();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
-    EmployeeRecord shownInView(const EmployeeView *view, int row, const EmployeeRecord &current) const;
     EmployeeValidator validator() const;
     void onImportFinished(const ImportReport &report, const QString &fileName);
     void setImportRunning(bool running);
     // True (and says why in the status bar) while an import keeps writes out.
     bool refusedDuringImport();
-    EmployeeView *currentView() const;
-    qint64 employeeIdInView(const EmployeeView *view, int row) const;
-    int rowInView(const EmployeeView *view, qint64 employeeId) const;
 
     EmployeeStore *m_store = nullptr;
     QString m_phoneRegion;
     QString m_databaseName;
-    EmployeeTableModel *m_employeeModel = nullptr;
-    ProfileTableModel *m_profileModel = nullptr;
 
-    QTabWidget *m_tabs = nullptr;
-    EmployeeView *m_employeeView = nullptr;
-    EmployeeView *m_profileView = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTimer *m_searchTimer = nullptr;
+    EmployeeTabs *m_tabs = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;
     QPointer<EmployeeEditDialog> m_editor;
     ImportController *m_importer = nullptr;
+    CsvExportController *m_exporter = nullptr;
     bool m_closeAfterImport = false;
-    bool m_refreshPending = false;
-    bool m_headersRestored = false;
 
-    QAction *m_newDatabaseAction = nullptr;
-    QAction *m_openDatabaseAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_newEmployeeAction = nullptr;
-    QAction *m_editEmployeeAction = nullptr;
-    QAction *m_deleteEmployeeAction = nullptr;
-    QAction *m_teamsAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_showEmployeesAction = nullptr;
-    QAction *m_showProfilesAction = nullptr;
-    QAction *m_aboutAction = nullptr;
+    std::unique_ptr<MainWindowActions> m_actions;
 };

@@ -9,9 +9,11 @@
 #include "employees/EmployeeView.h"
 #include "editor/FormWidgets.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/WindowSettings.h"
 #include "views/ProfileTableModel.h"
 #include "teams/TeamsDialog.h"
 #include "MessageBoxAnswerer.h"
+#include "WindowParts.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -157,21 +159,21 @@ void TestMainWindow::everyModelPassesTheModelTester()
                     QStringLiteral("p%1@example.com").arg(i));
     auto window = makeWindow();
     using Mode = QAbstractItemModelTester::FailureReportingMode;
-    QAbstractItemModelTester employees(window->employeeModel(), Mode::QtTest);
-    QAbstractItemModelTester profiles(window->profileModel(), Mode::QtTest);
+    QAbstractItemModelTester employees(WindowParts::employeeModel(*window), Mode::QtTest);
+    QAbstractItemModelTester profiles(WindowParts::profileModel(*window), Mode::QtTest);
     // Exercise them the way the GUI does: sort, search, refresh after changes.
-    window->employeeView()->sortByColumn(EmployeeTableModel::LastName, Qt::DescendingOrder);
-    window->profileView()->sortByColumn(ProfileTableModel::Team, Qt::AscendingOrder);
-    QTest::keyClicks(window->searchField(), QStringLiteral("First1"));
-    QTRY_COMPARE(window->employeeModel()->matchCount(), 11);
-    window->searchField()->clear();
-    QTRY_COMPARE(window->employeeModel()->matchCount(), 30);
+    WindowParts::employeeView(*window)->sortByColumn(EmployeeTableModel::LastName, Qt::DescendingOrder);
+    WindowParts::profileView(*window)->sortByColumn(ProfileTableModel::Team, Qt::AscendingOrder);
+    QTest::keyClicks(WindowParts::searchField(*window), QStringLiteral("First1"));
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->matchCount(), 11);
+    WindowParts::searchField(*window)->clear();
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->matchCount(), 30);
     addEmployee(QStringLiteral("Late"), QStringLiteral("Comer"), QStringLiteral("late@example.com"));
     window->flushRefresh();
-    QVERIFY(m_store->deleteEmployee(window->employeeModel()->employeeIdAt(3)).ok());
+    QVERIFY(m_store->deleteEmployee(WindowParts::employeeModel(*window)->employeeIdAt(3)).ok());
     window->flushRefresh();
-    QCOMPARE(window->employeeModel()->rowCount(), 30);
-    QCOMPARE(window->profileModel()->rowCount(), 30);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 30);
+    QCOMPARE(WindowParts::profileModel(*window)->rowCount(), 30);
     // The form's models are checked in TestEmployeeEditDialog.
 }
 
@@ -228,20 +230,20 @@ void TestMainWindow::newEmployeeByKeyboardAppearsInBothViewsSelected()
              1);
 
     // Both views show it, selected.
-    const int row = window->employeeModel()->rowOfEmployee(id);
+    const int row = WindowParts::employeeModel(*window)->rowOfEmployee(id);
     QVERIFY(row >= 0);
-    QCOMPARE(window->employeeView()->currentIndex().row(), row);
-    QVERIFY(window->employeeView()->selectionModel()->isRowSelected(row, {}));
-    QCOMPARE(window->employeeModel()->index(row, EmployeeTableModel::LastName).data().toString(),
+    QCOMPARE(WindowParts::employeeView(*window)->currentIndex().row(), row);
+    QVERIFY(WindowParts::employeeView(*window)->selectionModel()->isRowSelected(row, {}));
+    QCOMPARE(WindowParts::employeeModel(*window)->index(row, EmployeeTableModel::LastName).data().toString(),
              QStringLiteral("Zimmermann"));
-    const int profileRow = window->profileModel()->rowOfEmployee(id);
+    const int profileRow = WindowParts::profileModel(*window)->rowOfEmployee(id);
     QVERIFY(profileRow >= 0);
-    QCOMPARE(window->profileView()->currentIndex().row(), profileRow);
-    QCOMPARE(window->profileModel()->index(profileRow, ProfileTableModel::Employee).data().toString(),
+    QCOMPARE(WindowParts::profileView(*window)->currentIndex().row(), profileRow);
+    QCOMPARE(WindowParts::profileModel(*window)->index(profileRow, ProfileTableModel::Employee).data().toString(),
              QStringLiteral("Zoe Zimmermann"));
-    QCOMPARE(window->profileModel()->index(profileRow, ProfileTableModel::Team).data().toString(),
+    QCOMPARE(WindowParts::profileModel(*window)->index(profileRow, ProfileTableModel::Team).data().toString(),
              QStringLiteral("Engineering"));
-    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+    QVERIFY(WindowParts::statusText(*window).startsWith(QStringLiteral("2 ")));
 }
 
 void TestMainWindow::editingTheProfileFromTheProfilesViewChangesTheRow()
@@ -251,10 +253,10 @@ void TestMainWindow::editingTheProfileFromTheProfilesViewChangesTheRow()
     QVERIFY(a && b);
     auto window = makeWindow();
     QTest::keyClick(window->windowHandle(), Qt::Key_2, Qt::AltModifier);   // View > Profiles
-    QCOMPARE(window->tabs()->currentIndex(), 1);
-    EmployeeView *view = window->profileView();
+    QCOMPARE(WindowParts::tabs(*window)->currentIndex(), 1);
+    EmployeeView *view = WindowParts::profileView(*window);
     QCOMPARE(QApplication::focusWidget(), view);
-    view->selectRow(window->profileModel()->rowOfEmployee(b));
+    view->selectRow(WindowParts::profileModel(*window)->rowOfEmployee(b));
     QTest::keyClick(view, Qt::Key_Return);   // Enter opens the form
     auto *dialog = window->findChild<EmployeeEditDialog *>();
     QVERIFY(dialog);
@@ -280,10 +282,10 @@ void TestMainWindow::editingTheProfileFromTheProfilesViewChangesTheRow()
     QCOMPARE(q.value(2).toString(), QStringLiteral("7 Rue de Rivoli, Paris"));
 
     window->flushRefresh();
-    const int row = window->profileModel()->rowOfEmployee(b);
+    const int row = WindowParts::profileModel(*window)->rowOfEmployee(b);
     QCOMPARE(view->currentIndex().row(), row);
-    QCOMPARE(window->profileModel()->index(row, ProfileTableModel::Team).data().toString(), QStringLiteral("Marketing"));
-    QCOMPARE(window->profileModel()->index(row, ProfileTableModel::Address).data().toString(),
+    QCOMPARE(WindowParts::profileModel(*window)->index(row, ProfileTableModel::Team).data().toString(), QStringLiteral("Marketing"));
+    QCOMPARE(WindowParts::profileModel(*window)->index(row, ProfileTableModel::Address).data().toString(),
              QStringLiteral("7 Rue de Rivoli, Paris"));
 }
 
@@ -319,7 +321,7 @@ void TestMainWindow::deleteAsksNamingTheEmployeeAndRemovesBothRows()
     const qint64 next = addEmployee(QStringLiteral("Cara"), QStringLiteral("Cole"), QStringLiteral("cara@example.com"));
     auto window = makeWindow();
     window->selectEmployee(id);
-    window->employeeView()->setFocus();
+    WindowParts::employeeView(*window)->setFocus();
     QString question;
     answerNextMessageBox(QStringLiteral("Delete"), &question);
     QTest::keyClick(window->windowHandle(), Qt::Key_Delete);   // QKeySequence::Delete
@@ -329,10 +331,10 @@ void TestMainWindow::deleteAsksNamingTheEmployeeAndRemovesBothRows()
     const QSqlDatabase db = m_db->db();
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee WHERE id = ?"), {id}), 0);
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE employee_id = ?"), {id}), 0);
-    QCOMPARE(window->employeeModel()->rowOfEmployee(id), -1);
-    QCOMPARE(window->profileModel()->rowOfEmployee(id), -1);
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
-    QCOMPARE(window->profileModel()->rowCount(), 2);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowOfEmployee(id), -1);
+    QCOMPARE(WindowParts::profileModel(*window)->rowOfEmployee(id), -1);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
+    QCOMPARE(WindowParts::profileModel(*window)->rowCount(), 2);
     // The next employee takes its place in the selection.
     QCOMPARE(window->currentEmployeeId(), next);
 }
@@ -346,7 +348,7 @@ void TestMainWindow::deleteCancelledKeepsBothRows()
     window->findChild<QAction *>(QStringLiteral("actionDeleteEmployee"))->trigger();
     QVERIFY(m_store->employee(id));
     QVERIFY(m_store->profileOf(id));
-    QCOMPARE(window->employeeModel()->rowCount(), 1);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 1);
 }
 
 void TestMainWindow::searchTreatsQuotesAndInjectionAsPlainText()
@@ -357,23 +359,23 @@ void TestMainWindow::searchTreatsQuotesAndInjectionAsPlainText()
     addEmployee(QStringLiteral("Carl"), QStringLiteral("Other"), QStringLiteral("carl@example.com"));
     auto window = makeWindow();
     QTest::keyClick(window->windowHandle(), Qt::Key_F, Qt::ControlModifier);   // QKeySequence::Find
-    QCOMPARE(QApplication::focusWidget(), window->searchField());
+    QCOMPARE(QApplication::focusWidget(), WindowParts::searchField(*window));
 
-    QTest::keyClicks(window->searchField(), QStringLiteral("O'Brien"));
-    QTRY_COMPARE(window->employeeModel()->matchCount(), 1);
-    QCOMPARE(window->employeeModel()->employeeIdAt(0), obrien);
-    QVERIFY(window->statusText().contains(QStringLiteral("1 match")));
+    QTest::keyClicks(WindowParts::searchField(*window), QStringLiteral("O'Brien"));
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->matchCount(), 1);
+    QCOMPARE(WindowParts::employeeModel(*window)->employeeIdAt(0), obrien);
+    QVERIFY(WindowParts::statusText(*window).contains(QStringLiteral("1 match")));
 
-    window->searchField()->clear();
-    QTest::keyClicks(window->searchField(), QStringLiteral("' OR 1=1 --"));
-    QTRY_COMPARE(window->employeeModel()->searchText(), QStringLiteral("' OR 1=1 --"));
-    QCOMPARE(window->employeeModel()->matchCount(), 0);
-    QCOMPARE(window->employeeModel()->rowCount(), 0);
-    QCOMPARE(window->employeeModel()->totalCount(), 3);
+    WindowParts::searchField(*window)->clear();
+    QTest::keyClicks(WindowParts::searchField(*window), QStringLiteral("' OR 1=1 --"));
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->searchText(), QStringLiteral("' OR 1=1 --"));
+    QCOMPARE(WindowParts::employeeModel(*window)->matchCount(), 0);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 0);
+    QCOMPARE(WindowParts::employeeModel(*window)->totalCount(), 3);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), 3);   // nothing happened to the table
 
-    window->searchField()->clear();
-    QTRY_COMPARE(window->employeeModel()->matchCount(), 3);
+    WindowParts::searchField(*window)->clear();
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->matchCount(), 3);
 }
 
 void TestMainWindow::statusBarShowsDatabaseAndCounts()
@@ -381,10 +383,10 @@ void TestMainWindow::statusBarShowsDatabaseAndCounts()
     for (int i = 0; i < 5; ++i)
         addEmployee(QStringLiteral("Name%1").arg(i), QStringLiteral("Same"), QStringLiteral("n%1@example.com").arg(i));
     auto window = makeWindow();
-    QCOMPARE(window->statusText(), QStringLiteral("5 employee(s), 5 match(es)"));
+    QCOMPARE(WindowParts::statusText(*window), QStringLiteral("5 employee(s), 5 match(es)"));
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(QStringLiteral("test.sqlite")));
-    QTest::keyClicks(window->searchField(), QStringLiteral("Name3"));
-    QTRY_COMPARE(window->statusText(), QStringLiteral("5 employee(s), 1 match(es)"));
+    QTest::keyClicks(WindowParts::searchField(*window), QStringLiteral("Name3"));
+    QTRY_COMPARE(WindowParts::statusText(*window), QStringLiteral("5 employee(s), 1 match(es)"));
 }
 
 void TestMainWindow::actionsHaveNamesAndStandardShortcuts()
@@ -430,7 +432,7 @@ void TestMainWindow::changesKeepSortScrollAndSelection()
                            QStringLiteral("Family%1").arg(i, 2, 10, QLatin1Char('0')),
                            QStringLiteral("person%1@example.com").arg(i));
     auto window = makeWindow();
-    EmployeeView *view = window->employeeView();
+    EmployeeView *view = WindowParts::employeeView(*window);
     view->sortByColumn(EmployeeTableModel::LastName, Qt::DescendingOrder);
     const qint64 chosen = ids[20];   // Family20: row 59 in descending order
     window->selectEmployee(chosen);
@@ -451,7 +453,7 @@ void TestMainWindow::changesKeepSortScrollAndSelection()
     QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
     QCOMPARE(window->currentEmployeeId(), chosen);
     QCOMPARE(view->verticalScrollBar()->value(), scroll);
-    QCOMPARE(window->employeeModel()->index(window->employeeModel()->rowOfEmployee(ids[70]),
+    QCOMPARE(WindowParts::employeeModel(*window)->index(WindowParts::employeeModel(*window)->rowOfEmployee(ids[70]),
                                             EmployeeTableModel::FirstName).data().toString(),
              QStringLiteral("Renamed"));
 }
@@ -461,20 +463,20 @@ void TestMainWindow::settingsRestoreSortAndColumnWidths()
     addEmployee(QStringLiteral("One"), QStringLiteral("Only"), QStringLiteral("one@example.com"));
     {
         auto window = makeWindow();
-        window->employeeView()->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
-        window->employeeView()->horizontalHeader()->resizeSection(EmployeeTableModel::FirstName, 222);
-        window->tabs()->setCurrentIndex(1);
+        WindowParts::employeeView(*window)->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
+        WindowParts::employeeView(*window)->horizontalHeader()->resizeSection(EmployeeTableModel::FirstName, 222);
+        WindowParts::tabs(*window)->setCurrentIndex(1);
         window->close();
     }
     auto window = makeWindow();
-    QHeaderView *header = window->employeeView()->horizontalHeader();
+    QHeaderView *header = WindowParts::employeeView(*window)->horizontalHeader();
     QCOMPARE(header->sortIndicatorSection(), int(EmployeeTableModel::Email));
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
-    QCOMPARE(window->employeeModel()->sortColumn(), int(EmployeeTableModel::Email));
-    QCOMPARE(window->employeeModel()->sortOrder(), Qt::DescendingOrder);
+    QCOMPARE(WindowParts::employeeModel(*window)->sortColumn(), int(EmployeeTableModel::Email));
+    QCOMPARE(WindowParts::employeeModel(*window)->sortOrder(), Qt::DescendingOrder);
     QCOMPARE(header->sectionSize(EmployeeTableModel::FirstName), 222);
-    QCOMPARE(window->tabs()->currentIndex(), 1);
-    QVERIFY(!MainWindow::lastDatabasePath().isEmpty() || m_db->isPostgres());
+    QCOMPARE(WindowParts::tabs(*window)->currentIndex(), 1);
+    QVERIFY(!WindowSettings::lastDatabasePath().isEmpty() || m_db->isPostgres());
 }
 
 void TestMainWindow::teamsDialogAddsRenamesAndRefusesDeletingATeamInUse()
@@ -515,8 +517,8 @@ void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
     addEmployee(QStringLiteral("First"), QStringLiteral("Database"), QStringLiteral("first@example.com"));
     auto window = makeWindow();
     QSignalSpy requested(window.get(), &MainWindow::openDatabaseRequested);
-    window->employeeView()->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
-    window->employeeView()->horizontalHeader()->resizeSection(EmployeeTableModel::LastName, 201);
+    WindowParts::employeeView(*window)->sortByColumn(EmployeeTableModel::Email, Qt::DescendingOrder);
+    WindowParts::employeeView(*window)->horizontalHeader()->resizeSection(EmployeeTableModel::LastName, 201);
 
     // The composition root's own handler of openDatabaseRequested, on a
     // second database (an SQLite file, in the PostgreSQL run too: switching
@@ -542,19 +544,19 @@ void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
     emit window->openDatabaseRequested(otherLocation);   // as File > Open Database does
     QCOMPARE(window->store(), switcher.session()->store());
     QCOMPARE(switcher.session()->location().sqlitePath(), otherLocation.sqlitePath());
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
-    QCOMPARE(window->profileModel()->rowCount(), 2);
-    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
+    QCOMPARE(WindowParts::profileModel(*window)->rowCount(), 2);
+    QVERIFY(WindowParts::statusText(*window).startsWith(QStringLiteral("2 ")));
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(otherLocation.displayName()));
-    QHeaderView *header = window->employeeView()->horizontalHeader();
+    QHeaderView *header = WindowParts::employeeView(*window)->horizontalHeader();
     QCOMPARE(header->sortIndicatorSection(), int(EmployeeTableModel::Email));
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
-    QCOMPARE(window->employeeModel()->sortColumn(), int(EmployeeTableModel::Email));
+    QCOMPARE(WindowParts::employeeModel(*window)->sortColumn(), int(EmployeeTableModel::Email));
     QCOMPARE(header->sectionSize(EmployeeTableModel::LastName), 201);
     // Changes in the old database are no longer heard.
     addEmployee(QStringLiteral("Old"), QStringLiteral("Store"), QStringLiteral("old@example.com"));
     window->flushRefresh();
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
     // A database that cannot be opened leaves the window where it was.
     EmployeeStore *current = window->store();
     QString why;
@@ -562,7 +564,7 @@ void TestMainWindow::switchingToAnotherDatabaseKeepsTheViewSettings()
     QVERIFY(!switcher.switchTo(DatabaseLocation::sqlite(dir.path())));   // a folder, not a database
     QVERIFY2(why.contains(QStringLiteral("is not a file")), qPrintable(why));
     QCOMPARE(window->store(), current);
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
     window->setStore(m_store, QStringLiteral("back"));   // before `other` goes away
 }
 

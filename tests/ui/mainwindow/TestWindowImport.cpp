@@ -9,6 +9,7 @@
 #include "views/EmployeeTableModel.h"
 #include "mainwindow/MainWindow.h"
 #include "MessageBoxAnswerer.h"
+#include "WindowParts.h"
 #include "views/ProfileTableModel.h"
 #include "TestDatabase.h"
 
@@ -167,10 +168,10 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
     QVERIFY2(report.contains(QStringLiteral("2 employee")) && report.contains(QStringLiteral("imported")),
              qPrintable(report));
-    QCOMPARE(window->employeeModel()->rowCount(), 2);
-    QCOMPARE(window->profileModel()->rowCount(), 2);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
+    QCOMPARE(WindowParts::profileModel(*window)->rowCount(), 2);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 2);
-    QVERIFY(window->statusText().startsWith(QStringLiteral("2 ")));
+    QVERIFY(WindowParts::statusText(*window).startsWith(QStringLiteral("2 ")));
 
     const QString out = dir.filePath(QStringLiteral("out.csv"));
     QVERIFY(window->exportCsvFile(out));
@@ -205,12 +206,12 @@ void TestWindowImport::writesWaitWhileTheImportRunsAndReadingGoesOn()
     QVERIFY(!window->findChild<EmployeeEditDialog *>());
     QVERIFY(!window->importCsvFile(csv));   // one import at a time
     // Reading goes on: the search filters the rows the window had.
-    window->searchField()->setText(QStringLiteral("grace"));
-    QTRY_COMPARE(window->employeeModel()->rowCount(), 1);
-    window->searchField()->clear();
+    WindowParts::searchField(*window)->setText(QStringLiteral("grace"));
+    QTRY_COMPARE(WindowParts::employeeModel(*window)->rowCount(), 1);
+    WindowParts::searchField(*window)->clear();
     // Nothing of the import shows before its commit (on a loaded machine
     // the import may be done by now; then all its rows are there).
-    QTRY_VERIFY(window->employeeModel()->rowCount() == (finished.isEmpty() ? 2 : 20002));
+    QTRY_VERIFY(WindowParts::employeeModel(*window)->rowCount() == (finished.isEmpty() ? 2 : 20002));
 
     const ImportReport result = waitForImport(finished);
     QCOMPARE(result.accepted, 20000);
@@ -219,7 +220,7 @@ void TestWindowImport::writesWaitWhileTheImportRunsAndReadingGoesOn()
         if (qstrcmp(name, "actionEditEmployee") && qstrcmp(name, "actionDeleteEmployee"))
             QVERIFY2(window->findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
     }
-    QCOMPARE(window->employeeModel()->rowCount(), 20002);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 20002);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 20002);
 }
 
@@ -252,7 +253,7 @@ void TestWindowImport::windowKeepsAnsweringDuringAnImport()
     QCOMPARE(result.accepted, rows > 0 ? rows : m_db->isPostgres() ? 20000 : 60000);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), result.accepted);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), result.accepted);
-    QCOMPARE(window->employeeModel()->rowCount(), result.accepted);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), result.accepted);
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
     qInfo("import of %d rows took %lld ms; the GUI thread's worst gap was %lld ms", result.accepted,
           clock.elapsed(), worstGap);
@@ -281,7 +282,7 @@ void TestWindowImport::cancellingAnImportLeavesTheDatabaseAsItWas()
     QCOMPARE(result.accepted, 0);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee")), 1);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 1);
-    QCOMPARE(window->employeeModel()->rowCount(), 1);
+    QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 1);
     QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
              qPrintable(window->statusBar()->currentMessage()));
     // The next import of the same file goes through.

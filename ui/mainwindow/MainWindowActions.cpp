@@ -1,0 +1,100 @@
+#include "mainwindow/MainWindowActions.h"
+
+#include "common/IconProvider.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QWidget>
+
+namespace {
+QAction *make(QObject *owner, const QString &text, const QString &icon, const QString &objectName,
+              const QKeySequence &shortcut, const QString &statusTip)
+{
+    auto *action = new QAction(icon.isEmpty() ? QIcon() : IconProvider::icon(icon), text, owner);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    action->setStatusTip(statusTip);
+    return action;
+}
+}
+
+MainWindowActions::MainWindowActions(QObject *owner)
+    : newDatabase(make(owner, tr("&New Database…"), QStringLiteral("document-new"), QStringLiteral("actionNewDatabase"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                       tr("Create an empty employee database file and open it")))
+    , openDatabase(make(owner, tr("&Open Database…"), QStringLiteral("document-open"),
+                        QStringLiteral("actionOpenDatabase"), QKeySequence::Open,
+                        tr("Open an existing employee database file")))
+    , importCsv(make(owner, tr("&Import CSV…"), QStringLiteral("document-import"), QStringLiteral("actionImportCsv"),
+                     QKeySequence(Qt::CTRL | Qt::Key_I), tr("Add employees from a CSV file")))
+    , exportCsv(make(owner, tr("&Export CSV…"), QStringLiteral("document-export"), QStringLiteral("actionExportCsv"),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                     tr("Write every employee and profile to a CSV file")))
+    , quit(make(owner, tr("&Quit"), QStringLiteral("application-exit"), QStringLiteral("actionQuit"),
+                QKeySequence::Quit, {}))
+    , newEmployee(make(owner, tr("&New Employee"), QStringLiteral("contact-new"), QStringLiteral("actionNewEmployee"),
+                       QKeySequence::New, tr("Add an employee (their profile is created with them)")))
+    , editEmployee(make(owner, tr("&Edit Employee"), QStringLiteral("document-edit"),
+                        QStringLiteral("actionEditEmployee"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                        tr("Edit the selected employee and their profile (Enter or double-click)")))
+    , deleteEmployee(make(owner, tr("&Delete Employee"), QStringLiteral("edit-delete"),
+                          QStringLiteral("actionDeleteEmployee"), QKeySequence::Delete,
+                          tr("Delete the selected employee and their profile")))
+    , teams(make(owner, tr("&Teams…"), QStringLiteral("system-users"), QStringLiteral("actionTeams"),
+                 QKeySequence(Qt::CTRL | Qt::Key_T), tr("Add, rename and delete teams")))
+    , find(make(owner, tr("&Find…"), QStringLiteral("edit-find"), QStringLiteral("actionFind"), QKeySequence::Find,
+                tr("Search employees by name, email or phone")))
+    , showEmployees(make(owner, tr("&Employees"), {}, QStringLiteral("actionShowEmployees"),
+                         QKeySequence(Qt::ALT | Qt::Key_1), {}))
+    , showProfiles(make(owner, tr("&Profiles"), {}, QStringLiteral("actionShowProfiles"),
+                        QKeySequence(Qt::ALT | Qt::Key_2), {}))
+    , about(make(owner, tr("&About Employee Records"), QStringLiteral("help-about"), QStringLiteral("actionAbout"), {},
+                 {}))
+{
+    quit->setMenuRole(QAction::QuitRole);
+    about->setMenuRole(QAction::AboutRole);
+    newEmployee->setToolTip(
+        tr("New Employee (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+}
+
+QMenu *MainWindowActions::addMenus(QMenuBar *menuBar) const
+{
+    QMenu *file = menuBar->addMenu(tr("&File"));
+    file->addActions({newDatabase, openDatabase});
+    file->addSeparator();
+    file->addActions({importCsv, exportCsv});
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = menuBar->addMenu(tr("&Edit"));
+    edit->addActions({newEmployee, editEmployee, deleteEmployee});
+    edit->addSeparator();
+    edit->addAction(find);
+    edit->addSeparator();
+    edit->addAction(teams);
+
+    QMenu *view = menuBar->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addActions({showEmployees, showProfiles});
+    view->addSeparator();
+
+    QMenu *help = menuBar->addMenu(tr("&Help"));
+    help->addAction(about);
+    return view;
+}
+
+void MainWindowActions::addToToolBar(QToolBar *toolBar) const
+{
+    toolBar->addActions({newEmployee, editEmployee, deleteEmployee});
+    toolBar->addSeparator();
+    toolBar->addActions({importCsv, exportCsv});
+    toolBar->addSeparator();
+    toolBar->addAction(teams);
+    // Accessible names: the labels without mnemonics (menus strip the '&'
+    // themselves, tool buttons do not).
+    toolBar->widgetForAction(newEmployee)->setAccessibleName(tr("New Employee"));
+    toolBar->widgetForAction(editEmployee)->setAccessibleName(tr("Edit Employee"));
+    toolBar->widgetForAction(deleteEmployee)->setAccessibleName(tr("Delete Employee"));
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QObject;
+class QToolBar;
+
+// The window's commands as QActions: text, icon, standard shortcut, status
+// tip and an objectName (tests and the accessibility tree find them by it),
+// placed in the menus and the toolbar. MainWindow connects them to its flows
+// and decides when they are enabled.
+class MainWindowActions
+{
+    Q_DECLARE_TR_FUNCTIONS(MainWindowActions)
+public:
+    explicit MainWindowActions(QObject *owner);
+
+    // Fills File, Edit, View and Help; returns the View menu (the toolbar's,
+    // status bar's and language's toggles are added to it later).
+    QMenu *addMenus(QMenuBar *menuBar) const;
+    void addToToolBar(QToolBar *toolBar) const;
+
+    QAction *newDatabase;
+    QAction *openDatabase;
+    QAction *importCsv;
+    QAction *exportCsv;
+    QAction *quit;
+    QAction *newEmployee;
+    QAction *editEmployee;
+    QAction *deleteEmployee;
+    QAction *teams;
+    QAction *find;
+    QAction *showEmployees;
+    QAction *showProfiles;
+    QAction *about;
+};
