@@ -1,35 +1,23 @@
 #include "editor/EmployeeEditDialog.h"
 
-#include "domain/DisplayFormat.h"
 #include "ui_EmployeeEditDialog.h"
 
-#include "editor/ConflictDialog.h"
-#include "store/EmployeeStore.h"
 #include "common/IconProvider.h"
+#include "editor/ConflictDialog.h"
+#include "editor/FormErrorLabels.h"
+#include "editor/RecordBinding.h"
+#include "store/EmployeeStore.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMessageBox>
 #include <QPushButton>
 
-namespace {
-void makeErrorLabel(QLabel *label)
-{
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    label->setPalette(pal);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    // Use the whole width of the field column (QFormLayout only grows
-    // expanding fields).
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    label->hide();
-}
-}
-
 EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::EmployeeEditDialog>())
+    , m_binding(std::make_unique<RecordBinding>(*m_ui))
+    , m_errors(std::make_unique<FormErrorLabels>())
     , m_store(store)
     , m_employeeId(employeeId)
     , m_isNew(employeeId <= 0)
@@ -48,8 +36,7 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
         loadRecord(*record);
     } else {
         loadRecord(EmployeeRecord{});
-        m_ui->generalError->setText(tr("This employee was deleted by someone else."));
-        m_ui->generalError->show();
+        m_errors->showGeneral(tr("This employee was deleted by someone else."));
     }
     m_ui->firstNameEdit->setFocus();
     // As tall as the fields need: extra height would only spread the rows.
@@ -60,22 +47,17 @@ EmployeeEditDialog::~EmployeeEditDialog() = default;
 
 void EmployeeEditDialog::setUpFields()
 {
-    auto add = [this](const QString &field, QWidget *input, QLabel *error) {
-        m_fields.insert(field, FieldUi{input, error});
-        m_fieldOrder << field;
-        makeErrorLabel(error);
-    };
-    add(QStringLiteral("first_name"), m_ui->firstNameEdit, m_ui->firstNameError);
-    add(QStringLiteral("last_name"), m_ui->lastNameEdit, m_ui->lastNameError);
-    add(QStringLiteral("email"), m_ui->emailEdit, m_ui->emailError);
-    add(QStringLiteral("phone"), m_ui->phoneEdit, m_ui->phoneError);
-    add(QStringLiteral("date_of_birth"), m_ui->dateOfBirthEdit, m_ui->dateOfBirthError);
-    add(QStringLiteral("team"), m_ui->teamCombo, m_ui->teamError);
-    add(QStringLiteral("gender"), m_ui->genderCombo, m_ui->genderError);
-    add(QStringLiteral("address"), m_ui->addressEdit, m_ui->addressError);
-    add(QStringLiteral("bio"), m_ui->bioEdit, m_ui->bioError);
-    add(QStringLiteral("photo"), m_ui->photoField, m_ui->photoError);
-    makeErrorLabel(m_ui->generalError);
+    m_errors->add(QStringLiteral("first_name"), m_ui->firstNameEdit, m_ui->firstNameError);
+    m_errors->add(QStringLiteral("last_name"), m_ui->lastNameEdit, m_ui->lastNameError);
+    m_errors->add(QStringLiteral("email"), m_ui->emailEdit, m_ui->emailError);
+    m_errors->add(QStringLiteral("phone"), m_ui->phoneEdit, m_ui->phoneError);
+    m_errors->add(QStringLiteral("date_of_birth"), m_ui->dateOfBirthEdit, m_ui->dateOfBirthError);
+    m_errors->add(QStringLiteral("team"), m_ui->teamCombo, m_ui->teamError);
+    m_errors->add(QStringLiteral("gender"), m_ui->genderCombo, m_ui->genderError);
+    m_errors->add(QStringLiteral("address"), m_ui->addressEdit, m_ui->addressError);
+    m_errors->add(QStringLiteral("bio"), m_ui->bioEdit, m_ui->bioError);
+    m_errors->add(QStringLiteral("photo"), m_ui->photoField, m_ui->photoError);
+    m_errors->setGeneralLabel(m_ui->generalError);
 
     m_ui->firstNameEdit->setMaxLength(EmployeeValidator::MaxNameLength);
     m_ui->lastNameEdit->setMaxLength(EmployeeValidator::MaxNameLength);
@@ -144,98 +126,10 @@ void EmployeeEditDialog::setUpTeams()
 void EmployeeEditDialog::loadRecord(const EmployeeRecord &record)
 {
     m_loading = true;
-    m_base = record;
-    for (RecordField field : RecordFieldInfo::all()) {
-        setInputValue(field, shownValue(record, field));
-        m_shown.insert(field, inputValue(field));   // as the input holds it, so untouched compares equal
-    }
+    m_binding->load(record);
     m_loading = false;
     setWindowModified(false);
     updateTitle();
-}
-
-QVariant EmployeeEditDialog::shownValue(const EmployeeRecord &record, RecordField field) const
-{
-    switch (field) {
-    case RecordField::Phone:   // stored as E.164, shown grouped as in the views
-        return DisplayFormat::phone(record.employee.phone);
-    case RecordField::DateOfBirth:
-        return record.profile.dateOfBirth.isValid() ? record.profile.dateOfBirth.toString(Qt::ISODate) : QString();
-    default:
-        return RecordFieldInfo::value(record, field);
-    }
-}
-
-QVariant EmployeeEditDialog::inputValue(RecordField field) const
-{
-    switch (field) {
-    case RecordField::FirstName: return m_ui->firstNameEdit->text();
-    case RecordField::LastName: return m_ui->lastNameEdit->text();
-    case RecordField::Email: return m_ui->emailEdit->text();
-    case RecordField::Phone: return m_ui->phoneEdit->text();
-    case RecordField::DateOfBirth: return m_ui->dateOfBirthEdit->isoDate();
-    case RecordField::Team:
-        return m_ui->teamCombo->currentIndex() < 0 ? qint64(0) : m_ui->teamCombo->currentData().toLongLong();
-    case RecordField::Gender: return m_ui->genderCombo->code();
-    case RecordField::Address: return m_ui->addressEdit->toPlainText();
-    case RecordField::Bio: return m_ui->bioEdit->toPlainText();
-    case RecordField::Photo: return m_ui->photoField->photo();
-    }
-    return {};
-}
-
-void EmployeeEditDialog::setInputValue(RecordField field, const QVariant &value)
-{
-    switch (field) {
-    case RecordField::FirstName: m_ui->firstNameEdit->setText(value.toString()); break;
-    case RecordField::LastName: m_ui->lastNameEdit->setText(value.toString()); break;
-    case RecordField::Email: m_ui->emailEdit->setText(value.toString()); break;
-    case RecordField::Phone: m_ui->phoneEdit->setText(value.toString()); break;
-    case RecordField::DateOfBirth: m_ui->dateOfBirthEdit->setIsoDate(value.toString()); break;
-    case RecordField::Team: {
-        const qint64 id = value.toLongLong();
-        m_ui->teamCombo->setCurrentIndex(id > 0 ? m_ui->teamCombo->findData(id) : -1);
-        break;
-    }
-    case RecordField::Gender: m_ui->genderCombo->setCode(value.toString()); break;
-    case RecordField::Address: m_ui->addressEdit->setPlainText(value.toString()); break;
-    case RecordField::Bio: m_ui->bioEdit->setPlainText(value.toString()); break;
-    case RecordField::Photo: m_ui->photoField->setPhoto(value.toByteArray()); break;
-    }
-}
-
-RecordFields EmployeeEditDialog::editedFields() const
-{
-    RecordFields fields;
-    for (RecordField field : RecordFieldInfo::all()) {
-        if (inputValue(field) != m_shown.value(field))
-            fields << field;
-    }
-    return fields;
-}
-
-// The base record with `fields` taken from the inputs, exactly as typed.
-EmployeeRecord EmployeeEditDialog::recordFromForm(const RecordFields &fields) const
-{
-    EmployeeRecord record = m_base;
-    Employee &e = record.employee;
-    EmployeeProfile &p = record.profile;
-    for (RecordField field : fields) {
-        const QVariant value = inputValue(field);
-        switch (field) {
-        case RecordField::FirstName: e.firstName = value.toString(); break;
-        case RecordField::LastName: e.lastName = value.toString(); break;
-        case RecordField::Email: e.email = value.toString(); break;
-        case RecordField::Phone: e.phone = value.toString(); break;
-        case RecordField::DateOfBirth: p.dateOfBirth = m_ui->dateOfBirthEdit->dateOfBirth(); break;
-        case RecordField::Team: p.teamId = value.toLongLong(); break;
-        case RecordField::Gender: p.gender = m_ui->genderCombo->gender(); break;
-        case RecordField::Address: p.address = value.toString(); break;
-        case RecordField::Bio: p.bio = value.toString(); break;
-        case RecordField::Photo: p.photo = value.toByteArray(); break;
-        }
-    }
-    return record;
 }
 
 // Validates (and normalizes: trimmed names, E.164 phone) `record`, reporting
@@ -281,68 +175,9 @@ void EmployeeEditDialog::updateTitle()
     }
 }
 
-void EmployeeEditDialog::clearErrors()
-{
-    for (const FieldUi &f : std::as_const(m_fields)) {
-        f.error->clear();
-        f.error->hide();
-        f.input->setAccessibleDescription(QString());
-    }
-    m_ui->generalError->clear();
-    m_ui->generalError->hide();
-}
-
-void EmployeeEditDialog::showErrors(const FieldErrors &errors)
-{
-    QStringList general;
-    for (const FieldError &error : errors) {
-        QString field = error.field;
-        if (field == QLatin1String("team_id"))
-            field = QStringLiteral("team");
-        auto it = m_fields.constFind(field);
-        if (it == m_fields.constEnd()) {
-            general << (field.isEmpty() ? error.message : field + QStringLiteral(": ") + error.message);
-            continue;
-        }
-        const QString text = it->error->text().isEmpty() ? error.message
-                                                          : it->error->text() + QLatin1Char('\n') + error.message;
-        it->error->setText(text);
-        it->error->show();
-        it->input->setAccessibleDescription(text);
-    }
-    if (!general.isEmpty()) {
-        m_ui->generalError->setText(general.join(QLatin1Char('\n')));
-        m_ui->generalError->show();
-    }
-    for (const QString &field : std::as_const(m_fieldOrder)) {
-        const FieldUi &f = m_fields[field];
-        if (!f.error->isHidden()) {
-            f.input->setFocus(Qt::OtherFocusReason);
-            if (auto *edit = qobject_cast<QLineEdit *>(f.input))
-                edit->selectAll();
-            return;
-        }
-    }
-}
-
-QString EmployeeEditDialog::errorFor(const QString &field) const
-{
-    if (field.isEmpty())
-        return m_ui->generalError->isHidden() ? QString() : m_ui->generalError->text();
-    auto it = m_fields.constFind(field);
-    if (it == m_fields.constEnd() || it->error->isHidden())
-        return {};
-    return it->error->text();
-}
-
-QWidget *EmployeeEditDialog::fieldWidget(const QString &field) const
-{
-    return m_fields.value(field).input;
-}
-
 bool EmployeeEditDialog::save()
 {
-    clearErrors();
+    m_errors->clear();
     return m_isNew ? saveNew() : saveEdits();
 }
 
@@ -360,9 +195,9 @@ public:
 
 bool EmployeeEditDialog::saveNew()
 {
-    EmployeeRecord record = recordFromForm(RecordFieldInfo::all());
+    EmployeeRecord record = m_binding->recordFromForm(RecordFieldInfo::all());
     if (const FieldErrors errors = validate(record, RecordFieldInfo::all()); !errors.isEmpty()) {
-        showErrors(errors);
+        m_errors->show(errors);
         return false;
     }
     StoreResult result = StoreResult::success(0);
@@ -371,7 +206,7 @@ bool EmployeeEditDialog::saveNew()
         result = m_store->createEmployee(record.employee, record.profile);
     }
     if (!result.ok()) {
-        showErrors(result.errors());
+        m_errors->show(result.errors());
         return false;
     }
     m_employeeId = result.id();
@@ -382,25 +217,25 @@ bool EmployeeEditDialog::saveNew()
 
 bool EmployeeEditDialog::saveEdits()
 {
-    const RecordFields fields = editedFields();
-    if (fields.isEmpty() && m_base.employee.id != 0) {   // nothing edited: nothing written
+    const RecordFields fields = m_binding->editedFields();
+    if (fields.isEmpty() && m_binding->base().employee.id != 0) {   // nothing edited: nothing written
         setWindowModified(false);
         accept();
         return true;
     }
-    EmployeeRecord mine = recordFromForm(fields);
+    EmployeeRecord mine = m_binding->recordFromForm(fields);
     if (const FieldErrors errors = validate(mine, fields); !errors.isEmpty()) {
-        showErrors(errors);
+        m_errors->show(errors);
         return false;
     }
-    if (m_base.employee.id == 0) {   // it was gone when the form opened
+    if (m_binding->base().employee.id == 0) {   // it was gone when the form opened
         askAboutDeletion();
         return false;
     }
     StoreResult result = StoreResult::success(0);
     {
         BusyCursor busy;
-        result = m_store->saveChanges(m_base, mine, fields);
+        result = m_store->saveChanges(m_binding->base(), mine, fields);
     }
     if (!result.ok()) {
         handleRefusal(result, mine, fields);
@@ -424,13 +259,13 @@ void EmployeeEditDialog::handleRefusal(const StoreResult &result, const Employee
         askAboutDeletion();
         return;
     }
-    showErrors(result.errors());
+    m_errors->show(result.errors());
 }
 
 void EmployeeEditDialog::askAboutConflict(const EmployeeRecord &mine, const RecordFields &fields,
                                           const EmployeeRecord &theirs)
 {
-    auto *dialog = new ConflictDialog(m_base, mine, fields, theirs, m_teams, this);
+    auto *dialog = new ConflictDialog(m_binding->base(), mine, fields, theirs, m_teams, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog, theirs] { resolveConflict(dialog, theirs); });
     dialog->open();
@@ -453,14 +288,14 @@ void EmployeeEditDialog::resolveConflict(ConflictDialog *dialog, const EmployeeR
     // against their version.
     const RecordFields takeTheirs = dialog->takenFromTheirs();
     QHash<RecordField, QVariant> kept;
-    for (RecordField field : editedFields()) {
+    for (RecordField field : m_binding->editedFields()) {
         if (!takeTheirs.contains(field))
-            kept.insert(field, inputValue(field));
+            kept.insert(field, m_binding->inputValue(field));
     }
     loadRecord(theirs);
     m_loading = true;
     for (auto it = kept.constBegin(); it != kept.constEnd(); ++it)
-        setInputValue(it.key(), it.value());
+        m_binding->setInputValue(it.key(), it.value());
     m_loading = false;
     setWindowModified(!kept.isEmpty());
     updateTitle();
@@ -486,7 +321,7 @@ void EmployeeEditDialog::askAboutDeletion()
         if (box->clickedButton() == saveAsNew) {
             m_isNew = true;
             m_employeeId = 0;
-            m_base = EmployeeRecord{};
+            m_binding->forgetBase();
             updateTitle();
             save();
         } else if (box->clickedButton() == discard) {

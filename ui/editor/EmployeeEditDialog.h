@@ -7,13 +7,12 @@
 #include "domain/Team.h"
 
 #include <QDialog>
-#include <QHash>
-#include <QVariant>
 #include <memory>
 
 class ConflictDialog;
 class EmployeeStore;
-class QLabel;
+class FormErrorLabels;
+class RecordBinding;
 
 namespace Ui {
 class EmployeeEditDialog;
@@ -51,11 +50,6 @@ public:
     qint64 employeeId() const { return m_employeeId; }
     bool isNewEmployee() const { return m_isNew; }
 
-    // The visible error message under `field` (a column name such as
-    // "email"), or an empty string.
-    QString errorFor(const QString &field) const;
-    QWidget *fieldWidget(const QString &field) const;
-
 public slots:
     // Validates and writes; accepts the dialog on success. Returns whether it saved.
     bool save();
@@ -66,26 +60,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    struct FieldUi
-    {
-        QWidget *input = nullptr;
-        QLabel *error = nullptr;
-    };
-
     void setUpFields();
     void setUpTeams();
     void loadRecord(const EmployeeRecord &record);
     void onEdited();
     void updateTitle();
-    void clearErrors();
-    void showErrors(const FieldErrors &errors);
-
-    // The value an input shows for `record`, what it shows now, and setting it.
-    QVariant shownValue(const EmployeeRecord &record, RecordField field) const;
-    QVariant inputValue(RecordField field) const;
-    void setInputValue(RecordField field, const QVariant &value);
-    RecordFields editedFields() const;
-    EmployeeRecord recordFromForm(const RecordFields &fields) const;
     FieldErrors validate(EmployeeRecord &record, const RecordFields &fields) const;
 
     bool saveNew();
@@ -96,15 +75,12 @@ private:
     void askAboutDeletion();
 
     std::unique_ptr<Ui::EmployeeEditDialog> m_ui;
+    std::unique_ptr<RecordBinding> m_binding;
+    std::unique_ptr<FormErrorLabels> m_errors;
     EmployeeStore *m_store;
     EmployeeValidator m_validator;
     qint64 m_employeeId;
     bool m_isNew;
     bool m_loading = false;
-    EmployeeRecord m_base;                      // the record as read; its versions are checked on save
-    QHash<RecordField, QVariant> m_shown;       // what each input showed for m_base
     QList<Team> m_teams;
-
-    QHash<QString, FieldUi> m_fields;
-    QStringList m_fieldOrder;   // visual order, to focus the first bad field
 };

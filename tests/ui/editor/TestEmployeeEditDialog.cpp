@@ -7,6 +7,7 @@
 #include "editor/FormWidgets.h"
 #include "editor/PhotoDecoder.h"
 #include "editor/PhotoField.h"
+#include "FormParts.h"
 #include "MessageBoxAnswerer.h"
 #include "TestDatabase.h"
 
@@ -258,14 +259,14 @@ void TestEmployeeEditDialog::invalidEmailIsShownNextToTheFieldAndInputIsKept()
 
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->result() != QDialog::Accepted);
-    QVERIFY(!dialog->errorFor(QStringLiteral("email")).isEmpty());
+    QVERIFY(!FormParts::errorFor(*dialog, QStringLiteral("email")).isEmpty());
     QVERIFY(emailError->isVisible());
-    QCOMPARE(emailError->text(), dialog->errorFor(QStringLiteral("email")));
+    QCOMPARE(emailError->text(), FormParts::errorFor(*dialog, QStringLiteral("email")));
     QCOMPARE(email->accessibleDescription(), emailError->text());
     QCOMPARE(email->text(), QStringLiteral("alan(at)example"));   // input kept
     QCOMPARE(first->text(), QStringLiteral("Alan"));
     QCOMPARE(QApplication::focusWidget(), email);                   // first bad field focused
-    QVERIFY(dialog->errorFor(QStringLiteral("first_name")).isEmpty());
+    QVERIFY(FormParts::errorFor(*dialog, QStringLiteral("first_name")).isEmpty());
     QCOMPARE(m_store->employeeCount(), 0);
 
     // Correct it and save again.
@@ -273,7 +274,7 @@ void TestEmployeeEditDialog::invalidEmailIsShownNextToTheFieldAndInputIsKept()
     QTest::keyClicks(email, QStringLiteral("alan@example.com"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
-    QVERIFY(dialog->errorFor(QStringLiteral("email")).isEmpty());
+    QVERIFY(FormParts::errorFor(*dialog, QStringLiteral("email")).isEmpty());
     QCOMPARE(m_store->employeeCount(), 1);
     QVERIFY(m_store->profileOf(dialog->employeeId()));
 }
@@ -286,16 +287,16 @@ void TestEmployeeEditDialog::storeErrorsAreShownNextToTheirFields()
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), QStringLiteral("Person"));
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")), QStringLiteral("TAKEN@example.com"));
     QVERIFY(!dialog->save());
-    QVERIFY(!dialog->errorFor(QStringLiteral("email")).isEmpty());
+    QVERIFY(!FormParts::errorFor(*dialog, QStringLiteral("email")).isEmpty());
     QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->text(), QStringLiteral("TAKEN@example.com"));
     QCOMPARE(m_store->employeeCount(), 1);
 
     // Empty names: each error under its own field, the first one focused.
     auto blank = openDialog(0);
     QVERIFY(!blank->save());
-    QVERIFY(!blank->errorFor(QStringLiteral("first_name")).isEmpty());
-    QVERIFY(!blank->errorFor(QStringLiteral("last_name")).isEmpty());
-    QCOMPARE(QApplication::focusWidget(), blank->fieldWidget(QStringLiteral("first_name")));
+    QVERIFY(!FormParts::errorFor(*blank, QStringLiteral("first_name")).isEmpty());
+    QVERIFY(!FormParts::errorFor(*blank, QStringLiteral("last_name")).isEmpty());
+    QCOMPARE(QApplication::focusWidget(), FormParts::input(*blank, QStringLiteral("first_name")));
 }
 
 void TestEmployeeEditDialog::emptyDateOfBirthAndNoTeamAreAllowed()
@@ -395,7 +396,7 @@ void TestEmployeeEditDialog::accessibleNames()
                              QStringLiteral("address"), QStringLiteral("gender"), QStringLiteral("bio"),
                              QStringLiteral("photo")};
     for (int i = 0; i < names.size(); ++i) {
-        QWidget *w = dialog->fieldWidget(fields[i]);
+        QWidget *w = FormParts::input(*dialog, fields[i]);
         QVERIFY2(w, qPrintable(fields[i]));
         QCOMPARE(w->accessibleName(), names[i]);
     }
@@ -591,7 +592,7 @@ void TestEmployeeEditDialog::drivenThroughTheAccessibilityTree()
     // accessible Name is their current text) by the label they are labelled by.
     for (const QString &field : {QStringLiteral("phone"), QStringLiteral("date_of_birth"), QStringLiteral("team"),
                                  QStringLiteral("gender"), QStringLiteral("bio")}) {
-        QWidget *widget = dialog->fieldWidget(field);
+        QWidget *widget = FormParts::input(*dialog, field);
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
         QVERIFY2(iface, qPrintable(field));
         const QString name = widget->accessibleName();

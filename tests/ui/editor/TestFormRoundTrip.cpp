@@ -9,6 +9,7 @@
 #include "editor/FormWidgets.h"
 #include "editor/PhotoField.h"
 #include "RowSnapshot.h"
+#include "FormParts.h"
 #include "TestDatabase.h"
 
 #include <QBuffer>
@@ -184,7 +185,7 @@ void TestFormRoundTrip::editingOneFieldChangesOnlyThatColumn()
     auto dialog = open(id);
     const QStringList expected = editField(dialog.get(), which, mask);
     QVERIFY(dialog->isWindowModified());
-    QVERIFY2(dialog->save(), qPrintable(dialog->errorFor(QString())));
+    QVERIFY2(dialog->save(), qPrintable(FormParts::errorFor(*dialog, QString())));
 
     const QStringList changedEmployee = changedColumns(employee, employeeRow(id));
     const QStringList changedProfile = changedColumns(profile, profileRow(id));

@@ -12,6 +12,7 @@
 #include "mainwindow/WindowSettings.h"
 #include "views/ProfileTableModel.h"
 #include "teams/TeamsDialog.h"
+#include "FormParts.h"
 #include "MessageBoxAnswerer.h"
 #include "WindowParts.h"
 #include "TestDatabase.h"
@@ -187,7 +188,7 @@ void TestMainWindow::newEmployeeByKeyboardAppearsInBothViewsSelected()
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QVERIFY(dialog->isNewEmployee());
     QVERIFY(activate(dialog));
-    QTRY_COMPARE(QApplication::focusWidget(), dialog->fieldWidget(QStringLiteral("first_name")));
+    QTRY_COMPARE(QApplication::focusWidget(), FormParts::input(*dialog, QStringLiteral("first_name")));
 
     // Type field after field, moving with Tab as a keyboard user does.
     auto type = [&](const QString &text) {
@@ -198,20 +199,20 @@ void TestMainWindow::newEmployeeByKeyboardAppearsInBothViewsSelected()
     type(QStringLiteral("Zimmermann"));
     type(QStringLiteral("zoe.zimmermann@example.com"));
     type(QStringLiteral("+1 202 555 0199"));
-    QVERIFY(dialog->fieldWidget(QStringLiteral("date_of_birth"))->isAncestorOf(QApplication::focusWidget())
-            || QApplication::focusWidget() == dialog->fieldWidget(QStringLiteral("date_of_birth")));
+    QVERIFY(FormParts::input(*dialog, QStringLiteral("date_of_birth"))->isAncestorOf(QApplication::focusWidget())
+            || QApplication::focusWidget() == FormParts::input(*dialog, QStringLiteral("date_of_birth")));
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("1990"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // -> Clear
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // -> Team
-    QCOMPARE(QApplication::focusWidget(), dialog->fieldWidget(QStringLiteral("team")));
+    QCOMPARE(QApplication::focusWidget(), FormParts::input(*dialog, QStringLiteral("team")));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_E);      // Engineering
-    QCOMPARE(qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("team")))->currentText(),
+    QCOMPARE(qobject_cast<QComboBox *>(FormParts::input(*dialog, QStringLiteral("team")))->currentText(),
              QStringLiteral("Engineering"));
-    QCOMPARE(qobject_cast<DateOfBirthEdit *>(dialog->fieldWidget(QStringLiteral("date_of_birth")))->dateOfBirth().year(),
+    QCOMPARE(qobject_cast<DateOfBirthEdit *>(FormParts::input(*dialog, QStringLiteral("date_of_birth")))->dateOfBirth().year(),
              1990);
     // Save with the keyboard: back to a line edit, Enter presses the default button.
-    dialog->fieldWidget(QStringLiteral("email"))->setFocus();
-    QTest::keyClick(dialog->fieldWidget(QStringLiteral("email")), Qt::Key_Return);
+    FormParts::input(*dialog, QStringLiteral("email"))->setFocus();
+    QTest::keyClick(FormParts::input(*dialog, QStringLiteral("email")), Qt::Key_Return);
 
     QTRY_VERIFY(!dialog || !dialog->isVisible());
     window->flushRefresh();
@@ -262,9 +263,9 @@ void TestMainWindow::editingTheProfileFromTheProfilesViewChangesTheRow()
     QVERIFY(dialog);
     QCOMPARE(dialog->employeeId(), b);
 
-    auto *team = qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("team")));
-    auto *dob = qobject_cast<DateOfBirthEdit *>(dialog->fieldWidget(QStringLiteral("date_of_birth")));
-    auto *address = qobject_cast<QPlainTextEdit *>(dialog->fieldWidget(QStringLiteral("address")));
+    auto *team = qobject_cast<QComboBox *>(FormParts::input(*dialog, QStringLiteral("team")));
+    auto *dob = qobject_cast<DateOfBirthEdit *>(FormParts::input(*dialog, QStringLiteral("date_of_birth")));
+    auto *address = qobject_cast<QPlainTextEdit *>(FormParts::input(*dialog, QStringLiteral("address")));
     team->setCurrentIndex(team->findText(QStringLiteral("Marketing")));
     dob->setDate(QDate(1984, 2, 29));
     address->setFocus();
@@ -297,12 +298,12 @@ void TestMainWindow::invalidEmailInTheFormKeepsTheInput()
     window->findChild<QAction *>(QStringLiteral("actionEditEmployee"))->trigger();
     auto *dialog = window->findChild<EmployeeEditDialog *>();
     QVERIFY(dialog);
-    auto *email = qobject_cast<QLineEdit *>(dialog->fieldWidget(QStringLiteral("email")));
+    auto *email = qobject_cast<QLineEdit *>(FormParts::input(*dialog, QStringLiteral("email")));
     email->selectAll();
     QTest::keyClicks(email, QStringLiteral("eve at example"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QVERIFY(dialog->isVisible());
-    QVERIFY(!dialog->errorFor(QStringLiteral("email")).isEmpty());
+    QVERIFY(!FormParts::errorFor(*dialog, QStringLiteral("email")).isEmpty());
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("emailError"))->isVisible());
     QCOMPARE(email->text(), QStringLiteral("eve at example"));
     QCOMPARE(m_store->employee(id)->email, QStringLiteral("eve@example.com"));
