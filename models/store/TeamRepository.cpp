@@ -47,6 +47,16 @@ StoreResult TeamRepository::create(const QString &name)
     return StoreResult::success(q.value(0).toLongLong());
 }
 
+// Runs a prepared UPDATE or DELETE of one team; none changed means it is gone.
+StoreResult TeamRepository::changeOneTeam(QSqlQuery &q, qint64 teamId)
+{
+    if (!q.exec())
+        return DriverErrorMapper::failure(q);
+    if (q.numRowsAffected() != 1)
+        return StoreResult::failure(QString(), tr("This team no longer exists."));
+    return StoreResult::success(teamId);
+}
+
 StoreResult TeamRepository::rename(qint64 teamId, const QString &name)
 {
     const QString trimmed = name.trimmed();
@@ -56,11 +66,7 @@ StoreResult TeamRepository::rename(qint64 teamId, const QString &name)
     q.prepare(QStringLiteral("UPDATE team SET name = ? WHERE id = ?"));
     q.addBindValue(trimmed);
     q.addBindValue(teamId);
-    if (!q.exec())
-        return DriverErrorMapper::failure(q);
-    if (q.numRowsAffected() != 1)
-        return StoreResult::failure(QString(), tr("This team no longer exists."));
-    return StoreResult::success(teamId);
+    return changeOneTeam(q, teamId);
 }
 
 StoreResult TeamRepository::remove(qint64 teamId)
@@ -78,9 +84,5 @@ StoreResult TeamRepository::remove(qint64 teamId)
                                                   nullptr, int(users)));
     q.prepare(QStringLiteral("DELETE FROM team WHERE id = ?"));
     q.addBindValue(teamId);
-    if (!q.exec())
-        return DriverErrorMapper::failure(q);
-    if (q.numRowsAffected() != 1)
-        return StoreResult::failure(QString(), tr("This team no longer exists."));
-    return StoreResult::success(teamId);
+    return changeOneTeam(q, teamId);
 }

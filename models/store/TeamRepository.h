@@ -7,6 +7,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+class QSqlQuery;
+
 // The team table: list, create, rename, delete (refused while a profile uses
 // the team). Names are trimmed, checked (not empty, not too long, unique
 // without regard to case) and bound, never spliced into SQL. EmployeeStore
@@ -23,6 +25,7 @@ public:
     StoreResult remove(qint64 teamId);
 
 private:
+    static StoreResult changeOneTeam(QSqlQuery &q, qint64 teamId);
     StoreResult checkName(const QString &name, qint64 exceptId) const;
 
     QSqlDatabase m_db;

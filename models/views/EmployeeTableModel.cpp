@@ -14,16 +14,14 @@ int EmployeeTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant EmployeeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString EmployeeTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case FirstName: return tr("First name");
     case LastName: return tr("Last name");
     case Email: return tr("Email");
     case Phone: return tr("Phone");
-    default: return {};
+    default: return QString();
     }
 }
 

@@ -15,9 +15,9 @@ public:
     explicit EmployeeTableModel(const QSqlDatabase &db, QObject *parent = nullptr);
 
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
+    QString columnTitle(int column) const override;
     SqlRowWindow::Spec buildSpec() const override;
     QVariant cellData(const SqlRowWindow::Row &row, int column, int role) const override;
 };

@@ -27,17 +27,15 @@ int ProfileTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant ProfileTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ProfileTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case Employee: return tr("Employee");
     case DateOfBirth: return tr("Date of birth");
     case Team: return tr("Team");
     case Gender: return tr("Gender");
     case Address: return tr("Address");
-    default: return {};
+    default: return QString();
     }
 }
 

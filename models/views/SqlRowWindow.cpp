@@ -92,14 +92,14 @@ bool SqlRowWindow::recount(qint64 cap)
     return true;
 }
 
-QList<QPair<QString, QVariantList>> SqlRowWindow::countStatements() const
+CountJob SqlRowWindow::countJob() const
 {
-    QList<QPair<QString, QVariantList>> statements;
+    CountJob job;
     const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
     for (const Segment &seg : std::as_const(m_spec.segments))
-        statements.append({QStringLiteral("SELECT COUNT(*) FROM ") + from + SqlText::where({m_spec.filter, seg.where}),
-                           m_spec.filterBinds + seg.binds});
-    return statements;
+        job.statements.append({SqlText::count(from, SqlText::where({m_spec.filter, seg.where}), false),
+                               m_spec.filterBinds + seg.binds});
+    return job;
 }
 
 void SqlRowWindow::setSegmentCount(int seg, qint64 exact)

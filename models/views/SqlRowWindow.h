@@ -2,6 +2,7 @@
 
 #include "views/AnchorScan.h"
 #include "views/BlockCache.h"
+#include "views/CountJob.h"
 #include "views/StatementCache.h"
 #include "views/StreamMerge.h"
 #include "views/WindowRow.h"
@@ -48,13 +49,13 @@ public:
     // `cap` > 0 and a filter, a segment with more than `cap` matches is
     // counted as `cap` and marked provisional: only its first `cap` rows are
     // addressable until setExactCounts() (the caller counts in the
-    // background, see countStatements()). Typing a broad first letter into the
+    // background, see countJob()). Typing a broad first letter into the
     // search then costs a LIMITed count, not a count of half the table.
     bool recount(qint64 cap = 0);
     bool isProvisional() const { return m_segCapped.contains(true); }
     bool isSegmentProvisional(int seg) const { return m_segCapped.value(seg); }
     // The exact COUNT(*) per segment, for running on another connection.
-    QList<QPair<QString, QVariantList>> countStatements() const;
+    CountJob countJob() const;
     void setSegmentCount(int seg, qint64 exact);
     qint64 count() const { return m_total; }
     QList<qint64> segmentCounts() const { return m_segCounts; }

@@ -1,10 +1,6 @@
 #include "views/WindowedSqlTableModel.h"
 
-#include <QMutex>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QThreadPool>
 #include <algorithm>
 #include <atomic>
 
@@ -17,45 +13,11 @@ constexpr int MaxTrackedOnSort = 32;
 // The background count starts once typing pauses this long.
 constexpr int ExactCountDelayMs = 120;
 std::atomic<qint64> g_searchCountCap{256};
-std::atomic<quint64> g_countConnection{0};
 }
-
-// Lets a pool thread post to the model only while it exists.
-struct WindowedSqlTableModel::Guard
-{
-    QMutex mutex;
-    WindowedSqlTableModel *model = nullptr;
-    std::atomic<quint64> generation{0};   // background work of older generations gives up
-};
 
 namespace {
 // Anchor rows every g_anchorStep rows once a result has 8 times as many.
 std::atomic<int> g_anchorStep{2048};
-
-// Runs `work` with a connection of its own to the database of `source` on a
-// pool thread; `post` gets the result on the model's thread, unless the
-// model is gone.
-template <typename Result, typename Work, typename Post>
-void inBackground(const std::shared_ptr<WindowedSqlTableModel::Guard> &guard, const QString &source, Work work, Post post)
-{
-    QThreadPool::globalInstance()->start([guard, source, work, post] {
-        Result result;
-        bool ok = false;
-        const QString name = QStringLiteral("er_window_bg_%1").arg(++g_countConnection);
-        {
-            QSqlDatabase db = QSqlDatabase::cloneDatabase(source, name);
-            if (db.open())
-                ok = work(db, result);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        if (!ok)
-            return;
-        QMutexLocker lock(&guard->mutex);
-        if (WindowedSqlTableModel *model = guard->model)
-            QMetaObject::invokeMethod(model, [model, post, result] { post(model, result); }, Qt::QueuedConnection);
-    });
-}
 }
 
 void WindowedSqlTableModel::setSearchCountCap(qint64 cap)
@@ -80,7 +42,7 @@ int WindowedSqlTableModel::anchorStep()
 
 WindowedSqlTableModel::WindowedSqlTableModel(const QSqlDatabase &db, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_window(db),
-      m_postgres(db.driverName().startsWith(QLatin1String("QPSQL"))), m_guard(std::make_shared<Guard>())
+      m_postgres(db.driverName().startsWith(QLatin1String("QPSQL"))), m_guard(std::make_shared<BackgroundRead::Guard>())
 {
     m_guard->model = this;
     m_countTimer.setSingleShot(true);
@@ -120,24 +82,9 @@ void WindowedSqlTableModel::startBackgroundWork()
         return;
     }
     const quint64 generation = m_countGeneration;
-    const QList<QPair<QString, QVariantList>> statements = m_window.countStatements();
-    inBackground<QList<qint64>>(
-        m_guard, m_db.connectionName(),
-        [statements](QSqlDatabase &db, QList<qint64> &counts) {
-            for (const auto &statement : statements) {
-                QSqlQuery q(db);
-                q.setForwardOnly(true);
-                q.prepare(statement.first);
-                for (int i = 0; i < statement.second.size(); ++i)
-                    q.bindValue(i, statement.second.at(i));
-                if (!q.exec() || !q.next()) {
-                    qWarning("background count failed: %s", qPrintable(q.lastError().text()));
-                    return false;
-                }
-                counts << q.value(0).toLongLong();
-            }
-            return true;
-        },
+    const CountJob job = m_window.countJob();
+    BackgroundRead::start<WindowedSqlTableModel, QList<qint64>>(
+        m_guard, m_db.connectionName(), [job](QSqlDatabase &db, QList<qint64> &counts) { return job.run(db, counts); },
         [generation](WindowedSqlTableModel *model, const QList<qint64> &counts) {
             model->exactCountsArrived(generation, counts);
         });
@@ -150,8 +97,8 @@ void WindowedSqlTableModel::startAnchorScan()
     const quint64 generation = m_countGeneration;
     const int step = g_anchorStep.load();
     const AnchorScan scan = m_window.anchorScan(step);
-    std::shared_ptr<Guard> guard = m_guard;
-    inBackground<QList<QList<QVariantList>>>(
+    std::shared_ptr<BackgroundRead::Guard> guard = m_guard;
+    BackgroundRead::start<WindowedSqlTableModel, QList<QList<QVariantList>>>(
         m_guard, m_db.connectionName(),
         [scan, guard, generation](QSqlDatabase &db, QList<QList<QVariantList>> &anchors) {
             anchors = scan.run(db, [&] { return guard->generation.load() != generation; });
@@ -260,6 +207,14 @@ QVariant WindowedSqlTableModel::data(const QModelIndex &index, int role) const
     if (role == EmployeeIdRole)
         return row->id;
     return cellData(*row, index.column(), role == Qt::ToolTipRole || role == Qt::AccessibleTextRole ? Qt::DisplayRole : role);
+}
+
+QVariant WindowedSqlTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const QString title = columnTitle(section);
+    return title.isEmpty() ? QVariant() : QVariant(title);
 }
 
 void WindowedSqlTableModel::setSearchText(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/BackgroundRead.h"
 #include "views/SqlRowWindow.h"
 
 #include <QAbstractTableModel>
@@ -28,6 +29,7 @@ public:
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
@@ -60,12 +62,13 @@ public:
     // notes every this-many-th row, so that jumps are seeks (default 2048).
     static void setAnchorStep(int rows);
     static int anchorStep();
-    struct Guard;
 
 signals:
     void countsChanged();
 
 protected:
+    // The header of `column` (translated), for display and screen readers.
+    virtual QString columnTitle(int column) const = 0;
     // The spec for the current search text, sort column and order.
     virtual SqlRowWindow::Spec buildSpec() const = 0;
     virtual QVariant cellData(const SqlRowWindow::Row &row, int column, int role) const = 0;
@@ -100,5 +103,5 @@ private:
     // Exact counts of a broad search, computed on a pool thread.
     QTimer m_countTimer;
     quint64 m_countGeneration = 0;
-    std::shared_ptr<Guard> m_guard;
+    std::shared_ptr<BackgroundRead::Guard> m_guard;
 };

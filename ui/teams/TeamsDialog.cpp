@@ -129,23 +129,32 @@ QString TeamsDialog::deleteTeam(qint64 teamId)
     return {};
 }
 
-void TeamsDialog::onAdd()
+// Asks for a name until `apply` takes it (it answers "" or why not) or the
+// user cancels; what they typed stays in the field after a refusal.
+void TeamsDialog::askForName(const QString &title, const QString &prompt, const QString &initial,
+                             const std::function<QString(const QString &)> &apply)
 {
-    QString name;
+    QString name = initial;
     for (;;) {
         bool ok = false;
-        name = QInputDialog::getText(this, tr("Add Team"), tr("Name of the new team:"), QLineEdit::Normal, name, &ok);
-        if (!ok)
+        name = QInputDialog::getText(this, title, prompt, QLineEdit::Normal, name, &ok);
+        if (!ok || (!initial.isEmpty() && name.trimmed() == initial))
             return;
         if (name.trimmed().isEmpty()) {
-            QMessageBox::warning(this, tr("Add Team"), tr("A team needs a name."));
+            QMessageBox::warning(this, title, tr("A team needs a name."));
             continue;
         }
-        const QString error = addTeam(name);
+        const QString error = apply(name);
         if (error.isEmpty())
             return;
-        QMessageBox::warning(this, tr("Add Team"), error);
+        QMessageBox::warning(this, title, error);
     }
+}
+
+void TeamsDialog::onAdd()
+{
+    askForName(tr("Add Team"), tr("Name of the new team:"), QString(),
+               [this](const QString &name) { return addTeam(name); });
 }
 
 void TeamsDialog::onRename()
@@ -153,22 +162,8 @@ void TeamsDialog::onRename()
     const qint64 id = currentTeamId();
     if (!id)
         return;
-    QString name = currentTeamName();
-    for (;;) {
-        bool ok = false;
-        name = QInputDialog::getText(this, tr("Rename Team"), tr("New name of “%1”:").arg(currentTeamName()),
-                                     QLineEdit::Normal, name, &ok);
-        if (!ok || name.trimmed() == currentTeamName())
-            return;
-        if (name.trimmed().isEmpty()) {
-            QMessageBox::warning(this, tr("Rename Team"), tr("A team needs a name."));
-            continue;
-        }
-        const QString error = renameTeam(id, name);
-        if (error.isEmpty())
-            return;
-        QMessageBox::warning(this, tr("Rename Team"), error);
-    }
+    askForName(tr("Rename Team"), tr("New name of “%1”:").arg(currentTeamName()), currentTeamName(),
+               [this, id](const QString &name) { return renameTeam(id, name); });
 }
 
 void TeamsDialog::onDelete()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <functional>
 
 class EmployeeStore;
 class QListWidget;
@@ -30,6 +31,8 @@ private slots:
     void reload();
 
 private:
+    void askForName(const QString &title, const QString &prompt, const QString &initial,
+                    const std::function<QString(const QString &)> &apply);
     qint64 currentTeamId() const;
     QString currentTeamName() const;
     void selectTeam(qint64 teamId);
