@@ -889,6 +889,22 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Import Running</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
+        <translation>Ein Import läuft noch. Abbrechen und schließen? Nichts davon wird behalten.</translation>
+    </message>
+    <message>
+        <source>Cancel Import and &amp;Close</source>
+        <translation>Import abbrechen und &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Importing</source>
+        <translation>&amp;Weiter importieren</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
@@ -1025,22 +1041,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>An import is running; try again when it has ended.</source>
         <translation>Ein Import läuft; versuchen Sie es erneut, wenn er beendet ist.</translation>
-    </message>
-    <message>
-        <source>Import Running</source>
-        <translation>Import läuft</translation>
-    </message>
-    <message>
-        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
-        <translation>Ein Import läuft noch. Abbrechen und schließen? Nichts davon wird behalten.</translation>
-    </message>
-    <message>
-        <source>Cancel Import and &amp;Close</source>
-        <translation>Import abbrechen und &amp;schließen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Importing</source>
-        <translation>&amp;Weiter importieren</translation>
     </message>
 </context>
 <context>

@@ -889,6 +889,22 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>Import Running</source>
+        <translation>Importation en cours</translation>
+    </message>
+    <message>
+        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
+        <translation>Une importation est encore en cours. L’annuler et fermer&#x202f;? Rien n’en sera conservé.</translation>
+    </message>
+    <message>
+        <source>Cancel Import and &amp;Close</source>
+        <translation>Annuler l’importation et &amp;fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Importing</source>
+        <translation>&amp;Continuer l’importation</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
@@ -1025,22 +1041,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>An import is running; try again when it has ended.</source>
         <translation>Une importation est en cours&#x202f;; réessayez quand elle sera terminée.</translation>
-    </message>
-    <message>
-        <source>Import Running</source>
-        <translation>Importation en cours</translation>
-    </message>
-    <message>
-        <source>An import is still running. Cancel it and close? Nothing of it will be kept.</source>
-        <translation>Une importation est encore en cours. L’annuler et fermer&#x202f;? Rien n’en sera conservé.</translation>
-    </message>
-    <message>
-        <source>Cancel Import and &amp;Close</source>
-        <translation>Annuler l’importation et &amp;fermer</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Importing</source>
-        <translation>&amp;Continuer l’importation</translation>
     </message>
 </context>
 <context>

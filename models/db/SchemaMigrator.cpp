@@ -91,11 +91,6 @@ QString expand(QString sql, const SqlDialect &dialect)
         .replace(QLatin1String("%ID%"), dialect.isPostgres() ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER"));
 }
 
-bool hasTable(const QSqlDatabase &db, const QString &name)
-{
-    return db.tables(QSql::Tables).contains(name, Qt::CaseInsensitive);
-}
-
 } // namespace
 
 int SchemaMigrator::latestVersion()
@@ -105,8 +100,11 @@ int SchemaMigrator::latestVersion()
 
 int SchemaMigrator::currentVersion(const QSqlDatabase &db, QString *error)
 {
-    if (!hasTable(db, QStringLiteral("schema_migrations"))) {
-        if (!db.tables(QSql::Tables).isEmpty()) {
+    // One read of the table list: two could straddle another client's
+    // upgrade committing, and an empty file would look like a foreign one.
+    const QStringList tables = db.tables(QSql::Tables);
+    if (!tables.contains(QStringLiteral("schema_migrations"), Qt::CaseInsensitive)) {
+        if (!tables.isEmpty()) {
             if (error)
                 *error = tr("This database was not created by Employee Records (it has other tables and no "
                             "schema version). It was not modified.");

@@ -1,5 +1,14 @@
 #include "store/EmployeeStore.h"
 
+// Why this file is over 400 lines: EmployeeStore is the store's one public
+// face. Every write that emits a signal (employeeAdded, employeeCreated,
+// profileUpdated, teamsChanged, ...) passes through here, so that a write and
+// its announcement cannot drift apart. What does not need the signals is in
+// its own class: transactions (TransactionStack), the bulk session
+// (BulkImportSession), the multi-row SQLite insert (SqliteBulkInserter),
+// optimistic-locking writes (RecordChangeWriter), reads (EmployeeReader),
+// teams (TeamRepository) and driver errors (DriverErrorMapper).
+
 #include "store/BulkImportSession.h"
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeReader.h"

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <utility>
 
 namespace {
@@ -64,6 +65,21 @@ bool ImportController::start(const QString &path, const EmployeeValidator &valid
     emit started(m_fileName);
     m_job->start();
     return true;
+}
+
+bool ImportController::askToCancelForClosing()
+{
+    QMessageBox box(QMessageBox::Question, tr("Import Running"),
+                    tr("An import is still running. Cancel it and close? Nothing of it will be kept."),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(QStringLiteral("importRunningBox"));
+    QPushButton *cancelImport = box.addButton(tr("Cancel Import and &Close"), QMessageBox::DestructiveRole);
+    cancelImport->setObjectName(QStringLiteral("cancelImportButton"));
+    QPushButton *keep = box.addButton(tr("&Keep Importing"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == cancelImport;
 }
 
 void ImportController::cancel()

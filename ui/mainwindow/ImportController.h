@@ -32,6 +32,9 @@ public:
     bool isRunning() const { return m_job != nullptr; }
     // The file being imported, "" if none.
     QString fileName() const { return m_fileName; }
+    // The window is closing during an import: asks whether to cancel it
+    // (true) or keep importing (false, the default).
+    bool askToCancelForClosing();
     // Asks the running import to stop; it rolls back and then finishes.
     void cancel();
     // Tells the user how an import ended (status bar for a cancel is the

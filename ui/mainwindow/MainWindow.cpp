@@ -1,5 +1,13 @@
 #include "mainwindow/MainWindow.h"
 
+// Why this file is over 400 lines: it is where the window's flows meet (new,
+// edit, delete, import, export, switching databases, closing) and what each
+// may do while an import runs. The pieces are elsewhere: the views and the
+// user's place in them (EmployeeTabs), the actions (MainWindowActions),
+// settings (WindowSettings), import (ImportController), export
+// (CsvExportController), database files (DatabaseFileChooser) and deletion
+// (DeleteConfirmation).
+
 #include "common/IconProvider.h"
 #include "editor/EmployeeEditDialog.h"
 #include "employees/EmployeeTabs.h"
@@ -25,7 +33,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -423,17 +430,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         if (m_closeAfterImport)
             return;   // already cancelling
-        QMessageBox box(QMessageBox::Question, tr("Import Running"),
-                        tr("An import is still running. Cancel it and close? Nothing of it will be kept."),
-                        QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("importRunningBox"));
-        QPushButton *cancelImport = box.addButton(tr("Cancel Import and &Close"), QMessageBox::DestructiveRole);
-        cancelImport->setObjectName(QStringLiteral("cancelImportButton"));
-        QPushButton *keep = box.addButton(tr("&Keep Importing"), QMessageBox::RejectRole);
-        box.setDefaultButton(keep);
-        box.setEscapeButton(keep);
-        box.exec();
-        if (box.clickedButton() == cancelImport && isImporting()) {
+        if (m_importer->askToCancelForClosing() && isImporting()) {
             m_closeAfterImport = true;   // onImportFinished() closes once it rolled back
             m_importer->cancel();
         }
