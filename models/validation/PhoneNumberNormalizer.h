@@ -25,14 +25,8 @@ public:
     // to a user-facing reason.
     QString normalize(const QString &input, QString *error) const;
 
-    // The two paths normalize() takes, public so tests can compare them.
-    // The fast one reads only '+' <digits> with single spaces, hyphens or
-    // dots between digits, and returns "" when it cannot tell (then
-    // normalize() asks Parse()); it never disagrees with normalizeWithParse().
-    static QString normalizeSimpleInternational(const QString &input);
-    // The same for numbers written nationally in `region` ("030 1234 5678",
-    // "(030) 1234-5678" in DE): digit groups after the national prefix.
-    static QString normalizeSimpleNational(const QString &input, const QString &region);
+    // normalize() without the fast path (SimplePhoneParser): libphonenumber's
+    // Parse() for every input, the source of every error message.
     QString normalizeWithParse(const QString &input, QString *error) const;
 
 private:

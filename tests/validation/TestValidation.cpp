@@ -1,5 +1,6 @@
 #include "validation/EmployeeValidator.h"
 #include "validation/PhoneNumberNormalizer.h"
+#include "validation/SimplePhoneParser.h"
 
 #include <QRandomGenerator>
 #include <QLocale>
@@ -293,7 +294,7 @@ private slots:
             for (const QString &input : std::as_const(inputs)) {
                 QString parseError;
                 const QString parsed = normalizer.normalizeWithParse(input, &parseError);
-                const QString fast = PhoneNumberNormalizer::normalizeSimpleInternational(input);
+                const QString fast = SimplePhoneParser::international(input);
                 if (!fast.isEmpty()) {
                     ++fastHits;
                     QVERIFY2(fast == parsed, qPrintable(input + ": fast " + fast + ", Parse " + parsed + " " + parseError));
@@ -364,7 +365,7 @@ private slots:
         for (const QString &input : std::as_const(inputs)) {
             QString parseError;
             const QString parsed = normalizer.normalizeWithParse(input, &parseError);
-            const QString fast = PhoneNumberNormalizer::normalizeSimpleNational(input, region);
+            const QString fast = SimplePhoneParser::national(input, region);
             if (!fast.isEmpty()) {
                 ++fastHits;
                 QVERIFY2(fast == parsed, qPrintable(input + ": fast " + fast + ", Parse " + parsed + " " + parseError));
