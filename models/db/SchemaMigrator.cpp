@@ -75,11 +75,37 @@ QStringList windowedViewIndexes(const SqlDialect &)
     };
 }
 
+// Step 3 (issue 11, live refresh): on PostgreSQL every statement that
+// changes employees, profiles or teams notifies the channel
+// ExternalChangeWatcher listens on, whoever runs it (another client, psql).
+// Statement-level, with the table and the writer's backend pid as the
+// payload (a client ignores its own): PostgreSQL folds identical
+// notifications of one transaction into one, so an import of a million rows
+// sends a handful, not a million. SQLite needs nothing: its clients poll
+// PRAGMA data_version.
+QStringList changeNotifications(const SqlDialect &dialect)
+{
+    if (!dialect.isPostgres())
+        return {};
+    QStringList statements{
+        QStringLiteral("CREATE FUNCTION employee_records_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                       "BEGIN PERFORM pg_notify('employee_records_changed', TG_TABLE_NAME || ' ' || pg_backend_pid()); "
+                       "RETURN NULL; END $$"),
+    };
+    for (const char *table : {"employee", "employee_profile", "team"}) {
+        statements << QStringLiteral("CREATE TRIGGER %1_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
+                                     "FOR EACH STATEMENT EXECUTE FUNCTION employee_records_notify()")
+                          .arg(QLatin1String(table));
+    }
+    return statements;
+}
+
 const QList<Step> &steps()
 {
     static const QList<Step> all = {
         initialSchema,
         windowedViewIndexes,
+        changeNotifications,
     };
     return all;
 }

@@ -9,6 +9,7 @@
 // (DeleteConfirmation).
 
 #include "common/IconProvider.h"
+#include "db/ExternalChangeWatcher.h"
 #include "editor/EmployeeEditDialog.h"
 #include "employees/EmployeeTabs.h"
 #include "employees/EmployeeView.h"
@@ -148,10 +149,16 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
 
+    m_changesElsewhere.reset();   // it listens on the old store's connection
+
     m_store = store;
     m_databaseName = databaseName;
     m_tabs->setDatabase(store->database());
     connectStore();
+    // What colleagues (other clients, other windows, psql) change appears by itself.
+    m_changesElsewhere = std::make_unique<ExternalChangeWatcher>(store->database());
+    connect(m_changesElsewhere.get(), &ExternalChangeWatcher::changedElsewhere, m_tabs,
+            &EmployeeTabs::scheduleRefresh);
 
     m_exporter->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());

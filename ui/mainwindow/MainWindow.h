@@ -13,6 +13,7 @@ class CsvExportController;
 class EmployeeEditDialog;
 class EmployeeStore;
 class EmployeeTabs;
+class ExternalChangeWatcher;
 class ImportController;
 class MainWindowActions;
 class QLabel;
@@ -127,4 +128,5 @@ private:
     bool m_closeAfterImport = false;
 
     std::unique_ptr<MainWindowActions> m_actions;
+    std::unique_ptr<ExternalChangeWatcher> m_changesElsewhere;
 };

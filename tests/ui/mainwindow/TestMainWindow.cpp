@@ -81,6 +81,7 @@ private slots:
     void statusBarShowsDatabaseAndCounts();
     void actionsHaveNamesAndStandardShortcuts();
     void changesKeepSortScrollAndSelection();
+    void aColleaguesChangesAppearByThemselves();
     void settingsRestoreSortAndColumnWidths();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
@@ -457,6 +458,41 @@ void TestMainWindow::changesKeepSortScrollAndSelection()
     QCOMPARE(WindowParts::employeeModel(*window)->index(WindowParts::employeeModel(*window)->rowOfEmployee(ids[70]),
                                             EmployeeTableModel::FirstName).data().toString(),
              QStringLiteral("Renamed"));
+}
+
+// Another client (a colleague's window: its own session and connection)
+// renames one employee, adds one and deletes one: within a second this window
+// shows all three without any action, and its selection stays put.
+void TestMainWindow::aColleaguesChangesAppearByThemselves()
+{
+    const qint64 ada = addEmployee(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+    const qint64 grace = addEmployee(QStringLiteral("Grace"), QStringLiteral("Hopper"), QStringLiteral("grace@example.com"));
+    const qint64 alan = addEmployee(QStringLiteral("Alan"), QStringLiteral("Turing"), QStringLiteral("alan@example.com"));
+    auto window = makeWindow();
+    window->selectEmployee(grace);
+    EmployeeTableModel *model = WindowParts::employeeModel(*window);
+    QCOMPARE(model->rowCount(), 3);
+
+    QString error;
+    std::unique_ptr<AppSession> colleague = m_db->openSession(&error);
+    QVERIFY2(colleague, qPrintable(error));
+    Employee renamed = *colleague->store()->employee(ada);
+    renamed.lastName = QStringLiteral("Byron");
+    QVERIFY(colleague->store()->updateEmployee(renamed).ok());
+    Employee added;
+    added.firstName = QStringLiteral("Katherine");
+    added.lastName = QStringLiteral("Johnson");
+    added.email = QStringLiteral("katherine@example.com");
+    QVERIFY(colleague->store()->createEmployee(added).ok());
+    QVERIFY(colleague->store()->deleteEmployee(alan).ok());
+
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 1000);   // +1 -1
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOfEmployee(ada), EmployeeTableModel::LastName).data().toString(),
+                              QStringLiteral("Byron"), 1000);
+    QCOMPARE(model->rowOfEmployee(alan), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(WindowParts::profileModel(*window)->rowCount(), 3, 1000);
+    QCOMPARE(window->currentEmployeeId(), grace);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowParts::statusText(*window).startsWith(QStringLiteral("3 ")), 1000);
 }
 
 void TestMainWindow::settingsRestoreSortAndColumnWidths()
