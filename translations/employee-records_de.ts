@@ -606,6 +606,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Back to the Form</source>
         <translation>Zurück zum Formular</translation>
     </message>
+    <message>
+        <source>This employee was deleted by someone else. Saving offers to keep what the form shows as a new employee.</source>
+        <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht. Beim Speichern können Sie den Inhalt des Formulars als neuen Mitarbeiter behalten.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1; the form shows their version.</source>
+        <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert; das Formular zeigt diese Fassung.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
+        <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert. Ihre Änderungen bleiben erhalten; beim Speichern werden Sie gefragt, welche Fassung gelten soll.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>

@@ -606,6 +606,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Back to the Form</source>
         <translation>Retour au formulaire</translation>
     </message>
+    <message>
+        <source>This employee was deleted by someone else. Saving offers to keep what the form shows as a new employee.</source>
+        <translation>Cet employé a été supprimé par quelqu’un d’autre. L’enregistrement propose de conserver le contenu du formulaire comme nouvel employé.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1; the form shows their version.</source>
+        <translation>Quelqu’un d’autre a enregistré cet employé le %1 ; le formulaire affiche sa version.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
+        <translation>Quelqu’un d’autre a enregistré cet employé le %1. Vos modifications sont conservées ; l’enregistrement vous demandera quelle version garder.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>

@@ -10,8 +10,10 @@
 
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <algorithm>
 
 EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, QWidget *parent)
     : QDialog(parent)
@@ -330,6 +332,33 @@ void EmployeeEditDialog::askAboutDeletion()
         }
     });
     box->open();
+}
+
+void EmployeeEditDialog::recordChangedElsewhere()
+{
+    const EmployeeRecord &base = m_binding->base();
+    if (m_isNew || base.employee.id == 0)
+        return;
+    const auto current = m_store->record(m_employeeId);
+    if (current && current->employee.version == base.employee.version
+        && current->profile.version == base.profile.version)
+        return;   // another employee changed
+    if (!current) {
+        m_errors->showGeneral(tr("This employee was deleted by someone else. Saving offers to keep what the form "
+                                 "shows as a new employee."));
+        return;
+    }
+    const QDateTime when = std::max(current->employee.updatedAt, current->profile.updatedAt).toLocalTime();
+    const QString at = QLocale().toString(when, QLocale::ShortFormat);
+    if (!isWindowModified()) {
+        loadRecord(*current);
+        m_errors->clear();
+        m_errors->showGeneral(tr("Someone else saved this employee at %1; the form shows their version.").arg(at));
+        return;
+    }
+    m_errors->showGeneral(tr("Someone else saved this employee at %1. Your changes are kept; saving asks which "
+                             "version to keep.")
+                              .arg(at));
 }
 
 bool EmployeeEditDialog::eventFilter(QObject *watched, QEvent *event)

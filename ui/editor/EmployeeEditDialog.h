@@ -55,6 +55,10 @@ public slots:
     bool save();
     // Asks before discarding unsaved changes (Cancel, Esc, the close button).
     void reject() override;
+    // Another client committed changes: an unedited form shows this
+    // employee's new version by itself; an edited one keeps the input and
+    // says so (saving then asks which version to keep).
+    void recordChangedElsewhere();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

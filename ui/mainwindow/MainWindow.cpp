@@ -157,8 +157,11 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     connectStore();
     // What colleagues (other clients, other windows, psql) change appears by itself.
     m_changesElsewhere = std::make_unique<ExternalChangeWatcher>(store->database());
-    connect(m_changesElsewhere.get(), &ExternalChangeWatcher::changedElsewhere, m_tabs,
-            &EmployeeTabs::scheduleRefresh);
+    connect(m_changesElsewhere.get(), &ExternalChangeWatcher::changedElsewhere, this, [this] {
+        m_tabs->scheduleRefresh();
+        if (m_editor)
+            m_editor->recordChangedElsewhere();
+    });
 
     m_exporter->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());

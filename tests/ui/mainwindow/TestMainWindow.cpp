@@ -82,6 +82,7 @@ private slots:
     void actionsHaveNamesAndStandardShortcuts();
     void changesKeepSortScrollAndSelection();
     void aColleaguesChangesAppearByThemselves();
+    void anOpenFormFollowsAColleaguesSaveUnlessEdited();
     void settingsRestoreSortAndColumnWidths();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
@@ -493,6 +494,40 @@ void TestMainWindow::aColleaguesChangesAppearByThemselves()
     QTRY_COMPARE_WITH_TIMEOUT(WindowParts::profileModel(*window)->rowCount(), 3, 1000);
     QCOMPARE(window->currentEmployeeId(), grace);
     QTRY_VERIFY_WITH_TIMEOUT(WindowParts::statusText(*window).startsWith(QStringLiteral("3 ")), 1000);
+}
+
+// An unedited form shows a colleague's save by itself; an edited one keeps
+// what the user typed and says that someone else saved.
+void TestMainWindow::anOpenFormFollowsAColleaguesSaveUnlessEdited()
+{
+    const qint64 ada = addEmployee(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+    auto window = makeWindow();
+    EmployeeEditDialog *dialog = window->openEditor(ada);
+    QVERIFY(dialog);
+    auto *lastName = qobject_cast<QLineEdit *>(FormParts::input(*dialog, QStringLiteral("last_name")));
+    auto *firstName = qobject_cast<QLineEdit *>(FormParts::input(*dialog, QStringLiteral("first_name")));
+
+    QString error;
+    std::unique_ptr<AppSession> colleague = m_db->openSession(&error);
+    QVERIFY2(colleague, qPrintable(error));
+    Employee theirs = *colleague->store()->employee(ada);
+    theirs.lastName = QStringLiteral("Byron");
+    QVERIFY(colleague->store()->updateEmployee(theirs).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(lastName->text(), QStringLiteral("Byron"), 1000);
+    QVERIFY(!dialog->isWindowModified());
+    QVERIFY(FormParts::errorFor(*dialog, QString()).contains(QStringLiteral("Someone else saved")));
+
+    firstName->setText(QStringLiteral("Augusta"));   // now the user edits
+    theirs = *colleague->store()->employee(ada);
+    theirs.lastName = QStringLiteral("King");
+    QVERIFY(colleague->store()->updateEmployee(theirs).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(FormParts::errorFor(*dialog, QString()).contains(QStringLiteral("Your changes are kept")),
+                             1000);
+    QCOMPARE(firstName->text(), QStringLiteral("Augusta"));
+    QCOMPARE(lastName->text(), QStringLiteral("Byron"));   // not replaced under the user's hands
+    QVERIFY(dialog->isWindowModified());
+    dialog->setWindowModified(false);
+    dialog->reject();
 }
 
 void TestMainWindow::settingsRestoreSortAndColumnWidths()
