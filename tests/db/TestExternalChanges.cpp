@@ -6,7 +6,10 @@
 #include "db/ExternalChangeWatcher.h"
 #include "TestDatabase.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -22,6 +25,7 @@ private slots:
     void staysQuietAboutItsOwnWrites();
     void coalescesABurstOfCommits();
     void reportsChangesToEveryWatchedTable();
+    void hearsAnImportByAnotherProcess();
 
 private:
     QSqlDatabase other();
@@ -106,6 +110,35 @@ void TestExternalChanges::reportsChangesToEveryWatchedTable()
         QTRY_VERIFY2_WITH_TIMEOUT(changed.count() == before + 1, qPrintable(sql), 1000);
         QTest::qWait(ExternalChangeWatcher::PollIntervalMs + 50);   // past the coalescing
     }
+}
+
+// A second program on the same database (here the command line importing a
+// CSV file, as a colleague's window would): heard like a second connection.
+void TestExternalChanges::hearsAnImportByAnotherProcess()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("people.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,email\nAda,Lovelace,ada@example.com\nGrace,Hopper,grace@example.com\n");
+    file.close();
+    const DatabaseLocation location = m_tdb->location();
+    const QStringList target = m_tdb->isPostgres()
+        ? QStringList{QStringLiteral("--database-url"),
+                      QStringLiteral("postgresql://%1@%2:%3/%4")
+                          .arg(location.userName(), location.host())
+                          .arg(location.port())
+                          .arg(location.databaseName())}
+        : QStringList{QStringLiteral("--database"), location.sqlitePath()};
+
+    ExternalChangeWatcher watcher(m_tdb->db());
+    QSignalSpy changed(&watcher, &ExternalChangeWatcher::changedElsewhere);
+    QProcess other;
+    other.setProcessChannelMode(QProcess::MergedChannels);
+    other.start(QStringLiteral(ER_BINARY), target + QStringList{QStringLiteral("--import"), csv});
+    QVERIFY(other.waitForFinished(30000));
+    QVERIFY2(other.exitCode() == 0, other.readAll().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 1000);
 }
 
 QTEST_GUILESS_MAIN(TestExternalChanges)
