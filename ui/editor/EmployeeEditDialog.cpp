@@ -353,7 +353,7 @@ void EmployeeEditDialog::recordChangedElsewhere()
     if (!isWindowModified()) {
         loadRecord(*current);
         m_errors->clear();
-        m_errors->showGeneral(tr("Someone else saved this employee at %1; the form shows their version.").arg(at));
+        m_errors->showNotice(tr("Someone else saved this employee at %1; the form shows their version.").arg(at));
         return;
     }
     m_errors->showGeneral(tr("Someone else saved this employee at %1. Your changes are kept; saving asks which "

@@ -29,6 +29,7 @@ void FormErrorLabels::setGeneralLabel(QLabel *label)
 {
     m_general = label;
     styleErrorLabel(label);
+    m_errorPalette = label->palette();
 }
 
 void FormErrorLabels::clear()
@@ -66,6 +67,14 @@ void FormErrorLabels::show(const FieldErrors &errors)
 
 void FormErrorLabels::showGeneral(const QString &message)
 {
+    m_general->setPalette(m_errorPalette);
+    m_general->setText(message);
+    m_general->show();
+}
+
+void FormErrorLabels::showNotice(const QString &message)
+{
+    m_general->setPalette(m_general->parentWidget() ? m_general->parentWidget()->palette() : QPalette());
     m_general->setText(message);
     m_general->show();
 }

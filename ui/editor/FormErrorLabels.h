@@ -3,6 +3,7 @@
 #include "domain/FieldError.h"
 
 #include <QHash>
+#include <QPalette>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,8 @@ public:
     void show(const FieldErrors &errors);
     // Says something that belongs to no field (and stays until clear()).
     void showGeneral(const QString &message);
+    // The same place, in the normal text colour: news, not a problem.
+    void showNotice(const QString &message);
 
 private:
     struct Field
@@ -36,4 +39,5 @@ private:
     QHash<QString, Field> m_fields;
     QStringList m_order;
     QLabel *m_general = nullptr;
+    QPalette m_errorPalette;
 };
