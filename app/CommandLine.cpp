@@ -72,7 +72,10 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                                           tr("Read phone numbers without a country code as numbers of <region> "
                                              "(ISO code such as DE; default: from the system locale)."),
                                           tr("region"));
-    parser.addOptions({database, databaseUrl, importOption, exportOption, checkOption, regionOption});
+    const QCommandLineOption rolesOption(QStringLiteral("setup-roles"),
+                                         tr("PostgreSQL: create the reader, editor and admin roles and grant them "
+                                            "(run as the tables' owner), then exit."));
+    parser.addOptions({database, databaseUrl, importOption, exportOption, checkOption, regionOption, rolesOption});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -112,6 +115,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     options->importPath = parser.value(importOption);
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);
+    options->setupRoles = parser.isSet(rolesOption);
     options->phoneRegion = parser.value(regionOption).toUpper();
     return Outcome::Run;
 }

@@ -13,9 +13,10 @@ struct CommandLineOptions
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
+    bool setupRoles = false;   // PostgreSQL: create and grant the reader, editor and admin roles
     bool locationGiven = false;   // --database or --database-url was on the command line
 
-    bool hasAction() const { return !importPath.isEmpty() || !exportPath.isEmpty() || check; }
+    bool hasAction() const { return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles; }
 };
 
 // QCommandLineParser set-up shared by the headless and GUI start.

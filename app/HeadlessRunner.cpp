@@ -6,6 +6,7 @@
 #include "store/EmployeeStore.h"
 #include "validation/EmployeeValidator.h"
 #include "db/IntegrityChecker.h"
+#include "db/ServerRoles.h"
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -46,6 +47,8 @@ int HeadlessRunner::run(const CommandLineOptions &options)
         code = std::max(code, runExport(session, options.exportPath));
     if (code != Failure && options.check)
         code = std::max(code, runCheck(session));
+    if (code != Failure && options.setupRoles)
+        code = std::max(code, runSetupRoles(session));
     return code;
 }
 
@@ -76,6 +79,21 @@ int HeadlessRunner::runExport(AppSession &session, const QString &path)
         return Failure;
     }
     out() << tr("Exported %n employee(s) to %1.", nullptr, int(report.rows)).arg(path) << Qt::endl;
+    return Success;
+}
+
+int HeadlessRunner::runSetupRoles(AppSession &session)
+{
+    QString error;
+    if (!ServerRoles::setUp(session.store()->database(), &error)) {
+        err() << error << Qt::endl;
+        return Failure;
+    }
+    out() << tr("The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and "
+                "schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD '…' IN ROLE %2;")
+                 .arg(QLatin1String(ServerRoles::Reader), QLatin1String(ServerRoles::Editor),
+                      QLatin1String(ServerRoles::Admin))
+          << Qt::endl;
     return Success;
 }
 

@@ -6,7 +6,7 @@
 
 class AppSession;
 
-// Runs --import, --export and --check without a window, in that order, and
+// Runs --import, --export, --check and --setup-roles without a window, in that order, and
 // turns their outcome into an exit code: 0 when everything was accepted and
 // clean, 1 when rows (or a whole file) were rejected or problems found, 2 when
 // the work could not run at all (bad arguments, a database that cannot be
@@ -23,4 +23,5 @@ private:
     static int runImport(AppSession &session, const CommandLineOptions &options);
     static int runExport(AppSession &session, const QString &path);
     static int runCheck(AppSession &session);
+    static int runSetupRoles(AppSession &session);
 };

@@ -87,6 +87,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Give either --database or --database-url, not both.</source>
         <translation>Geben Sie entweder --database oder --database-url an, nicht beides.</translation>
     </message>
+    <message>
+        <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
+        <translation>PostgreSQL: die Rollen für Lesen, Bearbeiten und Verwalten anlegen und berechtigen (als Eigentümer der Tabellen ausführen), dann beenden.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -618,6 +622,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
         <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert. Ihre Änderungen bleiben erhalten; beim Speichern werden Sie gefragt, welche Fassung gelten soll.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees: this form is for viewing.</source>
+        <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen: dieses Formular dient nur zur Ansicht.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -849,6 +861,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%n Probleme gefunden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
+        <translation>Die Rollen %1 (lesen), %2 (lesen sowie Mitarbeiter und Profile ändern) und %3 (auch Teams und Schema-Aktualisierungen) sind eingerichtet. Eine Person fügen Sie hinzu mit: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -1053,6 +1069,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>An import is running; try again when it has ended.</source>
         <translation>Ein Import läuft; versuchen Sie es erneut, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>Database: %1 (read-only for your role)</source>
+        <translation>Datenbank: %1 (für Ihre Rolle nur lesbar)</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
+    </message>
+    <message>
+        <source>Your database role may not change teams.</source>
+        <translation>Ihre Datenbankrolle darf Teams nicht ändern.</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1445,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The schema upgrade could not be saved: %1</source>
         <translation>Die Schemaaktualisierung konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRoles</name>
+    <message>
+        <source>Roles are a PostgreSQL server&apos;s; an SQLite file is protected by its file permissions.</source>
+        <translation>Rollen gibt es nur auf einem PostgreSQL-Server; eine SQLite-Datei schützen ihre Dateirechte.</translation>
+    </message>
+    <message>
+        <source>Setting up the roles failed and was undone: %1</source>
+        <translation>Das Einrichten der Rollen ist fehlgeschlagen und wurde rückgängig gemacht: %1</translation>
     </message>
 </context>
 <context>

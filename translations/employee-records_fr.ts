@@ -87,6 +87,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Give either --database or --database-url, not both.</source>
         <translation>Indiquez soit --database, soit --database-url, mais pas les deux.</translation>
     </message>
+    <message>
+        <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
+        <translation>PostgreSQL : créer les rôles de lecture, d’édition et d’administration et leur accorder les droits (à lancer en tant que propriétaire des tables), puis quitter.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -618,6 +622,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
         <translation>Quelqu’un d’autre a enregistré cet employé le %1. Vos modifications sont conservées ; l’enregistrement vous demandera quelle version garder.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees: this form is for viewing.</source>
+        <translation>Votre rôle dans la base de données ne permet que de lire les employés : ce formulaire sert à consulter.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -849,6 +861,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%n problèmes trouvés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
+        <translation>Les rôles %1 (lecture), %2 (lecture et modification des employés et des profils) et %3 (également les équipes et les mises à jour du schéma) sont en place. Ajoutez une personne avec : CREATE ROLE nom LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>
@@ -1053,6 +1069,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>An import is running; try again when it has ended.</source>
         <translation>Une importation est en cours&#x202f;; réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Database: %1 (read-only for your role)</source>
+        <translation>Base de données : %1 (lecture seule pour votre rôle)</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Votre rôle dans la base de données ne permet que de lire les employés.</translation>
+    </message>
+    <message>
+        <source>Your database role may not change teams.</source>
+        <translation>Votre rôle dans la base de données ne permet pas de modifier les équipes.</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1445,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The schema upgrade could not be saved: %1</source>
         <translation>La mise à jour du schéma n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRoles</name>
+    <message>
+        <source>Roles are a PostgreSQL server&apos;s; an SQLite file is protected by its file permissions.</source>
+        <translation>Les rôles sont ceux d’un serveur PostgreSQL ; un fichier SQLite est protégé par ses droits d’accès.</translation>
+    </message>
+    <message>
+        <source>Setting up the roles failed and was undone: %1</source>
+        <translation>La mise en place des rôles a échoué et a été annulée : %1</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,8 @@ void EmployeeEditDialog::updateTitle()
 
 bool EmployeeEditDialog::save()
 {
+    if (m_readOnly)
+        return false;
     m_errors->clear();
     return m_isNew ? saveNew() : saveEdits();
 }
@@ -332,6 +334,23 @@ void EmployeeEditDialog::askAboutDeletion()
         }
     });
     box->open();
+}
+
+void EmployeeEditDialog::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QLineEdit *edit : {m_ui->firstNameEdit, m_ui->lastNameEdit, m_ui->emailEdit, m_ui->phoneEdit})
+        edit->setReadOnly(readOnly);
+    m_ui->addressEdit->setReadOnly(readOnly);
+    m_ui->bioEdit->setReadOnly(readOnly);
+    for (QWidget *input : std::initializer_list<QWidget *>{m_ui->dateOfBirthEdit, m_ui->teamCombo, m_ui->genderCombo,
+                                                           m_ui->photoField, m_ui->clearDateButton,
+                                                           m_ui->clearTeamButton})
+        input->setEnabled(!readOnly);
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setVisible(!readOnly);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(readOnly ? tr("Close") : tr("Cancel"));
+    if (readOnly)
+        m_errors->showNotice(tr("Your database role may only read employees: this form is for viewing."));
 }
 
 void EmployeeEditDialog::recordChangedElsewhere()

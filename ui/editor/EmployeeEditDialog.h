@@ -46,6 +46,10 @@ public:
     // region (the system locale's unless --phone-region says otherwise).
     void setValidator(const EmployeeValidator &validator) { m_validator = validator; }
 
+    // For a role that may only read: every input shows and cannot change,
+    // and the form has Close instead of Save and Cancel.
+    void setReadOnly(bool readOnly);
+
     // The employee edited, or the one created by a successful save.
     qint64 employeeId() const { return m_employeeId; }
     bool isNewEmployee() const { return m_isNew; }
@@ -86,5 +90,6 @@ private:
     qint64 m_employeeId;
     bool m_isNew;
     bool m_loading = false;
+    bool m_readOnly = false;
     QList<Team> m_teams;
 };

@@ -10,6 +10,7 @@
 
 #include "common/IconProvider.h"
 #include "db/ExternalChangeWatcher.h"
+#include "db/ServerRoles.h"
 #include "editor/EmployeeEditDialog.h"
 #include "employees/EmployeeTabs.h"
 #include "employees/EmployeeView.h"
@@ -165,7 +166,10 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
 
     m_exporter->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());
-    m_databaseLabel->setText(tr("Database: %1").arg(databaseName));
+    m_privileges = ServerRoles::privileges(m_store->database());
+    explainPrivileges();
+    m_databaseLabel->setText(m_privileges.readOnly() ? tr("Database: %1 (read-only for your role)").arg(databaseName)
+                                                     : tr("Database: %1").arg(databaseName));
     m_databaseLabel->setToolTip(databaseName);
     updateTitle();
     updateStatus();
@@ -214,11 +218,42 @@ void MainWindow::updateTitle()
                                                        : QFileInfo(m_databaseName).fileName()));
 }
 
+// What may run now: nothing that writes while an import keeps writes out,
+// and nothing the server's role would refuse (the form then opens for viewing).
 void MainWindow::updateActions()
 {
-    const bool hasCurrent = currentEmployeeId() != 0 && !isImporting();
+    const bool importing = isImporting();
+    const bool write = !m_privileges.readOnly();
+    const bool hasCurrent = currentEmployeeId() != 0 && !importing;
+    m_actions->newDatabase->setEnabled(!importing);
+    m_actions->openDatabase->setEnabled(!importing);
+    m_actions->importCsv->setEnabled(!importing && write);
+    m_actions->newEmployee->setEnabled(!importing && write);
+    m_actions->teams->setEnabled(!importing && m_privileges.editTeams);
     m_actions->editEmployee->setEnabled(hasCurrent);
-    m_actions->deleteEmployee->setEnabled(hasCurrent);
+    m_actions->deleteEmployee->setEnabled(hasCurrent && write);
+}
+
+// Disabled by the role, an action says why where the user looks: its
+// tooltip and status tip.
+void MainWindow::explainPrivileges()
+{
+    const QString readOnly = tr("Your database role may only read employees.");
+    const QString noTeams = tr("Your database role may not change teams.");
+    const std::pair<QAction *, bool> allowed[] = {
+        {m_actions->importCsv, !m_privileges.readOnly()},
+        {m_actions->newEmployee, !m_privileges.readOnly()},
+        {m_actions->deleteEmployee, !m_privileges.readOnly()},
+        {m_actions->teams, m_privileges.editTeams},
+    };
+    for (const auto &[action, ok] : allowed) {
+        if (!m_defaultTips.contains(action))
+            m_defaultTips.insert(action, {action->toolTip(), action->statusTip()});
+        const auto &[tip, statusTip] = m_defaultTips.value(action);
+        const QString why = action == m_actions->teams ? noTeams : readOnly;
+        action->setToolTip(ok ? tip : why);
+        action->setStatusTip(ok ? statusTip : why);
+    }
 }
 
 qint64 MainWindow::currentEmployeeId() const
@@ -239,6 +274,7 @@ EmployeeEditDialog *MainWindow::openEditor(qint64 employeeId)
     }
     auto *dialog = new EmployeeEditDialog(m_store, employeeId, this);
     dialog->setValidator(validator());
+    dialog->setReadOnly(m_privileges.readOnly());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // "Save as New" (the employee was deleted elsewhere) turns an edit into a creation.
     connect(dialog, &QDialog::accepted, this, [this, dialog] { onEditorAccepted(dialog, dialog->isNewEmployee()); });
@@ -268,7 +304,7 @@ void MainWindow::returnFocusToView()
 
 void MainWindow::newEmployee()
 {
-    if (refusedDuringImport())
+    if (refusedDuringImport() || m_privileges.readOnly())
         return;
     openEditor(0);
 }
@@ -373,9 +409,6 @@ bool MainWindow::isImporting() const
 
 void MainWindow::setImportRunning(bool running)
 {
-    for (QAction *action : {m_actions->newDatabase, m_actions->openDatabase, m_actions->importCsv, m_actions->newEmployee,
-                            m_actions->teams})
-        action->setEnabled(!running);
     updateActions();
     if (running)
         statusBar()->showMessage(tr("Importing “%1”: adding, editing and deleting employees, teams and databases "

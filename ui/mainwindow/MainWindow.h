@@ -3,8 +3,10 @@
 #include "csv/CsvImporter.h"
 #include "db/DatabaseLocation.h"
 #include "domain/EmployeeRecord.h"
+#include "db/ServerRoles.h"
 #include "store/StoreSession.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
@@ -16,6 +18,7 @@ class EmployeeTabs;
 class ExternalChangeWatcher;
 class ImportController;
 class MainWindowActions;
+class QAction;
 class QLabel;
 class QMenu;
 class QToolBar;
@@ -104,6 +107,7 @@ private:
     void saveViewSettings() const;
     void updateStatus();
     void updateActions();
+    void explainPrivileges();
     void updateTitle();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
@@ -129,4 +133,6 @@ private:
 
     std::unique_ptr<MainWindowActions> m_actions;
     std::unique_ptr<ExternalChangeWatcher> m_changesElsewhere;
+    ServerRoles::Privileges m_privileges;
+    QHash<QAction *, std::pair<QString, QString>> m_defaultTips;   // tooltip, status tip
 };

@@ -3,6 +3,7 @@
 // change (sort, scroll, selection) or a restart (QSettings).
 #include "app/AppSession.h"
 #include "app/DatabaseSwitcher.h"
+#include "db/Database.h"
 #include "editor/EmployeeEditDialog.h"
 #include "store/EmployeeStore.h"
 #include "views/EmployeeTableModel.h"
@@ -83,6 +84,7 @@ private slots:
     void changesKeepSortScrollAndSelection();
     void aColleaguesChangesAppearByThemselves();
     void anOpenFormFollowsAColleaguesSaveUnlessEdited();
+    void aReadingRoleGetsAReadOnlyWindow();
     void settingsRestoreSortAndColumnWidths();
     void teamsDialogAddsRenamesAndRefusesDeletingATeamInUse();
     void switchingToAnotherDatabaseKeepsTheViewSettings();
@@ -528,6 +530,51 @@ void TestMainWindow::anOpenFormFollowsAColleaguesSaveUnlessEdited()
     QVERIFY(dialog->isWindowModified());
     dialog->setWindowModified(false);
     dialog->reject();
+}
+
+// PostgreSQL: a person whose role may only read gets a window that says so:
+// nothing that writes is enabled (each says why), and the form opens for viewing.
+void TestMainWindow::aReadingRoleGetsAReadOnlyWindow()
+{
+    if (!m_db->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    const qint64 ada = addEmployee(QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"));
+    const QString reader = QStringLiteral("er_test_window_reader_%1").arg(QCoreApplication::applicationPid());
+    const QSqlDatabase admin = m_db->db();
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(reader)));
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("CREATE ROLE %1 LOGIN").arg(reader)));
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(reader)));
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("GRANT SELECT ON employee, employee_profile, team, "
+                                                     "schema_migrations TO %1").arg(reader)));
+    const DatabaseLocation here = m_db->location();
+    const auto location = DatabaseLocation::fromUrl(
+        QStringLiteral("postgresql://%1@%2:%3/%4").arg(reader, here.host()).arg(here.port()).arg(here.databaseName()),
+        nullptr);
+    QVERIFY(location);
+    {
+        AppSession session;
+        QString error;
+        QVERIFY2(session.open(*location, &error, Database::Missing::Refuse), qPrintable(error));
+        MainWindow window(session.store(), QStringLiteral("hr"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectEmployee(ada);
+        for (const char *name : {"actionNewEmployee", "actionDeleteEmployee", "actionImportCsv", "actionTeams"}) {
+            QAction *writing = action(&window, name);
+            QVERIFY2(!writing->isEnabled(), name);
+            QVERIFY2(writing->toolTip().contains(QStringLiteral("role may")), qPrintable(writing->toolTip()));
+        }
+        QVERIFY(action(&window, "actionEditEmployee")->isEnabled());   // for viewing
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("databaseLabel"))->text().contains(QStringLiteral("read-only")));
+        EmployeeEditDialog *dialog = window.openEditor(ada);
+        QVERIFY(dialog);
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("saveButton"))->isVisible());
+        QVERIFY(qobject_cast<QLineEdit *>(FormParts::input(*dialog, QStringLiteral("last_name")))->isReadOnly());
+        QVERIFY(!dialog->save());
+        dialog->reject();
+    }
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("DROP OWNED BY %1").arg(reader)));
+    QVERIFY(TestDatabase::exec(admin, QStringLiteral("DROP ROLE %1").arg(reader)));
 }
 
 void TestMainWindow::settingsRestoreSortAndColumnWidths()

@@ -1,0 +1,183 @@
+// ServerRoles: the reader, editor and admin roles that --setup-roles creates,
+// enforced by the PostgreSQL server, and what a connection may do as the
+// server answers it. The SQLite run checks that a file has no roles.
+#include "app/AppSession.h"
+#include "db/Database.h"
+#include "db/ServerRoles.h"
+#include "store/EmployeeStore.h"
+#include "TestDatabase.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+#include <memory>
+
+class TestServerRoles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void anSqliteFileHasNoRoles();
+    void setUpIsIdempotentAndGrantsByRole();
+    void aReaderMayOnlyRead();
+    void anEditorChangesEmployeesButNotTeams();
+    void theCommandLineSetsUpTheRoles();
+
+private:
+    // A login role of `group`, unique to this run; "" and a failure on error.
+    QString personIn(const char *group);
+    DatabaseLocation as(const QString &user) const;
+
+    std::unique_ptr<TestDatabase> m_tdb;
+    QStringList m_people;
+};
+
+void TestServerRoles::init()
+{
+    m_tdb = std::make_unique<TestDatabase>();
+    QVERIFY2(m_tdb->isOpen(), qPrintable(m_tdb->error()));
+}
+
+void TestServerRoles::cleanup()
+{
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QLatin1String("role-")))
+            Database::close(name);
+    }
+    if (m_tdb && m_tdb->isPostgres()) {
+        for (const QString &person : std::as_const(m_people))
+            TestDatabase::exec(m_tdb->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(person));
+    }
+    m_people.clear();
+    m_tdb.reset();
+}
+
+QString TestServerRoles::personIn(const char *group)
+{
+    const QString name = QStringLiteral("er_test_%1_%2_%3")
+                             .arg(QString::fromLatin1(group).section(QLatin1Char('_'), 2))
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(m_people.size());
+    if (!TestDatabase::exec(m_tdb->db(), QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2").arg(name, QLatin1String(group))))
+        return {};
+    m_people << name;
+    return name;
+}
+
+DatabaseLocation TestServerRoles::as(const QString &user) const
+{
+    const DatabaseLocation here = m_tdb->location();
+    return *DatabaseLocation::fromUrl(QStringLiteral("postgresql://%1@%2:%3/%4")
+                                          .arg(user, here.host())
+                                          .arg(here.port())
+                                          .arg(here.databaseName()),
+                                      nullptr);
+}
+
+void TestServerRoles::anSqliteFileHasNoRoles()
+{
+    if (m_tdb->isPostgres())
+        QSKIP("the SQLite run's check");
+    const ServerRoles::Privileges privileges = ServerRoles::privileges(m_tdb->db());
+    QVERIFY(!privileges.readOnly());
+    QVERIFY(privileges.editTeams);
+    QString error;
+    QVERIFY(!ServerRoles::setUp(m_tdb->db(), &error));
+    QVERIFY2(error.contains(QStringLiteral("PostgreSQL")), qPrintable(error));
+}
+
+void TestServerRoles::setUpIsIdempotentAndGrantsByRole()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    QString error;
+    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
+    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
+    QSqlQuery q(m_tdb->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT has_table_privilege('employee_records_reader', 'employee', 'SELECT'),"
+                                  " has_table_privilege('employee_records_reader', 'employee', 'INSERT'),"
+                                  " has_table_privilege('employee_records_editor', 'employee_profile', 'UPDATE'),"
+                                  " has_table_privilege('employee_records_editor', 'team', 'INSERT'),"
+                                  " has_table_privilege('employee_records_admin', 'team', 'INSERT'),"
+                                  " (SELECT tableowner FROM pg_tables WHERE tablename = 'employee')"))
+            && q.next());
+    QVERIFY(q.value(0).toBool());
+    QVERIFY(!q.value(1).toBool());
+    QVERIFY(q.value(2).toBool());
+    QVERIFY(!q.value(3).toBool());
+    QVERIFY(q.value(4).toBool());
+    QCOMPARE(q.value(5).toString(), QStringLiteral("employee_records_admin"));
+}
+
+void TestServerRoles::aReaderMayOnlyRead()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    QString error;
+    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
+    const QString reader = personIn(ServerRoles::Reader);
+    QVERIFY(!reader.isEmpty());
+
+    AppSession session;
+    QVERIFY2(session.open(as(reader), &error, Database::Missing::Refuse), qPrintable(error));
+    const ServerRoles::Privileges privileges = ServerRoles::privileges(session.store()->database());
+    QVERIFY(privileges.readOnly());
+    QVERIFY(!privileges.editTeams);
+    QCOMPARE(session.store()->employeeCount(), qint64(0));   // it reads
+    Employee e;
+    e.firstName = QStringLiteral("Ada");
+    e.lastName = QStringLiteral("Lovelace");
+    e.email = QStringLiteral("ada@example.com");
+    const StoreResult refused = session.store()->createEmployee(e);
+    QVERIFY(!refused.ok());   // the server refuses, the store says so
+    QVERIFY2(refused.errorText().contains(QStringLiteral("permission denied")), qPrintable(refused.errorText()));
+}
+
+void TestServerRoles::anEditorChangesEmployeesButNotTeams()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    QString error;
+    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
+    const QString editor = personIn(ServerRoles::Editor);
+    QVERIFY(!editor.isEmpty());
+
+    AppSession session;
+    QVERIFY2(session.open(as(editor), &error, Database::Missing::Refuse), qPrintable(error));
+    const ServerRoles::Privileges privileges = ServerRoles::privileges(session.store()->database());
+    QVERIFY(!privileges.readOnly());
+    QVERIFY(!privileges.editTeams);
+    Employee e;
+    e.firstName = QStringLiteral("Ada");
+    e.lastName = QStringLiteral("Lovelace");
+    e.email = QStringLiteral("ada@example.com");
+    const StoreResult created = session.store()->createEmployee(e);
+    QVERIFY2(created.ok(), qPrintable(created.errorText()));
+    QVERIFY(session.store()->profileOf(created.id()).has_value());   // employeeCreated ran as the editor
+    QVERIFY(!session.store()->createTeam(QStringLiteral("Operations")).ok());
+}
+
+void TestServerRoles::theCommandLineSetsUpTheRoles()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    const DatabaseLocation here = m_tdb->location();
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::MergedChannels);
+    cli.start(QStringLiteral(ER_BINARY),
+              {QStringLiteral("--database-url"),
+               QStringLiteral("postgresql://%1@%2:%3/%4").arg(here.userName(), here.host()).arg(here.port()).arg(here.databaseName()),
+               QStringLiteral("--setup-roles")});
+    QVERIFY(cli.waitForFinished(30000));
+    const QString out = QString::fromUtf8(cli.readAll());
+    QVERIFY2(cli.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("IN ROLE employee_records_editor")), qPrintable(out));
+    QVERIFY(!personIn(ServerRoles::Admin).isEmpty());   // the group exists now
+}
+
+QTEST_GUILESS_MAIN(TestServerRoles)
+#include "TestServerRoles.moc"
