@@ -1446,6 +1446,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>The schema upgrade could not be saved: %1</source>
         <translation>Die Schemaaktualisierung konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Your database role may not upgrade the schema. Ask an administrator (role %1) to open the database once with this version of Employee Records.</source>
+        <translation>Ihre Datenbankrolle darf das Schema nicht aktualisieren. Bitten Sie eine Administratorin oder einen Administrator (Rolle %1), die Datenbank einmal mit dieser Version von Employee Records zu öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>ServerRoles</name>

@@ -1446,6 +1446,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>The schema upgrade could not be saved: %1</source>
         <translation>La mise à jour du schéma n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Your database role may not upgrade the schema. Ask an administrator (role %1) to open the database once with this version of Employee Records.</source>
+        <translation>Votre rôle dans la base de données ne permet pas de mettre à jour le schéma. Demandez à un administrateur (rôle %1) d’ouvrir une fois la base avec cette version d’Employee Records.</translation>
+    </message>
 </context>
 <context>
     <name>ServerRoles</name>

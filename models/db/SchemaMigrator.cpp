@@ -220,6 +220,12 @@ bool SchemaMigrator::migrate(QSqlDatabase &db, QString *error)
             *error = tr("The schema upgrade from version %1 failed and was undone: %2")
                          .arg(current)
                          .arg(q.lastError().text());
+            // A role that may work with the data but not change the schema.
+            if (q.lastError().nativeErrorCode() == QLatin1String("42501"))
+                *error += QLatin1Char('\n')
+                    + tr("Your database role may not upgrade the schema. Ask an administrator (role %1) to open "
+                         "the database once with this version of Employee Records.")
+                          .arg(QStringLiteral("employee_records_admin"));
             q.finish();
             db.rollback();
             return false;

@@ -26,6 +26,7 @@ private slots:
     void aReaderMayOnlyRead();
     void anEditorChangesEmployeesButNotTeams();
     void theCommandLineSetsUpTheRoles();
+    void aRoleThatMayNotUpgradeTheSchemaSaysSoAndOpensNothing();
 
 private:
     // A login role of `group`, unique to this run; "" and a failure on error.
@@ -177,6 +178,27 @@ void TestServerRoles::theCommandLineSetsUpTheRoles()
     QVERIFY2(cli.exitCode() == 0, qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("IN ROLE employee_records_editor")), qPrintable(out));
     QVERIFY(!personIn(ServerRoles::Admin).isEmpty());   // the group exists now
+}
+
+void TestServerRoles::aRoleThatMayNotUpgradeTheSchemaSaysSoAndOpensNothing()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    QString error;
+    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
+    const QString editor = personIn(ServerRoles::Editor);
+    QVERIFY(!editor.isEmpty());
+    // The database as the previous version left it: without step 3.
+    const QSqlDatabase owner = m_tdb->db();
+    QVERIFY(TestDatabase::exec(owner, QStringLiteral("DROP FUNCTION employee_records_notify() CASCADE")));
+    QVERIFY(TestDatabase::exec(owner, QStringLiteral("DELETE FROM schema_migrations WHERE version = 3")));
+
+    AppSession session;
+    QVERIFY(!session.open(as(editor), &error, Database::Missing::Refuse));
+    QVERIFY2(error.contains(QStringLiteral("may not upgrade the schema")), qPrintable(error));
+    QSqlQuery q(owner);
+    QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2);   // nothing changed
 }
 
 QTEST_GUILESS_MAIN(TestServerRoles)
