@@ -1074,14 +1074,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Database: %1 (read-only for your role)</source>
         <translation>Datenbank: %1 (für Ihre Rolle nur lesbar)</translation>
     </message>
-    <message>
-        <source>Your database role may only read employees.</source>
-        <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
-    </message>
-    <message>
-        <source>Your database role may not change teams.</source>
-        <translation>Ihre Datenbankrolle darf Teams nicht ändern.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindowActions</name>
@@ -1204,6 +1196,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Delete Employee</source>
         <translation>Mitarbeiter löschen</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
+    </message>
+    <message>
+        <source>Your database role may not change teams.</source>
+        <translation>Ihre Datenbankrolle darf Teams nicht ändern.</translation>
     </message>
 </context>
 <context>

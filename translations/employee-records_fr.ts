@@ -1074,14 +1074,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Database: %1 (read-only for your role)</source>
         <translation>Base de données : %1 (lecture seule pour votre rôle)</translation>
     </message>
-    <message>
-        <source>Your database role may only read employees.</source>
-        <translation>Votre rôle dans la base de données ne permet que de lire les employés.</translation>
-    </message>
-    <message>
-        <source>Your database role may not change teams.</source>
-        <translation>Votre rôle dans la base de données ne permet pas de modifier les équipes.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindowActions</name>
@@ -1204,6 +1196,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Delete Employee</source>
         <translation>Supprimer l’employé</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Votre rôle dans la base de données ne permet que de lire les employés.</translation>
+    </message>
+    <message>
+        <source>Your database role may not change teams.</source>
+        <translation>Votre rôle dans la base de données ne permet pas de modifier les équipes.</translation>
     </message>
 </context>
 <context>

@@ -339,14 +339,7 @@ void EmployeeEditDialog::askAboutDeletion()
 void EmployeeEditDialog::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
-    for (QLineEdit *edit : {m_ui->firstNameEdit, m_ui->lastNameEdit, m_ui->emailEdit, m_ui->phoneEdit})
-        edit->setReadOnly(readOnly);
-    m_ui->addressEdit->setReadOnly(readOnly);
-    m_ui->bioEdit->setReadOnly(readOnly);
-    for (QWidget *input : std::initializer_list<QWidget *>{m_ui->dateOfBirthEdit, m_ui->teamCombo, m_ui->genderCombo,
-                                                           m_ui->photoField, m_ui->clearDateButton,
-                                                           m_ui->clearTeamButton})
-        input->setEnabled(!readOnly);
+    m_binding->setReadOnly(readOnly);
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setVisible(!readOnly);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(readOnly ? tr("Close") : tr("Cancel"));
     if (readOnly)

@@ -96,3 +96,15 @@ EmployeeRecord RecordBinding::recordFromForm(const RecordFields &fields) const
     }
     return record;
 }
+
+void RecordBinding::setReadOnly(bool readOnly)
+{
+    for (QLineEdit *edit : {m_ui.firstNameEdit, m_ui.lastNameEdit, m_ui.emailEdit, m_ui.phoneEdit})
+        edit->setReadOnly(readOnly);
+    m_ui.addressEdit->setReadOnly(readOnly);
+    m_ui.bioEdit->setReadOnly(readOnly);
+    for (QWidget *input : std::initializer_list<QWidget *>{m_ui.dateOfBirthEdit, m_ui.teamCombo, m_ui.genderCombo,
+                                                           m_ui.photoField, m_ui.clearDateButton,
+                                                           m_ui.clearTeamButton})
+        input->setEnabled(!readOnly);
+}

@@ -31,6 +31,8 @@ public:
     // The base with `fields` taken from the inputs, exactly as typed.
     EmployeeRecord recordFromForm(const RecordFields &fields) const;
     QVariant inputValue(RecordField field) const;
+    // Every input shows its value and none can change it (text stays selectable).
+    void setReadOnly(bool readOnly);
     void setInputValue(RecordField field, const QVariant &value);
 
 private:

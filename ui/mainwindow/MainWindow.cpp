@@ -167,7 +167,7 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     m_exporter->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
-    explainPrivileges();
+    m_actions->explain(m_privileges);
     m_databaseLabel->setText(m_privileges.readOnly() ? tr("Database: %1 (read-only for your role)").arg(databaseName)
                                                      : tr("Database: %1").arg(databaseName));
     m_databaseLabel->setToolTip(databaseName);
@@ -218,42 +218,9 @@ void MainWindow::updateTitle()
                                                        : QFileInfo(m_databaseName).fileName()));
 }
 
-// What may run now: nothing that writes while an import keeps writes out,
-// and nothing the server's role would refuse (the form then opens for viewing).
 void MainWindow::updateActions()
 {
-    const bool importing = isImporting();
-    const bool write = !m_privileges.readOnly();
-    const bool hasCurrent = currentEmployeeId() != 0 && !importing;
-    m_actions->newDatabase->setEnabled(!importing);
-    m_actions->openDatabase->setEnabled(!importing);
-    m_actions->importCsv->setEnabled(!importing && write);
-    m_actions->newEmployee->setEnabled(!importing && write);
-    m_actions->teams->setEnabled(!importing && m_privileges.editTeams);
-    m_actions->editEmployee->setEnabled(hasCurrent);
-    m_actions->deleteEmployee->setEnabled(hasCurrent && write);
-}
-
-// Disabled by the role, an action says why where the user looks: its
-// tooltip and status tip.
-void MainWindow::explainPrivileges()
-{
-    const QString readOnly = tr("Your database role may only read employees.");
-    const QString noTeams = tr("Your database role may not change teams.");
-    const std::pair<QAction *, bool> allowed[] = {
-        {m_actions->importCsv, !m_privileges.readOnly()},
-        {m_actions->newEmployee, !m_privileges.readOnly()},
-        {m_actions->deleteEmployee, !m_privileges.readOnly()},
-        {m_actions->teams, m_privileges.editTeams},
-    };
-    for (const auto &[action, ok] : allowed) {
-        if (!m_defaultTips.contains(action))
-            m_defaultTips.insert(action, {action->toolTip(), action->statusTip()});
-        const auto &[tip, statusTip] = m_defaultTips.value(action);
-        const QString why = action == m_actions->teams ? noTeams : readOnly;
-        action->setToolTip(ok ? tip : why);
-        action->setStatusTip(ok ? statusTip : why);
-    }
+    m_actions->update(isImporting(), currentEmployeeId() != 0, m_privileges);
 }
 
 qint64 MainWindow::currentEmployeeId() const

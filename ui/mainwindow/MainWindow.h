@@ -6,7 +6,6 @@
 #include "db/ServerRoles.h"
 #include "store/StoreSession.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
@@ -18,7 +17,6 @@ class EmployeeTabs;
 class ExternalChangeWatcher;
 class ImportController;
 class MainWindowActions;
-class QAction;
 class QLabel;
 class QMenu;
 class QToolBar;
@@ -107,7 +105,6 @@ private:
     void saveViewSettings() const;
     void updateStatus();
     void updateActions();
-    void explainPrivileges();
     void updateTitle();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
@@ -134,5 +131,4 @@ private:
     std::unique_ptr<MainWindowActions> m_actions;
     std::unique_ptr<ExternalChangeWatcher> m_changesElsewhere;
     ServerRoles::Privileges m_privileges;
-    QHash<QAction *, std::pair<QString, QString>> m_defaultTips;   // tooltip, status tip
 };

@@ -98,3 +98,36 @@ void MainWindowActions::addToToolBar(QToolBar *toolBar) const
     toolBar->widgetForAction(editEmployee)->setAccessibleName(tr("Edit Employee"));
     toolBar->widgetForAction(deleteEmployee)->setAccessibleName(tr("Delete Employee"));
 }
+
+void MainWindowActions::update(bool importing, bool hasCurrentEmployee, const ServerRoles::Privileges &privileges)
+{
+    const bool write = !privileges.readOnly();
+    const bool onEmployee = hasCurrentEmployee && !importing;
+    newDatabase->setEnabled(!importing);
+    openDatabase->setEnabled(!importing);
+    importCsv->setEnabled(!importing && write);
+    newEmployee->setEnabled(!importing && write);
+    teams->setEnabled(!importing && privileges.editTeams);
+    editEmployee->setEnabled(onEmployee);
+    deleteEmployee->setEnabled(onEmployee && write);
+}
+
+void MainWindowActions::explain(const ServerRoles::Privileges &privileges)
+{
+    const QString readOnly = tr("Your database role may only read employees.");
+    const QString noTeams = tr("Your database role may not change teams.");
+    const std::pair<QAction *, bool> allowed[] = {
+        {importCsv, !privileges.readOnly()},
+        {newEmployee, !privileges.readOnly()},
+        {deleteEmployee, !privileges.readOnly()},
+        {teams, privileges.editTeams},
+    };
+    for (const auto &[action, ok] : allowed) {
+        if (!m_usualTips.contains(action))
+            m_usualTips.insert(action, {action->toolTip(), action->statusTip()});
+        const auto &[tip, statusTip] = m_usualTips.value(action);
+        const QString why = action == teams ? noTeams : readOnly;
+        action->setToolTip(ok ? tip : why);
+        action->setStatusTip(ok ? statusTip : why);
+    }
+}

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "db/ServerRoles.h"
+
 #include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <utility>
 
 class QAction;
 class QMenu;
@@ -23,6 +28,14 @@ public:
     QMenu *addMenus(QMenuBar *menuBar) const;
     void addToToolBar(QToolBar *toolBar) const;
 
+    // What may run now: nothing that writes while an import keeps writes
+    // out, and nothing the server's role would refuse (Edit stays: the form
+    // then opens for viewing).
+    void update(bool importing, bool hasCurrentEmployee, const ServerRoles::Privileges &privileges);
+    // An action the role disables says why where the user looks: its
+    // tooltip and status tip (the usual ones come back on another database).
+    void explain(const ServerRoles::Privileges &privileges);
+
     QAction *newDatabase;
     QAction *openDatabase;
     QAction *importCsv;
@@ -36,4 +49,7 @@ public:
     QAction *showEmployees;
     QAction *showProfiles;
     QAction *about;
+
+private:
+    QHash<QAction *, std::pair<QString, QString>> m_usualTips;   // tooltip, status tip
 };
