@@ -60,7 +60,8 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                                           .arg(DatabaseLocation::defaultSqlitePath()),
                                       tr("path"));
     const QCommandLineOption databaseUrl(QStringLiteral("database-url"),
-                                         tr("Use a PostgreSQL server: postgresql://user:password@host:port/dbname."),
+                                         tr("Use a PostgreSQL server: postgresql://user@host:port/dbname (libpq reads the password from "
+                                            "~/.pgpass)."),
                                          tr("url"));
     const QCommandLineOption importOption(QStringLiteral("import"),
                                           tr("Import employees from the CSV file <file> and exit."), tr("file"));
@@ -107,6 +108,11 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
             return Outcome::ExitFailure;
         }
         options->location = *location;
+        if (!location->password().isEmpty())
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(tr("Warning: a password in --database-url can be read by other users of this "
+                                       "computer while the program starts. Leave it out and put it in ~/.pgpass "
+                                       "(or a pg_service.conf service), where libpq finds it.")));
     } else {
         options->location = DatabaseLocation::sqlite(parser.isSet(database) ? parser.value(database)
                                                                             : DatabaseLocation::defaultSqlitePath());
@@ -118,4 +124,41 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     options->setupRoles = parser.isSet(rolesOption);
     options->phoneRegion = parser.value(regionOption).toUpper();
     return Outcome::Run;
+}
+
+namespace {
+// "postgresql://user:secret@host/db" -> the span of "secret" in `url`, or {0, 0}.
+std::pair<size_t, size_t> passwordSpan(const char *url)
+{
+    const char *scheme = std::strstr(url, "://");
+    if (!scheme)
+        return {0, 0};
+    const char *userInfo = scheme + 3;
+    const char *at = std::strchr(userInfo, '@');
+    const char *slash = std::strchr(userInfo, '/');
+    if (!at || (slash && slash < at))
+        return {0, 0};
+    const char *colon = std::strchr(userInfo, ':');
+    if (!colon || colon > at)
+        return {0, 0};
+    return {size_t(colon + 1 - url), size_t(at - (colon + 1))};
+}
+
+void blank(char *url)
+{
+    const auto [start, length] = passwordSpan(url);
+    std::memset(url + start, '*', length);
+}
+}
+
+void CommandLine::hidePasswords(int argc, char **argv)
+{
+    static const char option[] = "--database-url";
+    for (int i = 1; i < argc; ++i) {
+        char *argument = argv[i];
+        if (std::strcmp(argument, option) == 0 && i + 1 < argc)
+            blank(argv[++i]);
+        else if (std::strncmp(argument, option, sizeof option - 1) == 0 && argument[sizeof option - 1] == '=')
+            blank(argument + sizeof option);
+    }
 }

@@ -32,4 +32,9 @@ public:
 
     // Parses the application's arguments; prints help, version or errors itself.
     static Outcome parse(const QStringList &arguments, CommandLineOptions *options);
+
+    // Overwrites a password given in --database-url in the process's own
+    // argument memory (what /proc/PID/cmdline and ps show other users), once
+    // parse() has read it.
+    static void hidePasswords(int argc, char **argv);
 };

@@ -43,6 +43,7 @@ int main(int argc, char **argv)
     case CommandLine::Outcome::ExitFailure: return HeadlessRunner::Failure;
     case CommandLine::Outcome::Run: break;
     }
+    CommandLine::hidePasswords(argc, argv);
     if (options.hasAction())
         return HeadlessRunner::run(options);
     return GuiRunner::run(options);

@@ -48,10 +48,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Pfad</translation>
     </message>
     <message>
-        <source>Use a PostgreSQL server: postgresql://user:password@host:port/dbname.</source>
-        <translation>Einen PostgreSQL-Server verwenden: postgresql://benutzer:passwort@host:port/dbname.</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>URL</translation>
     </message>
@@ -90,6 +86,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
         <translation>PostgreSQL: die Rollen für Lesen, Bearbeiten und Verwalten anlegen und berechtigen (als Eigentümer der Tabellen ausführen), dann beenden.</translation>
+    </message>
+    <message>
+        <source>Use a PostgreSQL server: postgresql://user@host:port/dbname (libpq reads the password from ~/.pgpass).</source>
+        <translation>Einen PostgreSQL-Server verwenden: postgresql://benutzer@host:port/datenbank (libpq liest das Passwort aus ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Warning: a password in --database-url can be read by other users of this computer while the program starts. Leave it out and put it in ~/.pgpass (or a pg_service.conf service), where libpq finds it.</source>
+        <translation>Warnung: Ein Passwort in --database-url können andere Benutzer dieses Computers lesen, während das Programm startet. Lassen Sie es weg und tragen Sie es in ~/.pgpass (oder einen Dienst in pg_service.conf) ein, wo libpq es findet.</translation>
     </message>
 </context>
 <context>

@@ -48,10 +48,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>chemin</translation>
     </message>
     <message>
-        <source>Use a PostgreSQL server: postgresql://user:password@host:port/dbname.</source>
-        <translation>Utiliser un serveur PostgreSQL&#xa0;: postgresql://utilisateur:mot_de_passe@hôte:port/nom_base.</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -90,6 +86,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
         <translation>PostgreSQL : créer les rôles de lecture, d’édition et d’administration et leur accorder les droits (à lancer en tant que propriétaire des tables), puis quitter.</translation>
+    </message>
+    <message>
+        <source>Use a PostgreSQL server: postgresql://user@host:port/dbname (libpq reads the password from ~/.pgpass).</source>
+        <translation>Utiliser un serveur PostgreSQL : postgresql://utilisateur@hôte:port/base (libpq lit le mot de passe dans ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Warning: a password in --database-url can be read by other users of this computer while the program starts. Leave it out and put it in ~/.pgpass (or a pg_service.conf service), where libpq finds it.</source>
+        <translation>Attention : un mot de passe dans --database-url peut être lu par les autres utilisateurs de cet ordinateur pendant le démarrage du programme. Omettez-le et mettez-le dans ~/.pgpass (ou dans un service de pg_service.conf), où libpq le trouve.</translation>
     </message>
 </context>
 <context>

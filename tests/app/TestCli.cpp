@@ -50,6 +50,7 @@ class TestCli : public QObject
 private slots:
     void init();
     void versionAndHelp();
+    void aPasswordInTheUrlIsWarnedAboutAndHiddenFromOtherUsers();
     void importsThousandRowsEachWithItsProfile();
     void badRowsAreReportedWithLineAndReasonAndNothingElseIsLost();
     void unknownColumnImportsNothing();
@@ -372,6 +373,40 @@ void TestCli::badDatabaseUrlIsExplained()
     const Run r = run({"--database-url", "mysql://root@localhost/x", "--check"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("postgresql://"), qPrintable(r.err));
+}
+
+namespace {
+// The command line of a running process as every local user can read it.
+QString visibleCommandLine(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLocal8Bit(file.readAll().replace('\0', ' '));
+}
+}
+
+void TestCli::aPasswordInTheUrlIsWarnedAboutAndHiddenFromOtherUsers()
+{
+    const QString url = QStringLiteral("postgresql://anna:s3cret@127.0.0.1:1/hr");   // nothing listens on port 1
+    const Run headless = run({QStringLiteral("--database-url"), url, QStringLiteral("--check")});
+    QVERIFY2(headless.err.contains(QStringLiteral("Warning: a password in --database-url")), qPrintable(headless.err));
+    QVERIFY2(!headless.err.contains(QStringLiteral("s3cret")), qPrintable(headless.err));
+
+    // The window stays up on its "could not be opened" message: look at it as another user would.
+    QProcess gui;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("HOME", m_dir->path());
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    gui.setProcessEnvironment(env);
+    gui.start(QStringLiteral(ER_BINARY), {QStringLiteral("--database-url=") + url});
+    QVERIFY(gui.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(visibleCommandLine(gui.processId()).contains(QStringLiteral("anna:******@")), 10000);
+    const QString visible = visibleCommandLine(gui.processId());
+    gui.kill();
+    gui.waitForFinished();
+    QVERIFY2(!visible.contains(QStringLiteral("s3cret")), qPrintable(visible));
+    QVERIFY2(visible.contains(QStringLiteral("--database-url=postgresql://anna:******@127.0.0.1:1/hr")), qPrintable(visible));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
