@@ -354,6 +354,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
         <translation>„%1“ ist keine PostgreSQL-URL; erwartet wird postgresql://benutzer:passwort@host:port/dbname</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a connection parameter Employee Records passes on (it takes %2).</source>
+        <translation>„%1“ ist kein Verbindungsparameter, den Employee Records weitergibt (möglich sind %2).</translation>
+    </message>
+    <message>
+        <source>The value of &apos;%1&apos; must be one word without spaces, quotes or &apos;;&apos;.</source>
+        <translation>Der Wert von „%1“ muss ein Wort ohne Leerzeichen, Anführungszeichen oder „;“ sein.</translation>
+    </message>
 </context>
 <context>
     <name>DateOfBirthEdit</name>

@@ -354,6 +354,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une URL PostgreSQL&#x202f;; format attendu&#xa0;: postgresql://utilisateur:mot_de_passe@hôte:port/nom_base</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a connection parameter Employee Records passes on (it takes %2).</source>
+        <translation>« %1 » n’est pas un paramètre de connexion qu’Employee Records transmet (il accepte %2).</translation>
+    </message>
+    <message>
+        <source>The value of &apos;%1&apos; must be one word without spaces, quotes or &apos;;&apos;.</source>
+        <translation>La valeur de « %1 » doit être un seul mot, sans espace, guillemet ni « ; ».</translation>
+    </message>
 </context>
 <context>
     <name>DateOfBirthEdit</name>

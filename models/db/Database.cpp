@@ -144,7 +144,9 @@ QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
     db.setDatabaseName(location.databaseName());
     db.setUserName(location.userName());
     db.setPassword(location.password());
-    db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    // The URL's own parameters (TLS, a longer timeout) come last and win.
+    db.setConnectOptions(QStringLiteral("connect_timeout=5")
+                         + (location.connectOptions().isEmpty() ? QString() : QLatin1Char(';') + location.connectOptions()));
     if (!db.open())
         return Database::tr("Cannot connect to %1: %2").arg(location.displayName(), db.lastError().text());
     QString driverText;

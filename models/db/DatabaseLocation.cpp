@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 DatabaseLocation DatabaseLocation::sqlite(const QString &path)
 {
@@ -10,6 +11,37 @@ DatabaseLocation DatabaseLocation::sqlite(const QString &path)
     location.m_kind = Kind::Sqlite;
     location.m_path = path;
     return location;
+}
+
+namespace {
+// The URL parameters passed on to libpq: TLS and the connection's manners.
+// A value is one word (setConnectOptions() separates with ';', libpq with spaces).
+bool readConnectOptions(const QUrlQuery &query, QString *options, QString *error)
+{
+    static const QStringList allowed = {QStringLiteral("sslmode"),          QStringLiteral("sslrootcert"),
+                                        QStringLiteral("sslcert"),          QStringLiteral("sslkey"),
+                                        QStringLiteral("sslcrl"),           QStringLiteral("connect_timeout"),
+                                        QStringLiteral("application_name"), QStringLiteral("target_session_attrs")};
+    QStringList parts;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!allowed.contains(key)) {
+            if (error)
+                *error = DatabaseLocation::tr("'%1' is not a connection parameter Employee Records passes on (it takes "
+                                              "%2).")
+                             .arg(key, allowed.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (value.isEmpty() || value.contains(QLatin1Char(';')) || value.contains(QLatin1Char(' '))
+            || value.contains(QLatin1Char('\''))) {
+            if (error)
+                *error = DatabaseLocation::tr("The value of '%1' must be one word without spaces, quotes or ';'.").arg(key);
+            return false;
+        }
+        parts << key + QLatin1Char('=') + value;
+    }
+    *options = parts.join(QLatin1Char(';'));
+    return true;
+}
 }
 
 std::optional<DatabaseLocation> DatabaseLocation::fromUrl(const QString &text, QString *error)
@@ -30,6 +62,8 @@ std::optional<DatabaseLocation> DatabaseLocation::fromUrl(const QString &text, Q
     location.m_user = url.userName(QUrl::FullyDecoded);
     location.m_password = url.password(QUrl::FullyDecoded);
     location.m_dbName = url.path(QUrl::FullyDecoded).mid(1);
+    if (!readConnectOptions(QUrlQuery(url), &location.m_options, error))
+        return std::nullopt;
     if (location.m_dbName.isEmpty())
         location.m_dbName = location.m_user.isEmpty() ? QStringLiteral("postgres") : location.m_user;
     return location;

@@ -13,7 +13,8 @@ public:
     enum class Kind { Sqlite, Postgres };
 
     static DatabaseLocation sqlite(const QString &path);
-    // nullopt with *error set when the URL is not a postgresql:// URL.
+    // nullopt with *error set when the URL is not a postgresql:// URL, or
+    // names a parameter libpq would not take from it.
     static std::optional<DatabaseLocation> fromUrl(const QString &url, QString *error);
     // QStandardPaths::AppDataLocation/employees.sqlite (directory not created here).
     static QString defaultSqlitePath();
@@ -25,6 +26,9 @@ public:
     QString databaseName() const { return m_dbName; }
     QString userName() const { return m_user; }
     QString password() const { return m_password; }
+    // libpq parameters from the URL's query (?sslmode=verify-full&sslrootcert=/path/ca.pem),
+    // as QSqlDatabase::setConnectOptions() takes them ("sslmode=verify-full;sslrootcert=…").
+    QString connectOptions() const { return m_options; }
 
     // For the title and status bar: the file path, or user@host:port/db (never the password).
     QString displayName() const;
@@ -37,4 +41,5 @@ private:
     QString m_dbName;
     QString m_user;
     QString m_password;
+    QString m_options;
 };
