@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include "validation/PhoneNumberUtilInstance.h"
+
 #include <phonenumbers/phonenumberutil.h>
 
 #include <string>
@@ -16,24 +18,16 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
 
-// GetInstance() is a thread-safe singleton; caching the pointer saves the
-// lookup on every one of the million numbers an import validates.
-const PhoneNumberUtil &util()
-{
-    static const PhoneNumberUtil *instance = PhoneNumberUtil::GetInstance();
-    return *instance;
-}
-
 bool isKnownRegion(const std::string &region)
 {
-    return region.size() == 2 && util().GetCountryCodeForRegion(region) != 0;
+    return region.size() == 2 && phoneNumberUtil().GetCountryCodeForRegion(region) != 0;
 }
 
 // The region a parsed number belongs to, for messages ("for region DE").
 QString regionOf(const PhoneNumber &number)
 {
     std::string region;
-    util().GetRegionCodeForCountryCode(number.country_code(), &region);
+    phoneNumberUtil().GetRegionCodeForCountryCode(number.country_code(), &region);
     if (region.empty() || region == "ZZ")
         return QStringLiteral("+%1").arg(number.country_code());
     return QString::fromLatin1(region.data(), qsizetype(region.size()));
@@ -62,7 +56,7 @@ QString parseErrorMessage(PhoneNumberUtil::ErrorType error, const QString &input
 QString invalidNumberMessage(const PhoneNumber &number, const QString &input)
 {
     const QString region = regionOf(number);
-    switch (util().IsPossibleNumberWithReason(number)) {
+    switch (phoneNumberUtil().IsPossibleNumberWithReason(number)) {
     case PhoneNumberUtil::TOO_SHORT:
         return QCoreApplication::translate("PhoneNumberNormalizer", "'%1' is too short for a phone number in region %2").arg(input, region);
     case PhoneNumberUtil::TOO_LONG:
@@ -89,19 +83,19 @@ QString PhoneNumberNormalizer::normalizeWithParse(const QString &input, QString 
     }
     const std::string region = m_region.toStdString();
     PhoneNumber number;
-    const auto parsed = util().Parse(trimmed.toStdString(), region, &number);
+    const auto parsed = phoneNumberUtil().Parse(trimmed.toStdString(), region, &number);
     if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) {
         if (error)
             *error = parseErrorMessage(parsed, trimmed, m_region);
         return {};
     }
-    if (!util().IsValidNumber(number)) {
+    if (!phoneNumberUtil().IsValidNumber(number)) {
         if (error)
             *error = invalidNumberMessage(number, trimmed);
         return {};
     }
     std::string e164;
-    util().Format(number, PhoneNumberUtil::E164, &e164);
+    phoneNumberUtil().Format(number, PhoneNumberUtil::E164, &e164);
     if (error)
         error->clear();
     return QString::fromLatin1(e164.data(), qsizetype(e164.size()));

@@ -1,6 +1,8 @@
 #include "validation/SimplePhoneParser.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
+#include "validation/PhoneNumberUtilInstance.h"
+
 #include <phonenumbers/phonenumberutil.h>
 
 #include <string>
@@ -18,14 +20,6 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
-
-// GetInstance() is a thread-safe singleton; caching the pointer saves the
-// lookup on every one of the million numbers an import validates.
-const PhoneNumberUtil &util()
-{
-    static const PhoneNumberUtil *instance = PhoneNumberUtil::GetInstance();
-    return *instance;
-}
 
 // Import validation spends most of its time in Parse() (~8 us a number, all
 // ICU regular expressions), although most numbers are written the simple
@@ -75,10 +69,10 @@ void setNationalNumber(std::string_view national, PhoneNumber *number)
 // E.164 of a number a fast path built, "" unless it is valid.
 QString validE164(const PhoneNumber &number)
 {
-    if (!util().IsValidNumber(number))
+    if (!phoneNumberUtil().IsValidNumber(number))
         return {};
     std::string e164;
-    util().Format(number, PhoneNumberUtil::E164, &e164);
+    phoneNumberUtil().Format(number, PhoneNumberUtil::E164, &e164);
     return QString::fromLatin1(e164.data(), qsizetype(e164.size()));
 }
 
@@ -96,7 +90,7 @@ const std::unordered_map<int, PrefixRule> &prefixRules()
         for (const auto &metadata : metadataCollection().metadata()) {
             const int code = metadata.country_code();
             std::string mainRegion;
-            util().GetRegionCodeForCountryCode(code, &mainRegion);
+            phoneNumberUtil().GetRegionCodeForCountryCode(code, &mainRegion);
             // Parse() strips with the metadata of the country code's main
             // region, or of the non-geographic entity ("001").
             if (metadata.id() != mainRegion)
@@ -203,7 +197,7 @@ const std::unordered_map<std::string, NationalRule> &nationalRules()
             // Only a country code's main region: IsPossibleNumberWithReason()
             // reads that region's lengths, the ones Parse() tests.
             std::string mainRegion;
-            util().GetRegionCodeForCountryCode(metadata.country_code(), &mainRegion);
+            phoneNumberUtil().GetRegionCodeForCountryCode(metadata.country_code(), &mainRegion);
             if (metadata.id() != mainRegion || !metadata.national_prefix_transform_rule().empty()
                 || !digitsOnly(metadata.national_prefix_for_parsing()) || !digitsOnly(metadata.international_prefix()))
                 continue;
@@ -267,7 +261,7 @@ bool buildSimpleNational(const QString &input, const std::string &region, PhoneN
     number->Clear();
     number->set_country_code(rule.countryCode);
     setNationalNumber(national, number);
-    return util().IsPossibleNumberWithReason(*number) == PhoneNumberUtil::IS_POSSIBLE;
+    return phoneNumberUtil().IsPossibleNumberWithReason(*number) == PhoneNumberUtil::IS_POSSIBLE;
 }
 
 } // namespace

@@ -32,6 +32,8 @@ private:
     // A login role of `group`, unique to this run; "" and a failure on error.
     QString personIn(const char *group);
     DatabaseLocation as(const QString &user) const;
+    // Sets the roles up and opens `session` as a new person in `group`.
+    bool openAsMemberOf(const char *group, AppSession &session);
 
     std::unique_ptr<TestDatabase> m_tdb;
     QStringList m_people;
@@ -79,6 +81,21 @@ DatabaseLocation TestServerRoles::as(const QString &user) const
                                       nullptr);
 }
 
+bool TestServerRoles::openAsMemberOf(const char *group, AppSession &session)
+{
+    QString error;
+    if (!ServerRoles::setUp(m_tdb->db(), &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    const QString person = personIn(group);
+    if (person.isEmpty() || !session.open(as(person), &error, Database::Missing::Refuse)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
 void TestServerRoles::anSqliteFileHasNoRoles()
 {
     if (m_tdb->isPostgres())
@@ -118,13 +135,8 @@ void TestServerRoles::aReaderMayOnlyRead()
 {
     if (!m_tdb->isPostgres())
         QSKIP("roles are a PostgreSQL server's (the _postgres run)");
-    QString error;
-    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
-    const QString reader = personIn(ServerRoles::Reader);
-    QVERIFY(!reader.isEmpty());
-
     AppSession session;
-    QVERIFY2(session.open(as(reader), &error, Database::Missing::Refuse), qPrintable(error));
+    QVERIFY(openAsMemberOf(ServerRoles::Reader, session));
     const ServerRoles::Privileges privileges = ServerRoles::privileges(session.store()->database());
     QVERIFY(privileges.readOnly());
     QVERIFY(!privileges.editTeams);
@@ -142,13 +154,8 @@ void TestServerRoles::anEditorChangesEmployeesButNotTeams()
 {
     if (!m_tdb->isPostgres())
         QSKIP("roles are a PostgreSQL server's (the _postgres run)");
-    QString error;
-    QVERIFY2(ServerRoles::setUp(m_tdb->db(), &error), qPrintable(error));
-    const QString editor = personIn(ServerRoles::Editor);
-    QVERIFY(!editor.isEmpty());
-
     AppSession session;
-    QVERIFY2(session.open(as(editor), &error, Database::Missing::Refuse), qPrintable(error));
+    QVERIFY(openAsMemberOf(ServerRoles::Editor, session));
     const ServerRoles::Privileges privileges = ServerRoles::privileges(session.store()->database());
     QVERIFY(!privileges.readOnly());
     QVERIFY(!privileges.editTeams);
