@@ -28,7 +28,7 @@ bool isAnyOf(const char *argument, std::initializer_list<const char *> options)
 bool CommandLine::isHeadless(int argc, char **argv)
 {
     // Options that need the window, and Qt's own GUI options (QApplication consumes them).
-    const auto guiWithValue = {"--database", "--database-url", "--phone-region", "-platform", "-style",
+    const auto guiWithValue = {"--database", "--database-url", "--database-service", "--phone-region", "-platform", "-style",
                                "-stylesheet", "-qwindowgeometry", "-geometry", "-display", "-session", "-name",
                                "-title", "-platformtheme", "-plugin"};
     const auto guiFlags = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
@@ -63,6 +63,10 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                                          tr("Use a PostgreSQL server: postgresql://user@host:port/dbname (libpq reads the password from "
                                             "~/.pgpass)."),
                                          tr("url"));
+    const QCommandLineOption databaseService(QStringLiteral("database-service"),
+                                             tr("Use the PostgreSQL server that the service <name> of pg_service.conf "
+                                                "describes (PGSERVICEFILE, ~/.pg_service.conf), as psql service=<name>."),
+                                             tr("name"));
     const QCommandLineOption importOption(QStringLiteral("import"),
                                           tr("Import employees from the CSV file <file> and exit."), tr("file"));
     const QCommandLineOption exportOption(QStringLiteral("export"),
@@ -76,7 +80,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption rolesOption(QStringLiteral("setup-roles"),
                                          tr("PostgreSQL: create the reader, editor and admin roles and grant them "
                                             "(run as the tables' owner), then exit."));
-    parser.addOptions({database, databaseUrl, importOption, exportOption, checkOption, regionOption, rolesOption});
+    parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, regionOption, rolesOption});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -96,11 +100,20 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                      qPrintable(tr("Unexpected argument '%1'; see --help.").arg(parser.positionalArguments().first())));
         return Outcome::ExitFailure;
     }
-    if (parser.isSet(database) && parser.isSet(databaseUrl)) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("Give either --database or --database-url, not both.")));
+    if (int(parser.isSet(database)) + int(parser.isSet(databaseUrl)) + int(parser.isSet(databaseService)) > 1) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("Give one of --database, --database-url and --database-service, not several.")));
         return Outcome::ExitFailure;
     }
-    if (parser.isSet(databaseUrl)) {
+    if (parser.isSet(databaseService)) {
+        QString error;
+        const auto location = DatabaseLocation::fromService(parser.value(databaseService), &error);
+        if (!location) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return Outcome::ExitFailure;
+        }
+        options->location = *location;
+    } else if (parser.isSet(databaseUrl)) {
         QString error;
         const auto location = DatabaseLocation::fromUrl(parser.value(databaseUrl), &error);
         if (!location) {
@@ -117,7 +130,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         options->location = DatabaseLocation::sqlite(parser.isSet(database) ? parser.value(database)
                                                                             : DatabaseLocation::defaultSqlitePath());
     }
-    options->locationGiven = parser.isSet(database) || parser.isSet(databaseUrl);
+    options->locationGiven = parser.isSet(database) || parser.isSet(databaseUrl) || parser.isSet(databaseService);
     options->importPath = parser.value(importOption);
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);

@@ -49,7 +49,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}\n${CP
 # drivers, the SVG icon engine, and Qt's own translations (qtbase_de/fr.qm).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins")
+# libsecret: QtKeychain loads it at run time to reach GNOME Keyring ("Remember password").
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, libsecret-1-0")
 
 # ---- RPM ----------------------------------------------------------------------
 set(CPACK_RPM_PACKAGE_NAME "employee-records")

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback for the test suite.
 #
-#   bash scripts/pg-test-server.sh start DIR PORT   # initdb + start, wait until it accepts connections
-#   bash scripts/pg-test-server.sh stop DIR         # stop it and remove its files
+#   bash scripts/pg-test-server.sh start DIR PORT [--secure]  # initdb + start, wait until it accepts connections
+#   bash scripts/pg-test-server.sh stop DIR                    # stop it and remove its files
 #
 # DIR only records where the server lives (file DIR/server-dir); the data
 # directory and the unix socket go to a fresh mktemp directory under /tmp, so
 # that, when we run as root, the `postgres` system user (PostgreSQL refuses to
 # run as root) can reach them. The server trusts the role `er_test`, listens
 # on 127.0.0.1:PORT only and runs with fsync=off: it is for tests, nothing else.
+#
+# --secure makes the server a production-like one: TCP connections need the
+# password (scram-sha-256) and may use TLS with a certificate made here by
+# openssl for 127.0.0.1/localhost. For the tests it leaves in DIR: `password`
+# (er_test's, random, 0600), `ca.pem` (the CA that signed the server's
+# certificate) and `other-ca.pem` (a CA that did not).
 #
 # Any failure to start exits non-zero and prints the server log: the tests
 # that need the server must fail rather than be skipped silently.
@@ -17,7 +23,7 @@ set -euo pipefail
 die() { echo "pg-test-server: $*" >&2; exit 1; }
 
 usage() {
-    echo "usage: $0 start DIR PORT | stop DIR" >&2
+    echo "usage: $0 start DIR PORT [--secure] | stop DIR" >&2
     exit 2
 }
 
@@ -58,11 +64,29 @@ stop_server() {
             *) echo "pg-test-server: warning: not removing unexpected directory '$work'" >&2 ;;
         esac
     fi
-    rm -f -- "$dir/server-dir"
+    rm -f -- "$dir/server-dir" "$dir/password" "$dir/ca.pem" "$dir/other-ca.pem"
+}
+
+# A CA and a server certificate signed by it (SAN 127.0.0.1 and localhost),
+# plus an unrelated CA, for verify-full and its refusal.
+make_certificates() {
+    local dir="$1" tls="$2"
+    mkdir -p "$tls"
+    local subj=(-subj "/CN=Employee Records test CA")
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 "${subj[@]}" -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Some other CA" \
+        -keyout "$tls/other-ca.key" -out "$tls/other-ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$tls/san.ext"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+        -extfile "$tls/san.ext" -out "$tls/server.pem" 2>/dev/null
+    chmod 600 "$tls/server.key"
+    cp "$tls/ca.pem" "$dir/ca.pem"
+    cp "$tls/other-ca.pem" "$dir/other-ca.pem"
 }
 
 start_server() {
-    local dir="$1" port="$2"
+    local dir="$1" port="$2" secure="${3:-}"
     [[ "$port" =~ ^[0-9]+$ ]] || die "PORT must be a number, got '$port'"
     local bindir
     bindir=$(find_bindir)
@@ -93,14 +117,28 @@ start_server() {
         exit 1
     }
 
-    if ! as_server_user "$bindir/initdb" -D "$work/data" -U er_test --auth=trust -E UTF8 --no-locale \
+    local auth=(--auth=trust)
+    if [[ -n "$secure" ]]; then
+        command -v openssl >/dev/null || fail "--secure needs openssl"
+        (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/password")
+        cp "$dir/password" "$work/pwfile"
+        [[ $(id -u) -ne 0 ]] || chown postgres: "$work/pwfile"
+        auth=(--auth-local=trust --auth-host=scram-sha-256 --pwfile="$work/pwfile")
+    fi
+    if ! as_server_user "$bindir/initdb" -D "$work/data" -U er_test "${auth[@]}" -E UTF8 --no-locale \
             --no-sync >"$work/initdb.log" 2>&1; then
         cat "$work/initdb.log" >&2 || true
         fail "initdb failed"
     fi
+    rm -f "$work/pwfile"
 
     local opts="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$work"
     opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+    if [[ -n "$secure" ]]; then
+        make_certificates "$dir" "$work/tls"
+        [[ $(id -u) -ne 0 ]] || chown -R postgres: "$work/tls"
+        opts+=" -c ssl=on -c ssl_cert_file=$work/tls/server.pem -c ssl_key_file=$work/tls/server.key"
+    fi
     if ! as_server_user "$bindir/pg_ctl" -D "$work/data" -l "$log" -o "$opts" -w -t 60 start >/dev/null 2>&1; then
         fail "the server did not start on 127.0.0.1:$port"
     fi
@@ -111,6 +149,7 @@ start_server() {
     for ((i = 0; i < 60; i++)); do
         if [[ -n "$pg_isready" ]]; then
             "$pg_isready" -q -h 127.0.0.1 -p "$port" -U er_test -d postgres && {
+                [[ -z "$secure" ]] || echo "pg-test-server: password authentication (scram-sha-256) and TLS, CA in $dir/ca.pem"
                 echo "pg-test-server: PostgreSQL ($("$bindir/postgres" --version | awk '{print $3}')) accepting connections at postgresql://er_test@127.0.0.1:$port/postgres"
                 return 0
             }
@@ -123,7 +162,7 @@ start_server() {
 }
 
 case "${1:-}" in
-    start) [[ $# -eq 3 ]] || usage; start_server "$2" "$3" ;;
+    start) [[ $# -eq 3 || ( $# -eq 4 && "$4" == --secure ) ]] || usage; start_server "$2" "$3" "${4:-}" ;;
     stop)  [[ $# -eq 2 ]] || usage; stop_server "$2" ;;
     *) usage ;;
 esac

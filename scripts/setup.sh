@@ -25,6 +25,11 @@ PACKAGES=(
     libsqlite3-dev
     # databases: the PostgreSQL server the tests start on loopback, sqlite3 to poke at files
     postgresql sqlite3
+    # "Remember password" through the desktop's secret service (QtKeychain, libsecret at run time)
+    qtkeychain-qt6-dev libsecret-1-0
+    # tests of connecting: openssl makes the test server's certificates, a D-Bus
+    # session with GNOME Keyring is the secret service of the keyring test
+    openssl dbus-daemon gnome-keyring
     # headless GUI runs, desktop integration and its validators
     xvfb xauth xdg-utils desktop-file-utils appstream
 )

@@ -80,10 +80,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
     </message>
     <message>
-        <source>Give either --database or --database-url, not both.</source>
-        <translation>Geben Sie entweder --database oder --database-url an, nicht beides.</translation>
-    </message>
-    <message>
         <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
         <translation>PostgreSQL: die Rollen für Lesen, Bearbeiten und Verwalten anlegen und berechtigen (als Eigentümer der Tabellen ausführen), dann beenden.</translation>
     </message>
@@ -94,6 +90,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Warning: a password in --database-url can be read by other users of this computer while the program starts. Leave it out and put it in ~/.pgpass (or a pg_service.conf service), where libpq finds it.</source>
         <translation>Warnung: Ein Passwort in --database-url können andere Benutzer dieses Computers lesen, während das Programm startet. Lassen Sie es weg und tragen Sie es in ~/.pgpass (oder einen Dienst in pg_service.conf) ein, wo libpq es findet.</translation>
+    </message>
+    <message>
+        <source>Use the PostgreSQL server that the service &lt;name&gt; of pg_service.conf describes (PGSERVICEFILE, ~/.pg_service.conf), as psql service=&lt;name&gt;.</source>
+        <translation>Den PostgreSQL-Server verwenden, den der Dienst &lt;Name&gt; in pg_service.conf beschreibt (PGSERVICEFILE, ~/.pg_service.conf), wie psql service=&lt;Name&gt;.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Give one of --database, --database-url and --database-service, not several.</source>
+        <translation>Geben Sie eine der Optionen --database, --database-url und --database-service an, nicht mehrere.</translation>
     </message>
 </context>
 <context>
@@ -145,6 +153,121 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>&amp;Back to the Form</source>
         <translation>&amp;Zurück zum Formular</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>hr</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass when empty</source>
+        <translation>aus ~/.pgpass, wenn leer</translation>
+    </message>
+    <message>
+        <source>Prefer encryption (use TLS when the server offers it)</source>
+        <translation>Verschlüsselung bevorzugen (TLS, wenn der Server es anbietet)</translation>
+    </message>
+    <message>
+        <source>Require encryption</source>
+        <translation>Verschlüsselung verlangen</translation>
+    </message>
+    <message>
+        <source>Require encryption and verify the server (CA certificate)</source>
+        <translation>Verschlüsselung verlangen und den Server prüfen (CA-Zertifikat)</translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation>Keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>the CA certificate that signed the server&apos;s (PEM)</source>
+        <translation>das CA-Zertifikat, das das des Servers signiert hat (PEM)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the desktop&apos;s secret service</source>
+        <translation>Passwort im Schlüsselbund des Desktops &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Verbi&amp;nden</translation>
+    </message>
+    <message>
+        <source>Kept by the secret service of your desktop session, never in a file of Employee Records</source>
+        <translation>Vom Schlüsselbund Ihrer Desktop-Sitzung aufbewahrt, nie in einer Datei von Employee Records</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>Geben Sie den Namen der Datenbank auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Geben Sie Ihren Benutzernamen auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>The CA certificate&apos;s path must not contain spaces, quotes or &apos;;&apos;.</source>
+        <translation>Der Pfad des CA-Zertifikats darf keine Leerzeichen, Anführungszeichen oder „;“ enthalten.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
     </message>
 </context>
 <context>
@@ -320,6 +443,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>There is no such database: %1. Nothing was created.</source>
         <translation>Diese Datenbank gibt es nicht: %1. Es wurde nichts angelegt.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not signed by the CA certificate given (sslrootcert): check that the file is your server&apos;s CA, or ask its administrator for it.</source>
+        <translation>Das Zertifikat des Servers ist nicht vom angegebenen CA-Zertifikat (sslrootcert) signiert: Prüfen Sie, ob die Datei die CA Ihres Servers ist, oder fragen Sie dessen Administrator danach.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was made for another host name: connect with the name the certificate names.</source>
+        <translation>Das Zertifikat des Servers wurde für einen anderen Hostnamen ausgestellt: Verbinden Sie sich mit dem Namen, den das Zertifikat nennt.</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password.</source>
+        <translation>Prüfen Sie Benutzernamen und Passwort.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: enter it, or put it in ~/.pgpass.</source>
+        <translation>Der Server verlangt ein Passwort: Geben Sie es ein oder tragen Sie es in ~/.pgpass ein.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption; choose another TLS mode only if your network is trusted.</source>
+        <translation>Der Server bietet keine Verschlüsselung an; wählen Sie einen anderen TLS-Modus nur, wenn Ihr Netzwerk vertrauenswürdig ist.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseFileChooser</name>
@@ -361,6 +504,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The value of &apos;%1&apos; must be one word without spaces, quotes or &apos;;&apos;.</source>
         <translation>Der Wert von „%1“ muss ein Wort ohne Leerzeichen, Anführungszeichen oder „;“ sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a service name (letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; only).</source>
+        <translation>„%1“ ist kein Dienstname (nur Buchstaben, Ziffern, „_“, „.“ und „-“).</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1237,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Database: %1 (read-only for your role)</source>
         <translation>Datenbank: %1 (für Ihre Rolle nur lesbar)</translation>
     </message>
+    <message>
+        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
+        <translation>Datenbank %1 auf PostgreSQL %2, als Benutzer %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowActions</name>
@@ -1216,6 +1371,25 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Your database role may not change teams.</source>
         <translation>Ihre Datenbankrolle darf Teams nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Open the employee database on a PostgreSQL server shared with your colleagues</source>
+        <translation>Die Mitarbeiterdatenbank auf einem PostgreSQL-Server öffnen, den Sie mit Ihren Kollegen teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Servers</source>
+        <translation>&amp;Zuletzt verwendete Server</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordVault</name>
+    <message>
+        <source>No secret service (such as GNOME Keyring or KWallet) answers, so the password cannot be kept safely; it is not stored anywhere else. (%1)</source>
+        <translation>Kein Schlüsselbund (wie GNOME Keyring oder KWallet) antwortet, daher kann das Passwort nicht sicher aufbewahrt werden; es wird nirgendwo sonst gespeichert. (%1)</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1635,43 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Your database role may not upgrade the schema. Ask an administrator (role %1) to open the database once with this version of Employee Records.</source>
         <translation>Ihre Datenbankrolle darf das Schema nicht aktualisieren. Bitten Sie eine Administratorin oder einen Administrator (Rolle %1), die Datenbank einmal mit dieser Version von Employee Records zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectionInfo</name>
+    <message>
+        <source>encrypted (%1)</source>
+        <translation>verschlüsselt (%1)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnector</name>
+    <message>
+        <source>No recent servers</source>
+        <translation>Keine zuletzt verwendeten Server</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>The database %1 was written by a newer version of Employee Records; update this program first.</source>
+        <translation>Die Datenbank %1 wurde von einer neueren Version von Employee Records geschrieben; aktualisieren Sie zuerst dieses Programm.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (PostgreSQL %3), %4.</source>
+        <translation>Verbunden mit %1 als %2 (PostgreSQL %3), %4.</translation>
+    </message>
+    <message>
+        <source>The database has no employee records yet: connecting sets it up.</source>
+        <translation>Die Datenbank enthält noch keine Mitarbeiterdaten: Beim Verbinden wird sie eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Its records are kept in an older format: connecting upgrades it, which needs the admin role.</source>
+        <translation>Ihre Daten liegen in einem älteren Format vor: Beim Verbinden wird sie aktualisiert, wofür die Admin-Rolle nötig ist.</translation>
     </message>
 </context>
 <context>

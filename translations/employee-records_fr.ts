@@ -80,10 +80,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Argument inattendu «&#xa0;%1&#xa0;»&#x202f;; voir --help.</translation>
     </message>
     <message>
-        <source>Give either --database or --database-url, not both.</source>
-        <translation>Indiquez soit --database, soit --database-url, mais pas les deux.</translation>
-    </message>
-    <message>
         <source>PostgreSQL: create the reader, editor and admin roles and grant them (run as the tables&apos; owner), then exit.</source>
         <translation>PostgreSQL : créer les rôles de lecture, d’édition et d’administration et leur accorder les droits (à lancer en tant que propriétaire des tables), puis quitter.</translation>
     </message>
@@ -94,6 +90,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Warning: a password in --database-url can be read by other users of this computer while the program starts. Leave it out and put it in ~/.pgpass (or a pg_service.conf service), where libpq finds it.</source>
         <translation>Attention : un mot de passe dans --database-url peut être lu par les autres utilisateurs de cet ordinateur pendant le démarrage du programme. Omettez-le et mettez-le dans ~/.pgpass (ou dans un service de pg_service.conf), où libpq le trouve.</translation>
+    </message>
+    <message>
+        <source>Use the PostgreSQL server that the service &lt;name&gt; of pg_service.conf describes (PGSERVICEFILE, ~/.pg_service.conf), as psql service=&lt;name&gt;.</source>
+        <translation>Utiliser le serveur PostgreSQL que décrit le service &lt;nom&gt; de pg_service.conf (PGSERVICEFILE, ~/.pg_service.conf), comme psql service=&lt;nom&gt;.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Give one of --database, --database-url and --database-service, not several.</source>
+        <translation>Indiquez une seule des options --database, --database-url et --database-service.</translation>
     </message>
 </context>
 <context>
@@ -145,6 +153,121 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>&amp;Back to the Form</source>
         <translation>&amp;Retour au formulaire</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>hr</source>
+        <translation>rh</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass when empty</source>
+        <translation>depuis ~/.pgpass si vide</translation>
+    </message>
+    <message>
+        <source>Prefer encryption (use TLS when the server offers it)</source>
+        <translation>Préférer le chiffrement (TLS si le serveur le propose)</translation>
+    </message>
+    <message>
+        <source>Require encryption</source>
+        <translation>Exiger le chiffrement</translation>
+    </message>
+    <message>
+        <source>Require encryption and verify the server (CA certificate)</source>
+        <translation>Exiger le chiffrement et vérifier le serveur (certificat de l’AC)</translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation>Sans chiffrement</translation>
+    </message>
+    <message>
+        <source>the CA certificate that signed the server&apos;s (PEM)</source>
+        <translation>le certificat de l’AC qui a signé celui du serveur (PEM)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the desktop&apos;s secret service</source>
+        <translation>&amp;Retenir le mot de passe dans le trousseau du bureau</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>Certificat de l’&amp;AC&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Se c&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>Kept by the secret service of your desktop session, never in a file of Employee Records</source>
+        <translation>Conservé par le trousseau de votre session de bureau, jamais dans un fichier d’Employee Records</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>Certificat de l’AC</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Saisissez le nom d’hôte ou l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>Saisissez le nom de la base de données sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Saisissez votre nom d’utilisateur sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The CA certificate&apos;s path must not contain spaces, quotes or &apos;;&apos;.</source>
+        <translation>Le chemin du certificat de l’AC ne doit contenir ni espaces, ni guillemets, ni «&#xa0;;&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
@@ -320,6 +443,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>There is no such database: %1. Nothing was created.</source>
         <translation>Cette base de données n’existe pas&#xa0;: %1. Rien n’a été créé.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not signed by the CA certificate given (sslrootcert): check that the file is your server&apos;s CA, or ask its administrator for it.</source>
+        <translation>Le certificat du serveur n’est pas signé par le certificat d’AC indiqué (sslrootcert)&#xa0;: vérifiez que le fichier est bien l’AC de votre serveur, ou demandez-la à son administrateur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was made for another host name: connect with the name the certificate names.</source>
+        <translation>Le certificat du serveur a été établi pour un autre nom d’hôte&#xa0;: connectez-vous avec le nom qu’il indique.</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password.</source>
+        <translation>Vérifiez le nom d’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: enter it, or put it in ~/.pgpass.</source>
+        <translation>Le serveur demande un mot de passe&#xa0;: saisissez-le, ou inscrivez-le dans ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption; choose another TLS mode only if your network is trusted.</source>
+        <translation>Le serveur ne propose pas de chiffrement&#x202f;; choisissez un autre mode TLS seulement si votre réseau est de confiance.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseFileChooser</name>
@@ -361,6 +504,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The value of &apos;%1&apos; must be one word without spaces, quotes or &apos;;&apos;.</source>
         <translation>La valeur de « %1 » doit être un seul mot, sans espace, guillemet ni « ; ».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a service name (letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; only).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de service (lettres, chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;» uniquement).</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1237,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Database: %1 (read-only for your role)</source>
         <translation>Base de données : %1 (lecture seule pour votre rôle)</translation>
     </message>
+    <message>
+        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
+        <translation>Base de données %1 sur PostgreSQL %2, en tant que %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowActions</name>
@@ -1216,6 +1371,25 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Your database role may not change teams.</source>
         <translation>Votre rôle dans la base de données ne permet pas de modifier les équipes.</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Se connecter à un &amp;serveur…</translation>
+    </message>
+    <message>
+        <source>Open the employee database on a PostgreSQL server shared with your colleagues</source>
+        <translation>Ouvrir la base de données des employés sur un serveur PostgreSQL partagé avec vos collègues</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Servers</source>
+        <translation>Serveurs &amp;récents</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordVault</name>
+    <message>
+        <source>No secret service (such as GNOME Keyring or KWallet) answers, so the password cannot be kept safely; it is not stored anywhere else. (%1)</source>
+        <translation>Aucun trousseau (comme GNOME Keyring ou KWallet) ne répond&#xa0;: le mot de passe ne peut pas être conservé en sécurité, et il n’est enregistré nulle part ailleurs. (%1)</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1635,43 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Your database role may not upgrade the schema. Ask an administrator (role %1) to open the database once with this version of Employee Records.</source>
         <translation>Votre rôle dans la base de données ne permet pas de mettre à jour le schéma. Demandez à un administrateur (rôle %1) d’ouvrir une fois la base avec cette version d’Employee Records.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectionInfo</name>
+    <message>
+        <source>encrypted (%1)</source>
+        <translation>chiffrée (%1)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>non chiffrée</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnector</name>
+    <message>
+        <source>No recent servers</source>
+        <translation>Aucun serveur récent</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>The database %1 was written by a newer version of Employee Records; update this program first.</source>
+        <translation>La base de données %1 a été écrite par une version plus récente d’Employee Records&#x202f;; mettez d’abord ce programme à jour.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (PostgreSQL %3), %4.</source>
+        <translation>Connecté à %1 en tant que %2 (PostgreSQL %3), connexion %4.</translation>
+    </message>
+    <message>
+        <source>The database has no employee records yet: connecting sets it up.</source>
+        <translation>La base de données ne contient encore aucun employé&#xa0;: la connexion la prépare.</translation>
+    </message>
+    <message>
+        <source>Its records are kept in an older format: connecting upgrades it, which needs the admin role.</source>
+        <translation>Ses données sont dans un format plus ancien&#xa0;: la connexion la met à jour, ce qui demande le rôle admin.</translation>
     </message>
 </context>
 <context>

@@ -137,18 +137,44 @@ QString enableWal(QSqlDatabase &db, const QString &path)
     return {};
 }
 
+// libpq's text says what failed; add what to do about the common cases.
+QString explainConnectionError(const DatabaseLocation &location, const QString &driverText)
+{
+    QString hint;
+    if (driverText.contains(QLatin1String("certificate verify failed")))
+        hint = Database::tr("The server's certificate is not signed by the CA certificate given (sslrootcert): check "
+                            "that the file is your server's CA, or ask its administrator for it.");
+    else if (driverText.contains(QLatin1String("does not match host name")))
+        hint = Database::tr("The server's certificate was made for another host name: connect with the name the "
+                            "certificate names.");
+    else if (driverText.contains(QLatin1String("password authentication failed")))
+        hint = Database::tr("Check the user name and the password.");
+    else if (driverText.contains(QLatin1String("no password supplied")))
+        hint = Database::tr("The server asks for a password: enter it, or put it in ~/.pgpass.");
+    else if (driverText.contains(QLatin1String("server does not support SSL")))
+        hint = Database::tr("The server does not offer encryption; choose another TLS mode only if your network "
+                            "is trusted.");
+    const QString message =
+        Database::tr("Cannot connect to %1: %2").arg(location.displayName(), driverText.trimmed());
+    return hint.isEmpty() ? message : message + QLatin1Char('\n') + hint;
+}
+
 QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
 {
-    db.setHostName(location.host());
-    db.setPort(location.port());
-    db.setDatabaseName(location.databaseName());
-    db.setUserName(location.userName());
+    // A service (pg_service.conf) brings its own host, port, database and
+    // user; anything set here would override it.
+    if (location.serviceName().isEmpty()) {
+        db.setHostName(location.host());
+        db.setPort(location.port());
+        db.setDatabaseName(location.databaseName());
+        db.setUserName(location.userName());
+    }
     db.setPassword(location.password());
     // The URL's own parameters (TLS, a longer timeout) come last and win.
     db.setConnectOptions(QStringLiteral("connect_timeout=5")
                          + (location.connectOptions().isEmpty() ? QString() : QLatin1Char(';') + location.connectOptions()));
     if (!db.open())
-        return Database::tr("Cannot connect to %1: %2").arg(location.displayName(), db.lastError().text());
+        return explainConnectionError(location, db.lastError().text());
     QString driverText;
     // As SQLite's busy timeout: a row another user holds locked makes a
     // write fail after a short wait instead of hanging the window.
@@ -201,6 +227,23 @@ Database::OpenResult Database::open(const DatabaseLocation &location, const QStr
         if (result.error.isEmpty()) {
             if (sqlite)   // WAL mode has just created the -wal/-shm files
                 makePrivate(location.sqlitePath());
+            result.db = db;
+            return result;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return result;
+}
+
+Database::OpenResult Database::connectToServer(const DatabaseLocation &location, const QString &connectionName)
+{
+    OpenResult result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        result.error = db.isValid() ? openPostgres(db, location)
+                                    : tr("The Qt SQL driver for %1 is not installed.").arg(QStringLiteral("PostgreSQL"));
+        if (result.error.isEmpty()) {
             result.db = db;
             return result;
         }

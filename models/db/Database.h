@@ -34,6 +34,9 @@ public:
     // the umask; an existing one readable by others is tightened to 0600.
     static OpenResult open(const DatabaseLocation &location, const QString &connectionName,
                            Missing missing = Missing::Create);
+    // A PostgreSQL connection opened and configured as open() does, with the
+    // schema left as it is: what a connection test reads through.
+    static OpenResult connectToServer(const DatabaseLocation &location, const QString &connectionName);
     // Closes and unregisters the connection (all QSqlQuery objects on it must be gone).
     static void close(const QString &connectionName);
 };

@@ -1,6 +1,7 @@
 #include "db/DatabaseLocation.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -69,6 +70,60 @@ std::optional<DatabaseLocation> DatabaseLocation::fromUrl(const QString &text, Q
     return location;
 }
 
+std::optional<DatabaseLocation> DatabaseLocation::fromService(const QString &name, QString *error)
+{
+    static const QRegularExpression plainName(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    if (!plainName.match(name).hasMatch()) {
+        if (error)
+            *error = tr("'%1' is not a service name (letters, digits, '_', '.' and '-' only).").arg(name);
+        return std::nullopt;
+    }
+    DatabaseLocation location;
+    location.m_kind = Kind::Postgres;
+    location.m_service = name;
+    location.m_port = -1;
+    location.m_options = QStringLiteral("service=") + name;
+    return location;
+}
+
+DatabaseLocation DatabaseLocation::server(const QString &host, int port, const QString &databaseName,
+                                          const QString &userName, const QString &password, const QString &options)
+{
+    DatabaseLocation location;
+    location.m_kind = Kind::Postgres;
+    location.m_host = host;
+    location.m_port = port;
+    location.m_dbName = databaseName;
+    location.m_user = userName;
+    location.m_password = password;
+    location.m_options = options;
+    return location;
+}
+
+QString DatabaseLocation::urlWithoutPassword() const
+{
+    if (m_kind == Kind::Sqlite || !m_service.isEmpty())
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(m_host);
+    url.setPort(m_port);
+    url.setUserName(m_user);
+    url.setPath(QLatin1Char('/') + m_dbName);
+    QUrlQuery query;
+    for (const QString &option : m_options.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        query.addQueryItem(option.section(QLatin1Char('='), 0, 0), option.section(QLatin1Char('='), 1));
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+bool DatabaseLocation::isSameServer(const DatabaseLocation &other) const
+{
+    return m_kind == other.m_kind && m_path == other.m_path && m_service == other.m_service && m_host == other.m_host
+        && m_port == other.m_port && m_dbName == other.m_dbName && m_user == other.m_user
+        && m_options == other.m_options;
+}
+
 QString DatabaseLocation::defaultSqlitePath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -79,6 +134,8 @@ QString DatabaseLocation::displayName() const
 {
     if (m_kind == Kind::Sqlite)
         return QDir::toNativeSeparators(m_path);
+    if (!m_service.isEmpty())
+        return tr("service %1").arg(m_service);
     QString who = m_user.isEmpty() ? QString() : m_user + QLatin1Char('@');
     return QStringLiteral("postgresql://%1%2:%3/%4").arg(who, m_host).arg(m_port).arg(m_dbName);
 }

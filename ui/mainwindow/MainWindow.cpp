@@ -9,7 +9,9 @@
 // (DeleteConfirmation).
 
 #include "common/IconProvider.h"
+#include "connection/ServerConnector.h"
 #include "db/ExternalChangeWatcher.h"
+#include "db/ServerConnectionInfo.h"
 #include "db/ServerRoles.h"
 #include "editor/EmployeeEditDialog.h"
 #include "employees/EmployeeTabs.h"
@@ -76,6 +78,7 @@ void MainWindow::createActions()
     const MainWindowActions &a = *m_actions;
     connect(a.newDatabase, &QAction::triggered, this, &MainWindow::newDatabase);
     connect(a.openDatabase, &QAction::triggered, this, &MainWindow::openDatabase);
+    connect(a.connectServer, &QAction::triggered, this, &MainWindow::connectToServer);
     connect(a.importCsv, &QAction::triggered, this, &MainWindow::importCsv);
     connect(a.exportCsv, &QAction::triggered, this, &MainWindow::exportCsv);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
@@ -92,6 +95,11 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_viewMenu = m_actions->addMenus(menuBar());
+    m_connector = new ServerConnector(this, m_actions->recentServers);
+    connect(m_connector, &ServerConnector::connectRequested, this, [this](const DatabaseLocation &server) {
+        if (!refusedDuringImport())
+            emit openDatabaseRequested(server);
+    });
     // (The toolbar's and status bar's toggles are added in their create*();
     // the composition root adds the language menu at the end.)
 }
@@ -168,12 +176,26 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
     m_actions->explain(m_privileges);
-    m_databaseLabel->setText(m_privileges.readOnly() ? tr("Database: %1 (read-only for your role)").arg(databaseName)
-                                                     : tr("Database: %1").arg(databaseName));
-    m_databaseLabel->setToolTip(databaseName);
+    showDatabaseName();
     updateTitle();
     updateStatus();
     updateActions();
+}
+
+// The status bar says where the records are and, for a server, who we are
+// there and whether the connection is encrypted.
+void MainWindow::showDatabaseName()
+{
+    QString text = m_privileges.readOnly() ? tr("Database: %1 (read-only for your role)").arg(m_databaseName)
+                                           : tr("Database: %1").arg(m_databaseName);
+    QString tip = m_databaseName;
+    if (const auto server = ServerConnectionInfo::read(m_store->database())) {
+        text += QStringLiteral(" · ") + server->encryptionText();
+        tip = tr("Database %1 on PostgreSQL %2, as user %3, %4")
+                  .arg(server->database, server->serverVersion, server->user, server->encryptionText());
+    }
+    m_databaseLabel->setText(text);
+    m_databaseLabel->setToolTip(tip);
 }
 
 void MainWindow::connectStore()
@@ -348,6 +370,12 @@ void MainWindow::openDatabase()
         return;
     if (const auto location = DatabaseFileChooser::chooseExisting(this))
         emit openDatabaseRequested(*location);
+}
+
+void MainWindow::connectToServer()
+{
+    if (!refusedDuringImport())
+        m_connector->showDialog();
 }
 
 void MainWindow::importCsv()

@@ -18,6 +18,7 @@ class ExternalChangeWatcher;
 class ImportController;
 class MainWindowActions;
 class QLabel;
+class ServerConnector;
 class QMenu;
 class QToolBar;
 
@@ -80,6 +81,7 @@ public slots:
     void manageTeams();
     void newDatabase();
     void openDatabase();
+    void connectToServer();
     void importCsv();
     void exportCsv();
     void about();
@@ -106,6 +108,7 @@ private:
     void updateStatus();
     void updateActions();
     void updateTitle();
+    void showDatabaseName();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
     EmployeeValidator validator() const;
@@ -126,6 +129,7 @@ private:
     QPointer<EmployeeEditDialog> m_editor;
     ImportController *m_importer = nullptr;
     CsvExportController *m_exporter = nullptr;
+    ServerConnector *m_connector = nullptr;
     bool m_closeAfterImport = false;
 
     std::unique_ptr<MainWindowActions> m_actions;

@@ -27,6 +27,9 @@ MainWindowActions::MainWindowActions(QObject *owner)
     , openDatabase(make(owner, tr("&Open Database…"), QStringLiteral("document-open"),
                         QStringLiteral("actionOpenDatabase"), QKeySequence::Open,
                         tr("Open an existing employee database file")))
+    , connectServer(make(owner, tr("Connect to &Server…"), QStringLiteral("network-server"),
+                         QStringLiteral("actionConnectServer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                         tr("Open the employee database on a PostgreSQL server shared with your colleagues")))
     , importCsv(make(owner, tr("&Import CSV…"), QStringLiteral("document-import"), QStringLiteral("actionImportCsv"),
                      QKeySequence(Qt::CTRL | Qt::Key_I), tr("Add employees from a CSV file")))
     , exportCsv(make(owner, tr("&Export CSV…"), QStringLiteral("document-export"), QStringLiteral("actionExportCsv"),
@@ -59,10 +62,12 @@ MainWindowActions::MainWindowActions(QObject *owner)
         tr("New Employee (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
 }
 
-QMenu *MainWindowActions::addMenus(QMenuBar *menuBar) const
+QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
 {
     QMenu *file = menuBar->addMenu(tr("&File"));
-    file->addActions({newDatabase, openDatabase});
+    file->addActions({newDatabase, openDatabase, connectServer});
+    recentServers = file->addMenu(tr("&Recent Servers"));
+    recentServers->setObjectName(QStringLiteral("recentServersMenu"));
     file->addSeparator();
     file->addActions({importCsv, exportCsv});
     file->addSeparator();
@@ -105,6 +110,8 @@ void MainWindowActions::update(bool importing, bool hasCurrentEmployee, const Se
     const bool onEmployee = hasCurrentEmployee && !importing;
     newDatabase->setEnabled(!importing);
     openDatabase->setEnabled(!importing);
+    connectServer->setEnabled(!importing);
+    recentServers->setEnabled(!importing);
     importCsv->setEnabled(!importing && write);
     newEmployee->setEnabled(!importing && write);
     teams->setEnabled(!importing && privileges.editTeams);

@@ -25,7 +25,7 @@ public:
 
     // Fills File, Edit, View and Help; returns the View menu (the toolbar's,
     // status bar's and language's toggles are added to it later).
-    QMenu *addMenus(QMenuBar *menuBar) const;
+    QMenu *addMenus(QMenuBar *menuBar);
     void addToToolBar(QToolBar *toolBar) const;
 
     // What may run now: nothing that writes while an import keeps writes
@@ -38,6 +38,8 @@ public:
 
     QAction *newDatabase;
     QAction *openDatabase;
+    QAction *connectServer;
+    QMenu *recentServers = nullptr;   // File > Recent Servers, made by addMenus()
     QAction *importCsv;
     QAction *exportCsv;
     QAction *quit;
