@@ -269,6 +269,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird aufgebaut…</translation>
     </message>
+    <message>
+        <source>No secret service answers: nothing is remembered.</source>
+        <translation>Kein Schlüsselbund antwortet: Es wird nichts gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>CsvExportController</name>
@@ -462,6 +466,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The server does not offer encryption; choose another TLS mode only if your network is trusted.</source>
         <translation>Der Server bietet keine Verschlüsselung an; wählen Sie einen anderen TLS-Modus nur, wenn Ihr Netzwerk vertrauenswürdig ist.</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate of your server (sslrootcert), or ask its administrator for it.</source>
+        <translation>Wählen Sie das CA-Zertifikat Ihres Servers (sslrootcert), oder fragen Sie dessen Administrator danach.</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1248,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
         <translation>Datenbank %1 auf PostgreSQL %2, als Benutzer %3, %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
     </message>
 </context>
 <context>

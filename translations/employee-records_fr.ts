@@ -269,6 +269,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
+    <message>
+        <source>No secret service answers: nothing is remembered.</source>
+        <translation>Aucun trousseau ne répond&#xa0;: rien n’est retenu.</translation>
+    </message>
 </context>
 <context>
     <name>CsvExportController</name>
@@ -462,6 +466,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The server does not offer encryption; choose another TLS mode only if your network is trusted.</source>
         <translation>Le serveur ne propose pas de chiffrement&#x202f;; choisissez un autre mode TLS seulement si votre réseau est de confiance.</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate of your server (sslrootcert), or ask its administrator for it.</source>
+        <translation>Choisissez le certificat de l’AC de votre serveur (sslrootcert), ou demandez-le à son administrateur.</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1248,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
         <translation>Base de données %1 sur PostgreSQL %2, en tant que %3, %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>

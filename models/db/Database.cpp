@@ -151,6 +151,8 @@ QString explainConnectionError(const DatabaseLocation &location, const QString &
         hint = Database::tr("Check the user name and the password.");
     else if (driverText.contains(QLatin1String("no password supplied")))
         hint = Database::tr("The server asks for a password: enter it, or put it in ~/.pgpass.");
+    else if (driverText.contains(QLatin1String("root certificate file")))
+        hint = Database::tr("Choose the CA certificate of your server (sslrootcert), or ask its administrator for it.");
     else if (driverText.contains(QLatin1String("server does not support SSL")))
         hint = Database::tr("The server does not offer encryption; choose another TLS mode only if your network "
                             "is trusted.");
@@ -173,8 +175,10 @@ QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
     // The URL's own parameters (TLS, a longer timeout) come last and win.
     db.setConnectOptions(QStringLiteral("connect_timeout=5")
                          + (location.connectOptions().isEmpty() ? QString() : QLatin1Char(';') + location.connectOptions()));
+    // libpq's own message, without Qt's "QPSQL: Unable to connect" after it.
     if (!db.open())
-        return explainConnectionError(location, db.lastError().text());
+        return explainConnectionError(location, db.lastError().databaseText().isEmpty() ? db.lastError().text()
+                                                                                         : db.lastError().databaseText());
     QString driverText;
     // As SQLite's busy timeout: a row another user holds locked makes a
     // write fail after a short wait instead of hanging the window.

@@ -16,7 +16,8 @@ std::optional<ServerConnectionInfo> ServerConnectionInfo::read(const QSqlDatabas
     ServerConnectionInfo info;
     info.user = q.value(0).toString();
     info.database = q.value(1).toString();
-    info.serverVersion = q.value(2).toString();
+    // "15.18 (Debian 15.18-0+deb12u1)": the version is the first word.
+    info.serverVersion = q.value(2).toString().section(QLatin1Char(' '), 0, 0);
     info.encrypted = q.value(3).toBool();
     info.tlsVersion = q.value(4).toString();
     return info;

@@ -84,6 +84,7 @@ void ConnectDialog::buildForm()
     m_rememberNote->setObjectName(QStringLiteral("rememberPasswordNote"));
     m_rememberNote->setWordWrap(true);
     m_rememberNote->setEnabled(false);   // drawn greyed, as a note
+    m_rememberNote->setMinimumHeight(m_rememberNote->fontMetrics().lineSpacing() * 2);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Host:"), m_host);
@@ -94,7 +95,10 @@ void ConnectDialog::buildForm()
     form->addRow(QString(), m_remember);
     form->addRow(QString(), m_rememberNote);
     form->addRow(tr("&Encryption:"), m_tls);
-    form->addRow(tr("&CA certificate:"), caRow);
+    // A row whose field is a layout gets no buddy from addRow(): give it one, for Alt+C.
+    auto *caLabel = new QLabel(tr("&CA certificate:"), this);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("connectionResultLabel"));
@@ -132,7 +136,9 @@ void ConnectDialog::showVaultAvailability(bool available, const QString &reason)
     m_remember->setToolTip(available ? tr("Kept by the secret service of your desktop session, never in a file of "
                                           "Employee Records")
                                      : reason);
-    m_rememberNote->setText(available ? QString() : reason);
+    m_rememberNote->setText(available ? QString()
+                                      : tr("No secret service answers: nothing is remembered."));
+    m_rememberNote->setToolTip(reason);
     m_rememberNote->setVisible(!available && !reason.isEmpty());
 }
 

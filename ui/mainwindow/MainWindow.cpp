@@ -41,6 +41,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidget *parent) : QMainWindow(parent)
@@ -235,9 +236,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1 – Employee Records").arg(QFileInfo(m_databaseName).fileName().isEmpty()
-                                                       ? m_databaseName
-                                                       : QFileInfo(m_databaseName).fileName()));
+    // A file by its name; a server's database as "hr on db.example".
+    const QUrl server(m_databaseName);
+    QString name = QFileInfo(m_databaseName).fileName().isEmpty() ? m_databaseName : QFileInfo(m_databaseName).fileName();
+    if (server.scheme() == QLatin1String("postgresql") && !server.host().isEmpty())
+        name = tr("%1 on %2").arg(server.path().mid(1), server.host());
+    setWindowTitle(tr("%1 – Employee Records").arg(name));
 }
 
 void MainWindow::updateActions()
