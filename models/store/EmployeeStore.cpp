@@ -5,13 +5,15 @@
 // profileUpdated, teamsChanged, ...) passes through here, so that a write and
 // its announcement cannot drift apart. What does not need the signals is in
 // its own class: transactions (TransactionStack), the bulk session
-// (BulkImportSession), the multi-row SQLite insert (SqliteBulkInserter),
+// (BulkImportSession), the multi-row inserts (SqliteBulkInserter,
+// PostgresBulkInserter),
 // optimistic-locking writes (RecordChangeWriter), reads (EmployeeReader),
 // teams (TeamRepository) and driver errors (DriverErrorMapper).
 
 #include "store/BulkImportSession.h"
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeReader.h"
+#include "store/PostgresBulkInserter.h"
 #include "store/RecordChangeWriter.h"
 #include "store/SqliteBulkInserter.h"
 #include "store/TeamRepository.h"
@@ -46,6 +48,7 @@ struct EmployeeStore::Prepared
     QSqlQuery findProfile;
     bool ready = false;
     SqliteBulkInserter native;   // SQLite bulk only: prepared in beginBulk(), finalized when it ends
+    std::unique_ptr<PostgresBulkInserter> postgres;   // PostgreSQL bulk only, likewise
 };
 
 namespace {
@@ -79,7 +82,9 @@ bool EmployeeStore::beginBulk(QString *error)
         return false;
     m_bulk = std::make_unique<BulkImportSession>(m_db, m_dialect->isPostgres());
     m_prepared->native.finalize();
-    if (!m_dialect->isPostgres())
+    if (m_dialect->isPostgres())
+        m_prepared->postgres = std::make_unique<PostgresBulkInserter>(m_db);
+    else
         m_prepared->native.prepare(m_db);   // not ready: the rows go through QSqlQuery
     return true;
 }
@@ -90,6 +95,7 @@ bool EmployeeStore::commitBulk(QString *error)
         return false;
     const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
     m_prepared->native.finalize();
+    m_prepared->postgres.reset();
     QString driverError;
     if (!bulk->isBroken() && !bulk->recreateDeferredIndexes(&driverError)) {
         m_transactions->rollback();
@@ -117,6 +123,7 @@ void EmployeeStore::rollbackBulk()
     const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
     bulk->forgetDeferredIndexes();   // the rollback brings them back
     m_prepared->native.finalize();
+    m_prepared->postgres.reset();
     m_transactions->rollback();
 }
 
@@ -249,14 +256,27 @@ QList<StoreResult> EmployeeStore::createEmployees(const QList<NewEmployee> &rows
 {
     QList<StoreResult> results;
     results.reserve(rows.size());
-    for (qsizetype from = 0; from < rows.size(); from += SqliteBulkInserter::MaxRowsPerStatement) {
-        const int count = int(std::min<qsizetype>(SqliteBulkInserter::MaxRowsPerStatement, rows.size() - from));
-        if (createChunk(rows.constData() + from, count, results))
+    const int chunk = m_dialect->isPostgres() ? PostgresBulkInserter::MaxRowsPerStatement
+                                              : SqliteBulkInserter::MaxRowsPerStatement;
+    for (qsizetype from = 0; from < rows.size(); from += chunk) {
+        const int count = int(std::min<qsizetype>(chunk, rows.size() - from));
+        if (m_prepared->postgres ? createPostgresChunk(rows.constData() + from, count, results)
+                                 : createChunk(rows.constData() + from, count, results))
             continue;
         for (int i = 0; i < count; ++i)
             results.append(createEmployee(*rows.at(from + i).employee, *rows.at(from + i).profile));
     }
     return results;
+}
+
+namespace {
+std::vector<QString> normalizedEmails(const NewEmployee *rows, int count)
+{
+    std::vector<QString> normalized(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i)
+        normalized[size_t(i)] = EmployeeValidator::normalizedEmail(rows[i].employee->email);
+    return normalized;
+}
 }
 
 // All `count` rows, or none of them and false: the caller then creates them
@@ -272,38 +292,65 @@ bool EmployeeStore::createChunk(const NewEmployee *rows, int count, QList<StoreR
     const qint64 maxId = native.maxEmployeeId();
     if (maxId < 0 || maxId > std::numeric_limits<qint64>::max() - count)
         return false;
-    std::array<QString, SqliteBulkInserter::MaxRowsPerStatement> normalized;
-    for (int i = 0; i < count; ++i)
-        normalized[i] = EmployeeValidator::normalizedEmail(rows[i].employee->email);
+    const std::vector<QString> normalized = normalizedEmails(rows, count);
     if (!native.insertEmployees(rows, normalized.data(), count, maxId + 1, Timestamp::now()).ok)
         return false;   // SQLite undid the statement
-    if (!receiveChunk(maxId + 1, rows, count)) {
+    std::vector<qint64> ids(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i)
+        ids[size_t(i)] = maxId + 1 + i;
+    std::vector<BulkProfileRow> queued;
+    if (!receiveChunk(ids, rows, &queued) || !native.insertProfiles(queued.data(), count, Timestamp::now()).ok) {
         undoCreations(maxId + 1, maxId + count);
         return false;
     }
     m_bulk->countCreated(count);
-    for (int i = 0; i < count; ++i)
-        results.append(StoreResult::success(maxId + 1 + i));
+    for (const qint64 id : ids)
+        results.append(StoreResult::success(id));
+    return true;
+}
+
+// The same on PostgreSQL, where other clients may insert meanwhile: the ids
+// come back from the INSERT, and the chunk runs under one savepoint, which a
+// refused row rolls back whole (PostgreSQL aborts the transaction at an
+// error, so nothing else could go on).
+bool EmployeeStore::createPostgresChunk(const NewEmployee *rows, int count, QList<StoreResult> &results)
+{
+    if (!m_bulk || m_creation)
+        return false;
+    TransactionScope savepoint(*m_transactions);
+    if (!savepoint.ok())
+        return false;
+    const std::vector<QString> normalized = normalizedEmails(rows, count);
+    const QString now = Timestamp::now();
+    const auto ids = m_prepared->postgres->insertEmployees(rows, normalized.data(), count, now);
+    std::vector<BulkProfileRow> queued;
+    if (!ids || !receiveChunk(*ids, rows, &queued) || !m_prepared->postgres->insertProfiles(queued.data(), count, now))
+        return false;   // the savepoint's destructor rolls the chunk back
+    QString error;
+    if (!savepoint.commit(&error))
+        return false;
+    m_bulk->countCreated(count);
+    for (const qint64 id : *ids)
+        results.append(StoreResult::success(id));
     return true;
 }
 
 // employeeCreated for each employee of a chunk. The profiles the receivers
-// create are held back and written by one multi-row INSERT once they have
-// all run. False at the first refusal, missing profile or failed INSERT.
-bool EmployeeStore::receiveChunk(qint64 firstId, const NewEmployee *rows, int count)
+// create are held back in `queued`, to be written by one multi-row INSERT
+// once they have all run. False at the first refusal or missing profile.
+bool EmployeeStore::receiveChunk(const std::vector<qint64> &ids, const NewEmployee *rows,
+                                 std::vector<BulkProfileRow> *queued)
 {
-    std::vector<SqliteBulkInserter::ProfileRow> queued;
-    queued.reserve(size_t(count));
-    const EmployeeCreation::ProfileWriter queue = [&queued](qint64 employeeId, const EmployeeProfile &seed) {
-        queued.push_back({employeeId, &seed});   // the caller's row, alive until createEmployees() returns
+    queued->reserve(ids.size());
+    const EmployeeCreation::ProfileWriter queue = [queued](qint64 employeeId, const EmployeeProfile &seed) {
+        queued->push_back({employeeId, &seed});
         return StoreResult::success(0);
     };
-    for (int i = 0; i < count; ++i) {
-        if (!runCreationReceivers(firstId + i, *rows[i].profile, queue).ok())
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (!runCreationReceivers(ids[i], *rows[i].profile, queue).ok())
             return false;
     }
-    return queued.size() == size_t(count)
-           && m_prepared->native.insertProfiles(queued.data(), count, Timestamp::now()).ok;
+    return queued->size() == ids.size();
 }
 
 StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &work)

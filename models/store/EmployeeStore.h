@@ -10,6 +10,9 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <vector>
+
+struct BulkProfileRow;
 #include <QSqlQuery>
 #include <QStringList>
 #include <functional>
@@ -132,7 +135,9 @@ private:
     StoreResult runCreationReceivers(qint64 employeeId, const EmployeeProfile &seed,
                                      const EmployeeCreation::ProfileWriter &writeProfile);
     bool createChunk(const NewEmployee *rows, int count, QList<StoreResult> &results);
-    bool receiveChunk(qint64 firstId, const NewEmployee *rows, int count);
+    bool createPostgresChunk(const NewEmployee *rows, int count, QList<StoreResult> &results);
+    bool receiveChunk(const std::vector<qint64> &ids, const NewEmployee *rows,
+                      std::vector<BulkProfileRow> *queued);
     void undoCreations(qint64 firstId, qint64 lastId);
     // Runs `work` in a transaction (a savepoint when one is open) that is
     // committed only when it succeeds.

@@ -3,6 +3,7 @@
 #include "domain/Employee.h"
 #include "domain/EmployeeProfile.h"
 #include "domain/NewEmployee.h"
+#include "store/BulkProfileRow.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>
@@ -29,12 +30,7 @@ class SqliteBulkInserter
 public:
     static constexpr int MaxRowsPerStatement = 64;
 
-    // A profile the employeeCreated receiver asked for during a batch.
-    struct ProfileRow
-    {
-        qint64 employeeId = 0;
-        const EmployeeProfile *seed = nullptr;
-    };
+    using ProfileRow = BulkProfileRow;
 
     struct Outcome
     {
