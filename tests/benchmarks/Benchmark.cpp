@@ -17,11 +17,14 @@
 //
 //   employee-records-bench --employees 100000 [--repeat 3] [--work DIR] [--keep]
 //                          [--django-rate R --raw-rate R]   (from compare.sh)
+//                          [--database-url postgresql://…]  (compare-postgres.sh: the same
+//                          figures on a PostgreSQL server; that database is dropped and created again)
 #include "csv/CsvExporter.h"
 #include "csv/CsvImporter.h"
 #include "csv/CsvReader.h"
 #include "csv/CsvWriter.h"
 #include "db/Database.h"
+#include "db/ExternalChangeWatcher.h"
 #include "store/EmployeeStore.h"
 #include "views/EmployeeTableModel.h"
 #include "validation/EmployeeValidator.h"
@@ -39,6 +42,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScrollBar>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -162,6 +167,50 @@ bool writeCsv(const QString &path, int n)
 
 // ------------------------------------------------------ database session --
 
+// A database argument is an SQLite file or a postgresql:// URL.
+bool isServer(const QString &db)
+{
+    return db.startsWith(QLatin1String("postgresql://"));
+}
+
+DatabaseLocation locationOf(const QString &db)
+{
+    return isServer(db) ? DatabaseLocation::fromUrl(db, nullptr).value_or(DatabaseLocation())
+                        : DatabaseLocation::sqlite(db);
+}
+
+// An empty database for an import: the SQLite file removed, or the server's
+// database dropped and created again (through the maintenance database
+// `postgres`; the bench's own database only, so it needs CREATEDB).
+bool resetDatabase(const QString &db)
+{
+    if (!isServer(db)) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(db + suffix);
+        return true;
+    }
+    const DatabaseLocation target = locationOf(db);
+    const DatabaseLocation maintenance =
+        DatabaseLocation::server(target.host(), target.port(), QStringLiteral("postgres"), target.userName(),
+                                 target.password(), target.connectOptions());
+    bool ok = false;
+    {
+        const Database::OpenResult r = Database::connectToServer(maintenance, QStringLiteral("reset"));
+        if (!r.ok()) {
+            fprintf(stderr, "%s\n", qPrintable(r.error));
+            return false;
+        }
+        QSqlQuery q(r.db);
+        const QString name = r.db.driver()->escapeIdentifier(target.databaseName(), QSqlDriver::TableName);
+        ok = q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + name)
+            && q.exec(QStringLiteral("CREATE DATABASE ") + name);
+        if (!ok)
+            fprintf(stderr, "cannot recreate the database: %s\n", qPrintable(q.lastError().text()));
+    }
+    Database::close(QStringLiteral("reset"));
+    return ok;
+}
+
 // What the application's AppSession does on open: connection + migrations,
 // the store, the profile creator on employeeCreated, the backfill.
 struct Session
@@ -179,7 +228,7 @@ struct Session
     {
         QElapsedTimer t;
         t.start();
-        const Database::OpenResult r = Database::open(DatabaseLocation::sqlite(path), name);
+        const Database::OpenResult r = Database::open(locationOf(path), name);
         stages.append({"database_open_ms", t.nsecsElapsed() / 1e6});
         if (!r.ok()) {
             error = r.error;
@@ -237,9 +286,10 @@ void atMost(const QString &name, double value, const QString &unit, double limit
     figure(name, value, unit, QStringLiteral("<= %1 %2").arg(limit).arg(unit), value <= limit ? 1 : 0);
 }
 
-void printFigures(int n)
+void printFigures(int n, bool server)
 {
-    out() << "\n== employee-records-bench: N = " << n << " employees (with profiles), SQLite ==\n";
+    out() << "\n== employee-records-bench: N = " << n << " employees (with profiles), "
+          << (server ? "PostgreSQL" : "SQLite") << " ==\n";
     out() << QStringLiteral("%1 %2  %3  %4\n").arg(QStringLiteral("figure"), -48).arg(QStringLiteral("measured"), 14)
                  .arg(QStringLiteral("target"), -22).arg(QStringLiteral("verdict"));
     for (const Figure &f : std::as_const(g_figures)) {
@@ -263,6 +313,7 @@ struct Probe
     std::unique_ptr<Session> session;
     std::unique_ptr<QTableView> view;
     std::unique_ptr<WindowedSqlTableModel> model;
+    std::unique_ptr<ExternalChangeWatcher> liveRefresh;   // on, as in the window
 
     bool open(bool profiles = false)
     {
@@ -271,6 +322,7 @@ struct Probe
             fprintf(stderr, "cannot open: %s\n", qPrintable(session->error));
             return false;
         }
+        liveRefresh = std::make_unique<ExternalChangeWatcher>(session->db);
         view = std::make_unique<QTableView>();
         view->resize(1200, 800);
         view->setSortingEnabled(false);
@@ -705,9 +757,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption importOnly(QStringLiteral("import-only"), QStringLiteral("Only generate and import (for profiling)."));
     const QCommandLineOption reuse(QStringLiteral("reuse"), QStringLiteral("Reuse the database a previous --keep run left in --work (no import figures)."));
     const QCommandLineOption breakdownOpt(QStringLiteral("breakdown"), QStringLiteral("Print where an import's time goes (CPU per row by stage)."));
+    const QCommandLineOption serverOpt(QStringLiteral("database-url"), QStringLiteral("A PostgreSQL database to measure instead of an SQLite file (dropped and created again)."), QStringLiteral("URL"));
     const QCommandLineOption probeOpenOpt(QStringLiteral("probe-open"), QStringLiteral("(internal)"), QStringLiteral("DB"));
     const QCommandLineOption probeGuiOpt(QStringLiteral("probe-gui"), QStringLiteral("(internal)"), QStringLiteral("DB"));
-    parser.addOptions({employees, repeat, work, keep, djangoRate, rawRate, importOnly, reuse, breakdownOpt, probeOpenOpt, probeGuiOpt});
+    parser.addOptions({employees, repeat, work, keep, djangoRate, rawRate, importOnly, reuse, breakdownOpt, serverOpt, probeOpenOpt, probeGuiOpt});
     parser.process(app);
     const int rep = std::max(1, parser.value(repeat).toInt());
 
@@ -726,12 +779,13 @@ int main(int argc, char *argv[])
     QDir().mkpath(dir);
     tmp.setAutoRemove(!parser.isSet(keep));
     const QString csv = dir + QStringLiteral("/employees-%1.csv").arg(n);
-    const QString dbPath = dir + QStringLiteral("/employees-%1.sqlite").arg(n);
+    const bool server = parser.isSet(serverOpt);
+    const QString dbPath = server ? parser.value(serverOpt) : dir + QStringLiteral("/employees-%1.sqlite").arg(n);
     const QString exportPath = dir + QStringLiteral("/export-%1.csv").arg(n);
 
     QElapsedTimer t;
     t.start();
-    const bool reusing = parser.isSet(reuse) && QFile::exists(dbPath) && QFile::exists(csv);
+    const bool reusing = parser.isSet(reuse) && (server || QFile::exists(dbPath)) && QFile::exists(csv);
     QList<double> importRates;
     if (!reusing) {
         if (!writeCsv(csv, n)) {
@@ -741,15 +795,15 @@ int main(int argc, char *argv[])
         fprintf(stderr, "generated %d rows in %.1f s\n", n, t.nsecsElapsed() / 1e9);
 
         if (parser.isSet(breakdownOpt))
-            return breakdown(csv, dir, n);
+            return server ? 2 : breakdown(csv, dir, n);
 
         // Import: the real importer, the real signal path, a fresh database each time.
         // At a million rows it runs once (a 2-core box); smaller N repeat.
         const int importRepeats = n >= 500000 ? 1 : rep;
         qint64 profiles = 0;
         for (int r = 0; r < importRepeats; ++r) {
-            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-                QFile::remove(dbPath + suffix);
+            if (!resetDatabase(dbPath))
+                return 1;
             Session s(dbPath);
             if (!s.error.isEmpty()) {
                 fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(s.error));
@@ -793,7 +847,8 @@ int main(int argc, char *argv[])
             }
         }
         QSqlQuery q(s.db);
-        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (!server)
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
     // Opening: fresh processes (first run warms the OS file cache like a second start of the app).
@@ -815,7 +870,10 @@ int main(int argc, char *argv[])
         figure(QStringLiteral("import rate (CSV, validation, profiles)"), importRate, QStringLiteral("rows/s"));
     if (parser.isSet(djangoRate)) {
         const double ratio = importRate / parser.value(djangoRate).toDouble();
-        figure(QStringLiteral("import / Django peer (same run)"), ratio, QStringLiteral("x"), QStringLiteral(">= 20 x"), ratio >= 20);
+        // Issue #5 asked 20x on SQLite; issue 11 asks 10x on PostgreSQL.
+        const double wanted = server ? 10 : 20;
+        figure(QStringLiteral("import / Django peer (same run)"), ratio, QStringLiteral("x"),
+               QStringLiteral(">= %1 x").arg(wanted), ratio >= wanted);
     }
     if (parser.isSet(rawRate)) {
         const double ratio = importRate / parser.value(rawRate).toDouble();
@@ -845,7 +903,7 @@ int main(int argc, char *argv[])
     atMost(QStringLiteral("RSS after top/middle/bottom (both views)"), median(visitRss), QStringLiteral("MB"), 100);
     figure(QStringLiteral("RSS after the whole probe session"), gui.value(QStringLiteral("rss_mb")), QStringLiteral("MB"));
     figure(QStringLiteral("peak RSS of the probe session"), gui.value(QStringLiteral("hwm_mb")), QStringLiteral("MB"));
-    printFigures(n);
+    printFigures(n, server);
     // One line for scripts.
     out() << QStringLiteral("bench_import N=%1 rows_per_s=%2\n").arg(n).arg(importRate, 0, 'f', 0);
     out().flush();
