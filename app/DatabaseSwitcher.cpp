@@ -1,5 +1,6 @@
 #include "app/DatabaseSwitcher.h"
 
+#include "db/ConnectionLossMonitor.h"
 #include "store/EmployeeStore.h"
 #include "mainwindow/MainWindow.h"
 
@@ -8,6 +9,7 @@ DatabaseSwitcher::DatabaseSwitcher(MainWindow *window, std::unique_ptr<AppSessio
 {
     m_window->setSessionOpener(AppSession::openerFor(m_session->location()));
     connect(m_window, &MainWindow::openDatabaseRequested, this, &DatabaseSwitcher::switchTo);
+    watchConnection();
 }
 
 DatabaseSwitcher::~DatabaseSwitcher() = default;
@@ -24,6 +26,36 @@ bool DatabaseSwitcher::switchTo(const DatabaseLocation &location)
     // The window lets go of the old store before the old session closes it.
     m_window->setStore(next->store(), next->location().displayName());
     m_window->setSessionOpener(AppSession::openerFor(next->location()));
+    m_monitor.reset();   // it watches the old session's connection
     m_session = std::move(next);
+    watchConnection();
     return true;
+}
+
+void DatabaseSwitcher::watchConnection()
+{
+    m_monitor.reset();
+    if (m_session->location().kind() != DatabaseLocation::Kind::Postgres)
+        return;
+    m_monitor = std::make_unique<ConnectionLossMonitor>(m_session->store()->database(), m_session->location());
+    connect(m_monitor.get(), &ConnectionLossMonitor::connectionLost, m_window, &MainWindow::showConnectionLost);
+    connect(m_monitor.get(), &ConnectionLossMonitor::serverAnswers, this, &DatabaseSwitcher::reconnect);
+}
+
+// The server answers again: the same database on a new connection, given
+// to the window as any switch is (views re-read, the selection kept), and
+// watched anew. If it cannot be opened after all, the monitor tries again.
+void DatabaseSwitcher::reconnect()
+{
+    auto next = std::make_unique<AppSession>();
+    QString error;
+    if (!next->open(m_session->location(), &error, Database::Missing::Refuse)) {
+        m_monitor->keepTrying();
+        return;
+    }
+    m_window->setStore(next->store(), next->location().displayName());
+    m_window->setSessionOpener(AppSession::openerFor(next->location()));
+    m_monitor.release()->deleteLater();   // we are inside its signal
+    m_session = std::move(next);
+    watchConnection();
 }

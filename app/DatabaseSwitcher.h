@@ -5,6 +5,7 @@
 #include <QObject>
 #include <memory>
 
+class ConnectionLossMonitor;
 class MainWindow;
 
 // What the GUI does when the user picks another database (New or Open
@@ -24,6 +25,12 @@ public:
     bool switchTo(const DatabaseLocation &location);
 
 private:
+    // A server's connection is watched: when it is lost the window says so,
+    // and when the server answers again the same database is opened anew.
+    void watchConnection();
+    void reconnect();
+
     MainWindow *m_window;
     std::unique_ptr<AppSession> m_session;
+    std::unique_ptr<ConnectionLossMonitor> m_monitor;
 };

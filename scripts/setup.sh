@@ -27,6 +27,8 @@ PACKAGES=(
     postgresql sqlite3
     # "Remember password" through the desktop's secret service (QtKeychain, libsecret at run time)
     qtkeychain-qt6-dev libsecret-1-0
+    # libpq's headers: noticing at once that the server ended the connection
+    libpq-dev
     # tests of connecting: openssl makes the test server's certificates, a D-Bus
     # session with GNOME Keyring is the secret service of the keyring test
     openssl dbus-daemon gnome-keyring

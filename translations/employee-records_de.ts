@@ -275,6 +275,13 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionLossMonitor</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportController</name>
     <message>
         <source>Export CSV</source>
@@ -1252,6 +1259,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost; reconnecting…</source>
+        <translation>Verbindung zu %1 unterbrochen; wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>
+        <translation>Der Server hat die Verbindung beendet (%1). Was Sie sehen, bleibt; gespeichert werden kann erst wieder, wenn sie zurück ist.</translation>
     </message>
 </context>
 <context>

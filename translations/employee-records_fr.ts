@@ -275,6 +275,13 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionLossMonitor</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportController</name>
     <message>
         <source>Export CSV</source>
@@ -1252,6 +1259,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost; reconnecting…</source>
+        <translation>Connexion à %1 perdue ; reconnexion…</translation>
+    </message>
+    <message>
+        <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>
+        <translation>Le serveur a mis fin à la connexion (%1). Ce qui est affiché reste ; rien ne peut être enregistré avant son retour.</translation>
     </message>
 </context>
 <context>

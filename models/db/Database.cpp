@@ -173,7 +173,9 @@ QString openPostgres(QSqlDatabase &db, const DatabaseLocation &location)
     }
     db.setPassword(location.password());
     // The URL's own parameters (TLS, a longer timeout) come last and win.
-    db.setConnectOptions(QStringLiteral("connect_timeout=5")
+    // Keepalives find a dead network path within half a minute even when
+    // the window is idle (ConnectionLossMonitor then hears the socket close).
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;keepalives_idle=15;keepalives_interval=5;keepalives_count=3")
                          + (location.connectOptions().isEmpty() ? QString() : QLatin1Char(';') + location.connectOptions()));
     // libpq's own message, without Qt's "QPSQL: Unable to connect" after it.
     if (!db.open())

@@ -63,6 +63,9 @@ public slots:
     // employee's new version by itself; an edited one keeps the input and
     // says so (saving then asks which version to keep).
     void recordChangedElsewhere();
+    // The window reconnected to the same database: the form goes on with the
+    // new connection's store, keeping the input and the versions it read.
+    void setStore(EmployeeStore *store) { m_store = store; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -152,7 +152,13 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
 {
-    if (m_editor)
+    // Back on the same database after a lost connection, an open form goes
+    // on with what the user typed; another database closes it.
+    const bool reconnecting = m_connectionLost && databaseName == m_databaseName;
+    m_connectionLost = false;
+    if (m_editor && reconnecting)
+        m_editor->setStore(store);
+    else if (m_editor)
         m_editor->done(QDialog::Rejected);
     if (m_store)
         saveViewSettings();
@@ -168,6 +174,8 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     // What colleagues (other clients, other windows, psql) change appears by itself.
     m_changesElsewhere = std::make_unique<ExternalChangeWatcher>(store->database());
     connect(m_changesElsewhere.get(), &ExternalChangeWatcher::changedElsewhere, this, [this] {
+        if (m_connectionLost)
+            return;   // the views keep what they show until the connection is back
         m_tabs->scheduleRefresh();
         if (m_editor)
             m_editor->recordChangedElsewhere();
@@ -209,6 +217,18 @@ void MainWindow::connectStore()
     connect(m_store, &EmployeeStore::teamsChanged, m_tabs, &EmployeeTabs::scheduleRefresh);
 }
 
+void MainWindow::showConnectionLost(const QString &reason)
+{
+    m_connectionLost = true;
+    m_databaseLabel->setText(tr("Connection to %1 lost; reconnecting…").arg(m_databaseName));
+    m_databaseLabel->setToolTip(reason);
+    statusBar()->showMessage(tr("The server ended the connection (%1). What you see stays; nothing can be saved "
+                                "until it is back.")
+                                 .arg(reason),
+                             8000);
+    updateActions();
+}
+
 void MainWindow::showDatabaseError(const QString &message)
 {
     QMessageBox::warning(this, tr("Cannot Open Database"), message);
@@ -246,7 +266,11 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    m_actions->update(isImporting(), currentEmployeeId() != 0, m_privileges);
+    // Without a connection nothing writes: as for a reading role (Edit opens the form).
+    ServerRoles::Privileges allowed = m_privileges;
+    if (m_connectionLost)
+        allowed = ServerRoles::Privileges{false, false};
+    m_actions->update(isImporting(), currentEmployeeId() != 0, allowed);
 }
 
 qint64 MainWindow::currentEmployeeId() const

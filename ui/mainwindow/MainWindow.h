@@ -46,6 +46,12 @@ public:
     EmployeeStore *store() const { return m_store; }
     // Tells the user why the database they picked could not be opened.
     void showDatabaseError(const QString &message);
+    // The server ended the connection: the views keep what they show,
+    // nothing writes, an open form keeps its input; the status bar says it
+    // is reconnecting. The composition root then hands the window the
+    // reopened database through setStore() (same name: the form stays).
+    void showConnectionLost(const QString &reason);
+    bool isConnectionLost() const { return m_connectionLost; }
 
     // View > …: the composition root adds the language menu at its end.
     QMenu *viewMenu() const { return m_viewMenu; }
@@ -135,4 +141,5 @@ private:
     std::unique_ptr<MainWindowActions> m_actions;
     std::unique_ptr<ExternalChangeWatcher> m_changesElsewhere;
     ServerRoles::Privileges m_privileges;
+    bool m_connectionLost = false;
 };
