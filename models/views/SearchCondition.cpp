@@ -1,5 +1,8 @@
 #include "views/SearchCondition.h"
 
+#include <QHash>
+#include <QMutex>
+#include <QSqlQuery>
 #include <algorithm>
 
 namespace {
@@ -11,6 +14,23 @@ QString asciiLower(const QString &s)
             c = QChar(c.unicode() + ('a' - 'A'));
     }
     return out;
+}
+
+// Whether the server sorts text by its bytes (collation C or POSIX), the
+// order StreamMerge merges in. Asked once per connection.
+bool sortsByBytes(const QSqlDatabase &db)
+{
+    static QMutex mutex;
+    static QHash<QString, bool> known;
+    QMutexLocker lock(&mutex);
+    const auto found = known.constFind(db.connectionName());
+    if (found != known.constEnd())
+        return *found;
+    QSqlQuery q(db);
+    const bool bytes = q.exec(QStringLiteral("SELECT datcollate FROM pg_database WHERE datname = current_database()"))
+        && q.next() && (q.value(0).toString() == QLatin1String("C") || q.value(0).toString() == QLatin1String("POSIX"));
+    known.insert(db.connectionName(), bytes);
+    return bytes;
 }
 
 QString likePrefix(const QString &s)
@@ -40,6 +60,9 @@ SearchCondition SearchCondition::forEmployees(const QSqlDatabase &db, const QStr
     if (words.size() > 6)
         words = words.mid(0, 6);
     const bool postgres = db.driverName().startsWith(QLatin1String("QPSQL"));
+    // A broad search is read as one index-ordered read per column, merged
+    // here in byte order: on PostgreSQL only where the server sorts so.
+    const bool mergeable = !postgres || sortsByBytes(db);
     // Above every character a prefix can be followed by (UTF-8 byte order).
     const QString top = QString::fromUcs4(U"\U0010FFFF");
     QStringList indexed;
@@ -67,6 +90,9 @@ SearchCondition SearchCondition::forEmployees(const QSqlDatabase &db, const QStr
             if (postgres) {
                 anyIndexed << t.expr + QLatin1String(" LIKE ? ESCAPE '!'");
                 result.binds << likePrefix(t.value);
+                if (mergeable)
+                    result.streams.append({t.expr, anyIndexed.last(), anyIndexed.last(), {likePrefix(t.value)},
+                                           int(indexed.size())});
             } else {
                 anyIndexed << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(t.expr);
                 anyScanned << QStringLiteral("(+%1 >= ? AND +%1 < ?)").arg(t.expr);

@@ -14,6 +14,7 @@ class StatementCache
 {
 public:
     explicit StatementCache(const QSqlDatabase &db);
+    bool isPostgres() const { return m_db.driverName().startsWith(QLatin1String("QPSQL")); }
 
     // The executed statement, positioned before its first row; nullptr on error.
     QSqlQuery *exec(const QString &sql, const QVariantList &binds);
