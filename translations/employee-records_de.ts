@@ -793,20 +793,48 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Dieser Mitarbeiter wurde von jemand anderem gelöscht. Beim Speichern können Sie den Inhalt des Formulars als neuen Mitarbeiter behalten.</translation>
     </message>
     <message>
-        <source>Someone else saved this employee at %1; the form shows their version.</source>
-        <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert; das Formular zeigt diese Fassung.</translation>
-    </message>
-    <message>
-        <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
-        <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert. Ihre Änderungen bleiben erhalten; beim Speichern werden Sie gefragt, welche Fassung gelten soll.</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
         <source>Your database role may only read employees: this form is for viewing.</source>
         <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen: dieses Formular dient nur zur Ansicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Show the version saved elsewhere instead of your changes</source>
+        <translation>Statt Ihrer Änderungen die anderswo gespeicherte Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1.</source>
+        <translation>Jemand anderes hat diesen Mitarbeiter am %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Changed by %1 at %2.</source>
+        <translation>Geändert von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>The form shows their version.</source>
+        <translation>Das Formular zeigt diese Version.</translation>
+    </message>
+    <message>
+        <source>Your changes are kept; Save asks which version to keep, Reload shows theirs.</source>
+        <translation>Ihre Änderungen bleiben erhalten; Speichern fragt, welche Version gelten soll, Neu laden zeigt die andere.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your changes in this form and show the saved version?</source>
+        <translation>Ihre Änderungen in diesem Formular verwerfen und die gespeicherte Version anzeigen?</translation>
+    </message>
+    <message>
+        <source>The form shows the saved version.</source>
+        <translation>Das Formular zeigt die gespeicherte Version.</translation>
     </message>
 </context>
 <context>

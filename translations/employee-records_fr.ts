@@ -793,20 +793,48 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Cet employé a été supprimé par quelqu’un d’autre. L’enregistrement propose de conserver le contenu du formulaire comme nouvel employé.</translation>
     </message>
     <message>
-        <source>Someone else saved this employee at %1; the form shows their version.</source>
-        <translation>Quelqu’un d’autre a enregistré cet employé le %1 ; le formulaire affiche sa version.</translation>
-    </message>
-    <message>
-        <source>Someone else saved this employee at %1. Your changes are kept; saving asks which version to keep.</source>
-        <translation>Quelqu’un d’autre a enregistré cet employé le %1. Vos modifications sont conservées ; l’enregistrement vous demandera quelle version garder.</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
         <source>Your database role may only read employees: this form is for viewing.</source>
         <translation>Votre rôle dans la base de données ne permet que de lire les employés : ce formulaire sert à consulter.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Re&amp;charger</translation>
+    </message>
+    <message>
+        <source>Show the version saved elsewhere instead of your changes</source>
+        <translation>Afficher la version enregistrée ailleurs à la place de vos modifications</translation>
+    </message>
+    <message>
+        <source>Someone else saved this employee at %1.</source>
+        <translation>Quelqu’un d’autre a enregistré cet employé le %1.</translation>
+    </message>
+    <message>
+        <source>Changed by %1 at %2.</source>
+        <translation>Modifié par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>The form shows their version.</source>
+        <translation>Le formulaire affiche sa version.</translation>
+    </message>
+    <message>
+        <source>Your changes are kept; Save asks which version to keep, Reload shows theirs.</source>
+        <translation>Vos modifications sont conservées&#x202f;; Enregistrer demande quelle version garder, Recharger affiche l’autre.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Discard your changes in this form and show the saved version?</source>
+        <translation>Abandonner vos modifications dans ce formulaire et afficher la version enregistrée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The form shows the saved version.</source>
+        <translation>Le formulaire affiche la version enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -1262,11 +1290,11 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>Connection to %1 lost; reconnecting…</source>
-        <translation>Connexion à %1 perdue ; reconnexion…</translation>
+        <translation>Connexion à %1 perdue&#x202f;; reconnexion…</translation>
     </message>
     <message>
         <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>
-        <translation>Le serveur a mis fin à la connexion (%1). Ce qui est affiché reste ; rien ne peut être enregistré avant son retour.</translation>
+        <translation>Le serveur a mis fin à la connexion (%1). Ce qui est affiché reste&#x202f;; rien ne peut être enregistré avant son retour.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ ExternalChangeWatcher::ExternalChangeWatcher(const QSqlDatabase &db, QObject *pa
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(PollIntervalMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &ExternalChangeWatcher::changedElsewhere);
+    connect(&m_coalesce, &QTimer::timeout, this, &ExternalChangeWatcher::reportPostgres);
     if (m_db.driverName().startsWith(QLatin1String("QPSQL")))
         listen();
     else if (m_db.driverName() == QLatin1String("QSQLITE"))
@@ -92,6 +92,35 @@ void ExternalChangeWatcher::onNotification(const QString &name, QSqlDriver::Noti
     const QString writer = payload.toString().section(QLatin1Char(' '), 1, 1);
     if (!m_ownBackend.isEmpty() && writer == m_ownBackend)
         return;
+    if (!m_pendingWriters.contains(writer))
+        m_pendingWriters << writer;
     if (!m_coalesce.isActive())
         m_coalesce.start();
+}
+
+// Who wrote, asked on the watched connection (the listener runs no query),
+// once per burst: pids are numbers from our own triggers' payloads.
+void ExternalChangeWatcher::reportPostgres()
+{
+    QStringList pids;
+    for (const QString &pid : std::as_const(m_pendingWriters)) {
+        bool number = false;
+        pid.toLongLong(&number);
+        if (number)
+            pids << pid;
+    }
+    m_pendingWriters.clear();
+    QStringList names;
+    if (!pids.isEmpty()) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT DISTINCT usename FROM pg_stat_activity WHERE pid = ANY(CAST(? AS int[])) "
+                                 "ORDER BY usename"));
+        q.addBindValue(QLatin1Char('{') + pids.join(QLatin1Char(',')) + QLatin1Char('}'));
+        if (q.exec()) {
+            while (q.next())
+                names << q.value(0).toString();
+        }
+    }
+    m_lastWriters = names.join(QStringLiteral(", "));
+    emit changedElsewhere();
 }

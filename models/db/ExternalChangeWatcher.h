@@ -32,6 +32,10 @@ public:
 
     // False when the database offers neither way (then nothing is reported).
     bool isWatching() const { return m_listening || m_polling.isActive(); }
+    // PostgreSQL: the database roles that wrote the changes of the last
+    // report ("anna", "anna, ben"), as the server still knows them
+    // (pg_stat_activity); empty on SQLite or when the writers have gone.
+    QString lastWriters() const { return m_lastWriters; }
 
 signals:
     void changedElsewhere();
@@ -42,6 +46,7 @@ private:
     void poll();
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     qint64 readDataVersion() const;
+    void reportPostgres();
 
     QSqlDatabase m_db;
     QTimer m_polling;    // SQLite: data_version
@@ -50,4 +55,6 @@ private:
     QString m_listenerName;   // PostgreSQL: the listening connection
     QString m_ownBackend;     // PostgreSQL: the watched connection's backend pid
     bool m_listening = false;
+    QStringList m_pendingWriters;   // backend pids of the burst being coalesced
+    QString m_lastWriters;
 };

@@ -102,6 +102,12 @@ void EmployeeEditDialog::setUpFields()
     cancelButton->setText(tr("Cancel"));
     cancelButton->setAccessibleName(tr("Cancel"));
     cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    // Shown when someone else saved this employee while the user was editing.
+    m_reload = m_ui->buttonBox->addButton(tr("&Reload"), QDialogButtonBox::ActionRole);
+    m_reload->setObjectName(QStringLiteral("reloadButton"));
+    m_reload->setToolTip(tr("Show the version saved elsewhere instead of your changes"));
+    m_reload->hide();
+    connect(m_reload, &QPushButton::clicked, this, &EmployeeEditDialog::reloadTheirVersion);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &EmployeeEditDialog::save);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &EmployeeEditDialog::reject);
 
@@ -127,6 +133,8 @@ void EmployeeEditDialog::setUpTeams()
 
 void EmployeeEditDialog::loadRecord(const EmployeeRecord &record)
 {
+    if (m_reload)
+        m_reload->hide();
     m_loading = true;
     m_binding->load(record);
     m_loading = false;
@@ -346,7 +354,7 @@ void EmployeeEditDialog::setReadOnly(bool readOnly)
         m_errors->showNotice(tr("Your database role may only read employees: this form is for viewing."));
 }
 
-void EmployeeEditDialog::recordChangedElsewhere()
+void EmployeeEditDialog::recordChangedElsewhere(const QString &who)
 {
     const EmployeeRecord &base = m_binding->base();
     if (m_isNew || base.employee.id == 0)
@@ -362,15 +370,34 @@ void EmployeeEditDialog::recordChangedElsewhere()
     }
     const QDateTime when = std::max(current->employee.updatedAt, current->profile.updatedAt).toLocalTime();
     const QString at = QLocale().toString(when, QLocale::ShortFormat);
+    const QString saved = who.isEmpty() ? tr("Someone else saved this employee at %1.").arg(at)
+                                        : tr("Changed by %1 at %2.").arg(who, at);
     if (!isWindowModified()) {
         loadRecord(*current);
         m_errors->clear();
-        m_errors->showNotice(tr("Someone else saved this employee at %1; the form shows their version.").arg(at));
+        m_errors->showNotice(saved + QLatin1Char(' ') + tr("The form shows their version."));
         return;
     }
-    m_errors->showGeneral(tr("Someone else saved this employee at %1. Your changes are kept; saving asks which "
-                             "version to keep.")
-                              .arg(at));
+    m_errors->showGeneral(saved + QLatin1Char(' ')
+                          + tr("Your changes are kept; Save asks which version to keep, Reload shows theirs."));
+    m_reload->show();
+}
+
+// Reload after a change elsewhere: the user's edits go, after asking.
+void EmployeeEditDialog::reloadTheirVersion()
+{
+    const auto current = m_store->record(m_employeeId);
+    if (!current)
+        return;
+    if (isWindowModified()
+        && QMessageBox::question(this, tr("Reload"), tr("Discard your changes in this form and show the saved version?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Discard)
+        return;
+    loadRecord(*current);
+    m_errors->clear();
+    m_errors->showNotice(tr("The form shows the saved version."));
+    m_reload->hide();
 }
 
 bool EmployeeEditDialog::eventFilter(QObject *watched, QEvent *event)

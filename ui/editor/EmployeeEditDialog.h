@@ -12,6 +12,7 @@
 class ConflictDialog;
 class EmployeeStore;
 class FormErrorLabels;
+class QPushButton;
 class RecordBinding;
 
 namespace Ui {
@@ -59,10 +60,11 @@ public slots:
     bool save();
     // Asks before discarding unsaved changes (Cancel, Esc, the close button).
     void reject() override;
-    // Another client committed changes: an unedited form shows this
-    // employee's new version by itself; an edited one keeps the input and
-    // says so (saving then asks which version to keep).
-    void recordChangedElsewhere();
+    // Another client committed changes (`who`: their database roles, when
+    // known): an unedited form shows this employee's new version by itself;
+    // an edited one keeps the input, says so and offers Reload (saving
+    // otherwise asks which version to keep).
+    void recordChangedElsewhere(const QString &who = {});
     // The window reconnected to the same database: the form goes on with the
     // new connection's store, keeping the input and the versions it read.
     void setStore(EmployeeStore *store) { m_store = store; }
@@ -74,6 +76,7 @@ private:
     void setUpFields();
     void setUpTeams();
     void loadRecord(const EmployeeRecord &record);
+    void reloadTheirVersion();
     void onEdited();
     void updateTitle();
     FieldErrors validate(EmployeeRecord &record, const RecordFields &fields) const;
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<RecordBinding> m_binding;
     std::unique_ptr<FormErrorLabels> m_errors;
     EmployeeStore *m_store;
+    QPushButton *m_reload = nullptr;
     EmployeeValidator m_validator;
     qint64 m_employeeId;
     bool m_isNew;

@@ -178,7 +178,7 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
             return;   // the views keep what they show until the connection is back
         m_tabs->scheduleRefresh();
         if (m_editor)
-            m_editor->recordChangedElsewhere();
+            m_editor->recordChangedElsewhere(m_changesElsewhere->lastWriters());
     });
 
     m_exporter->setStore(store);

@@ -438,7 +438,7 @@ void TestEmployeeEditDialog::tabOrderFollowsTheVisualOrder()
                                QStringLiteral("choosePhotoButton")};
     QCOMPARE(order.mid(0, expected.size()), expected);
     // ...then the dialog's buttons (Remove is disabled without a photo).
-    QVERIFY(order.contains(QStringLiteral("saveButton")));
+    QVERIFY2(order.contains(QStringLiteral("saveButton")), qPrintable(order.join(QLatin1Char(' '))));
 }
 
 void TestEmployeeEditDialog::photoIsScaledAndStored()
