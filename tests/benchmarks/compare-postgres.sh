@@ -26,6 +26,13 @@ DJANGO_N=${DJANGO_N:-$(( N < 20000 ? N : 20000 ))}
 REPEAT=${REPEAT:-3}
 PG_PORT=${PG_PORT:-54420}
 
+if ! /usr/bin/python3 -c 'import django, psycopg2' 2>/dev/null; then
+    echo "installing python3-django and python3-psycopg2 (Debian packages) for the peer..." >&2
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+    $SUDO apt-get install -y python3-django python3-psycopg2 >&2 \
+        || { $SUDO apt-get update >&2 && $SUDO apt-get install -y python3-django python3-psycopg2 >&2; }
+fi
+
 WORK=$(mktemp -d)
 SERVER_DIR=$WORK/server
 cleanup() {
