@@ -100,12 +100,36 @@ QStringList changeNotifications(const SqlDialect &dialect)
     return statements;
 }
 
+// Step 4 (issue 11, a million employees on PostgreSQL): the name and
+// address sort indexes carry the columns themselves, so that finding the
+// keys of row N (a jump, the background anchors, a count) is an index-only
+// scan. PostgreSQL reads the table for an expression index otherwise
+// (measured at 1M: the keys at OFFSET 400k took 814 ms, with INCLUDE 72 ms).
+// SQLite answers from the index already.
+QStringList coveringSortIndexes(const SqlDialect &dialect)
+{
+    if (!dialect.isPostgres())
+        return {};
+    return {
+        QStringLiteral("DROP INDEX employee_last_name_ci_idx"),
+        QStringLiteral("CREATE INDEX employee_last_name_ci_idx ON employee (lower(last_name), lower(first_name), id) "
+                       "INCLUDE (last_name, first_name)"),
+        QStringLiteral("DROP INDEX employee_first_name_ci_idx"),
+        QStringLiteral("CREATE INDEX employee_first_name_ci_idx ON employee (lower(first_name), lower(last_name), id) "
+                       "INCLUDE (first_name, last_name)"),
+        QStringLiteral("DROP INDEX employee_profile_address_idx"),
+        QStringLiteral("CREATE INDEX employee_profile_address_idx ON employee_profile (lower(address), id) "
+                       "INCLUDE (address)"),
+    };
+}
+
 const QList<Step> &steps()
 {
     static const QList<Step> all = {
         initialSchema,
         windowedViewIndexes,
         changeNotifications,
+        coveringSortIndexes,
     };
     return all;
 }

@@ -228,7 +228,8 @@ bool SqlRowWindow::skipOnKeyTable(const Segment &seg, bool ascending, ReadStart 
     const KeysetPredicate keyset(seg.keys, ascending);
     const bool fromRow = !start.anchorKeys.isEmpty();
     const QString sql = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ")
-        + seg.keyFrom + SqlText::where({m_spec.filter, seg.where, fromRow ? keyset.after() : QString()})
+        + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom)
+        + SqlText::where({m_spec.filter, seg.where, fromRow ? keyset.after() : QString()})
         + QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT 1 OFFSET ?");
     const QVariantList binds = m_spec.filterBinds + seg.binds
         + (fromRow ? KeysetPredicate::binds(start.anchorKeys) : QVariantList{}) + QVariantList{start.offset - 1};
@@ -252,8 +253,11 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     const qint64 wanted = localEnd - localBegin;
     ReadStart start = readStart(segIndex, localBegin, localEnd, globalBegin);
     const bool ascending = start.forward != m_spec.descending;
-    if (start.offset > BlockSize && !seg.keyFrom.isEmpty() && seg.keyFrom != m_spec.from
-        && !skipOnKeyTable(seg, ascending, start))
+    // PostgreSQL skips on the keys alone for a plain table too: with the
+    // covering sort indexes (schema step 4) that is an index-only scan,
+    // where reading whole rows to skip them visits the table for each.
+    const bool keysApart = !seg.keyFrom.isEmpty() && seg.keyFrom != m_spec.from;
+    if (start.offset > BlockSize && (keysApart || m_statements.isPostgres()) && !skipOnKeyTable(seg, ascending, start))
         return false;
 
     std::vector<Row> rows;
