@@ -4,6 +4,7 @@
 #include "store/EmployeeStore.h"
 #include "store/ProfileAutoCreator.h"
 
+#include <QThreadPool>
 #include <atomic>
 
 namespace {
@@ -18,7 +19,7 @@ AppSession::~AppSession()
     close();
 }
 
-bool AppSession::open(const DatabaseLocation &location, QString *error, Database::Missing missing)
+bool AppSession::open(const DatabaseLocation &location, QString *error, Database::Missing missing, Backfill backfill)
 {
     close();
     const Database::OpenResult opened = Database::open(location, m_connectionName, missing);
@@ -34,6 +35,15 @@ bool AppSession::open(const DatabaseLocation &location, QString *error, Database
     QObject::connect(m_store.get(), &EmployeeStore::employeeCreated, m_profileCreator.get(),
                      &ProfileAutoCreator::onEmployeeCreated, Qt::DirectConnection);
 
+    if (backfill == Backfill::InBackground && location.kind() == DatabaseLocation::Kind::Postgres) {
+        // The worker's session backfills in its own open() and closes again.
+        QThreadPool::globalInstance()->start([opener = openerFor(location)] {
+            QString ignored;   // a failure here is the same as at the next open: it is tried again then
+            opener(&ignored);
+        });
+        m_backfilled = 0;
+        return true;
+    }
     QString backfillError;
     m_backfilled = m_profileCreator->backfill(&backfillError);
     if (m_backfilled < 0) {

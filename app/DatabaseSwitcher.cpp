@@ -19,7 +19,7 @@ bool DatabaseSwitcher::switchTo(const DatabaseLocation &location)
     auto next = std::make_unique<AppSession>();
     QString error;
     // New Database has just chosen (and emptied) the path: it may be created.
-    if (!next->open(location, &error)) {
+    if (!next->open(location, &error, Database::Missing::Create, AppSession::Backfill::InBackground)) {
         m_window->showDatabaseError(error);
         return false;
     }
@@ -49,7 +49,7 @@ void DatabaseSwitcher::reconnect()
 {
     auto next = std::make_unique<AppSession>();
     QString error;
-    if (!next->open(m_session->location(), &error, Database::Missing::Refuse)) {
+    if (!next->open(m_session->location(), &error, Database::Missing::Refuse, AppSession::Backfill::InBackground)) {
         m_monitor->keepTrying();
         return;
     }

@@ -36,7 +36,7 @@ int GuiRunner::run(const CommandLineOptions &options)
     // The default file is created on first use; a path given on the command
     // line must exist (New Database in the window creates one).
     const Database::Missing missing = options.locationGiven ? Database::Missing::Refuse : Database::Missing::Create;
-    if (!session->open(location, &error, missing)) {
+    if (!session->open(location, &error, missing, AppSession::Backfill::InBackground)) {
         QMessageBox::critical(nullptr, tr("Employee Records"),
                               tr("The database could not be opened.") + QStringLiteral("\n\n") + error);
         return 2;

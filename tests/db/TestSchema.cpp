@@ -1,6 +1,8 @@
 // Schema and migrations: the contract's tables and columns, seeded teams,
 // SQLite pragmas, and every way opening can be refused without a change.
+#include "app/AppSession.h"
 #include "db/Database.h"
+#include "store/EmployeeStore.h"
 #include "db/SchemaMigrator.h"
 #include "TestDatabase.h"
 
@@ -25,6 +27,7 @@ private slots:
     void foreignDatabaseIsRefusedUntouched();
     void corruptFileIsRefusedUntouched();
     void lockedDatabaseGetsMessage();
+    void aServersBackfillDoesNotHoldUpTheWindow();
 
 private:
     static QByteArray fileBytes(const QString &path)
@@ -212,6 +215,48 @@ void TestSchema::lockedDatabaseGetsMessage()
 
 // A read-only database: TestCli::readOnlyDatabaseGetsMessage (as another user
 // when run as root, whom file permissions do not stop).
+
+// The window's session (Backfill::InBackground) on a server returns before
+// the profiles another tool left missing are created; a worker's session
+// creates them a moment later. SQLite creates them before returning.
+void TestSchema::aServersBackfillDoesNotHoldUpTheWindow()
+{
+    TestDatabase tdb;
+    QVERIFY2(tdb.isOpen(), qPrintable(tdb.error()));
+    QString error;
+    qint64 orphan = 0;
+    {
+        std::unique_ptr<AppSession> writer = tdb.openSession(&error);
+        QVERIFY2(writer, qPrintable(error));
+        Employee e;
+        e.firstName = QStringLiteral("Ada");
+        e.lastName = QStringLiteral("Lovelace");
+        e.email = QStringLiteral("ada@example.com");
+        orphan = writer->store()->createEmployee(e).id();
+        QVERIFY(orphan > 0);
+    }
+    // Another tool removed the profile.
+    QVERIFY(TestDatabase::exec(tdb.db(), QStringLiteral("DELETE FROM employee_profile WHERE employee_id = %1").arg(orphan)));
+    const auto profiles = [&tdb, orphan] {
+        QSqlQuery q(tdb.db());
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM employee_profile WHERE employee_id = %1").arg(orphan)) && q.next()
+            ? q.value(0).toInt()
+            : -1;
+    };
+    const DatabaseLocation location = tdb.location();
+    tdb.close();   // SQLite: the session's backfill must not wait for this connection's lock
+    QVERIFY(tdb.reopen());
+    AppSession session;
+    QVERIFY2(session.open(location, &error, Database::Missing::Refuse, AppSession::Backfill::InBackground),
+             qPrintable(error));
+    if (!tdb.isPostgres()) {
+        QCOMPARE(session.backfilled(), 1);
+        QCOMPARE(profiles(), 1);
+        return;
+    }
+    QCOMPARE(session.backfilled(), 0);   // not waited for
+    QTRY_COMPARE_WITH_TIMEOUT(profiles(), 1, 10000);
+}
 
 QTEST_GUILESS_MAIN(TestSchema)
 #include "TestSchema.moc"
