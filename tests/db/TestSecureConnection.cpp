@@ -26,6 +26,7 @@ private slots:
     void verifyFullAcceptsTheServersCa();
     void verifyFullRefusesAnotherCa();
     void aServiceNamesTheServer();
+    void verifyFullRefusesACertificateForAnotherName();
     void theCommandLineTakesAService();
 
 private:
@@ -183,6 +184,33 @@ void TestSecureConnection::aServiceNamesTheServer()
     const auto unknown = open(*DatabaseLocation::fromService(QStringLiteral("payroll"), &error));
     QVERIFY(!unknown.ok());
     QVERIFY2(unknown.error.contains(QStringLiteral("payroll")), qPrintable(unknown.error));
+}
+
+// The server's certificate names 127.0.0.1 and localhost; reached under
+// another name (hostaddr keeps the address), verify-full must refuse it and
+// say that the name is the problem.
+void TestSecureConnection::verifyFullRefusesACertificateForAnotherName()
+{
+    usePgpass(m_password);
+    const QString path = m_home.filePath(QStringLiteral("pg_service_other_name.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QStringLiteral("[elsewhere]\nhost=db.example.org\nhostaddr=127.0.0.1\nport=%1\ndbname=postgres\n"
+                              "user=er_test\nsslmode=verify-full\nsslrootcert=%2/ca.pem\n")
+                   .arg(m_port, m_dir)
+                   .toUtf8());
+    file.close();
+    qputenv("PGSERVICEFILE", QFile::encodeName(path));
+    // The pgpass entry is for 127.0.0.1; libpq matches it by host name.
+    QFile pgpass(m_home.filePath(QStringLiteral("pgpass")));
+    QVERIFY(pgpass.open(QIODevice::Append));
+    pgpass.write(QStringLiteral("db.example.org:%1:*:er_test:%2\n").arg(m_port, m_password).toUtf8());
+    pgpass.close();
+    QString error;
+    const auto result = open(*DatabaseLocation::fromService(QStringLiteral("elsewhere"), &error));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(QStringLiteral("does not match host name")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QStringLiteral("made for another host name")), qPrintable(result.error));
 }
 
 void TestSecureConnection::theCommandLineTakesAService()
