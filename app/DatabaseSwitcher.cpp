@@ -23,18 +23,26 @@ bool DatabaseSwitcher::switchTo(const DatabaseLocation &location)
         m_window->showDatabaseError(error);
         return false;
     }
-    // The window lets go of the old store before the old session closes it.
+    adopt(std::move(next));
+    return true;
+}
+
+// The window lets go of the old store before the old session closes it; the
+// old session's monitor goes later (reconnect() runs inside its signal).
+void DatabaseSwitcher::adopt(std::unique_ptr<AppSession> next)
+{
     m_window->setStore(next->store(), next->location().displayName());
     m_window->setSessionOpener(AppSession::openerFor(next->location()));
-    m_monitor.reset();   // it watches the old session's connection
+    if (m_monitor) {
+        m_monitor->disconnect();   // the old connection closes below: nothing may hear of it
+        m_monitor.release()->deleteLater();
+    }
     m_session = std::move(next);
     watchConnection();
-    return true;
 }
 
 void DatabaseSwitcher::watchConnection()
 {
-    m_monitor.reset();
     if (m_session->location().kind() != DatabaseLocation::Kind::Postgres)
         return;
     m_monitor = std::make_unique<ConnectionLossMonitor>(m_session->store()->database(), m_session->location());
@@ -53,9 +61,5 @@ void DatabaseSwitcher::reconnect()
         m_monitor->keepTrying();
         return;
     }
-    m_window->setStore(next->store(), next->location().displayName());
-    m_window->setSessionOpener(AppSession::openerFor(next->location()));
-    m_monitor.release()->deleteLater();   // we are inside its signal
-    m_session = std::move(next);
-    watchConnection();
+    adopt(std::move(next));
 }

@@ -27,6 +27,7 @@ public:
 private:
     // A server's connection is watched: when it is lost the window says so,
     // and when the server answers again the same database is opened anew.
+    void adopt(std::unique_ptr<AppSession> next);
     void watchConnection();
     void reconnect();
 

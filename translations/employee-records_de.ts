@@ -530,6 +530,25 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseStatusLabel</name>
+    <message>
+        <source>Database: %1 (read-only for your role)</source>
+        <translation>Datenbank: %1 (für Ihre Rolle nur lesbar)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
+        <translation>Datenbank %1 auf PostgreSQL %2, als Benutzer %3, %4</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost; reconnecting…</source>
+        <translation>Verbindung zu %1 unterbrochen; wird wiederhergestellt…</translation>
+    </message>
+</context>
+<context>
     <name>DateOfBirthEdit</name>
     <message>
         <source>Not given</source>
@@ -1219,10 +1238,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>&amp;Statusleiste anzeigen</translation>
     </message>
     <message>
-        <source>Database: %1</source>
-        <translation>Datenbank: %1</translation>
-    </message>
-    <message>
         <source>Cannot Open Database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -1277,20 +1292,8 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Ein Import läuft; versuchen Sie es erneut, wenn er beendet ist.</translation>
     </message>
     <message>
-        <source>Database: %1 (read-only for your role)</source>
-        <translation>Datenbank: %1 (für Ihre Rolle nur lesbar)</translation>
-    </message>
-    <message>
-        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
-        <translation>Datenbank %1 auf PostgreSQL %2, als Benutzer %3, %4</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost; reconnecting…</source>
-        <translation>Verbindung zu %1 unterbrochen; wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>

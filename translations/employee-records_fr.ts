@@ -530,6 +530,25 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseStatusLabel</name>
+    <message>
+        <source>Database: %1 (read-only for your role)</source>
+        <translation>Base de données : %1 (lecture seule pour votre rôle)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
+        <translation>Base de données %1 sur PostgreSQL %2, en tant que %3, %4</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost; reconnecting…</source>
+        <translation>Connexion à %1 perdue&#x202f;; reconnexion…</translation>
+    </message>
+</context>
+<context>
     <name>DateOfBirthEdit</name>
     <message>
         <source>Not given</source>
@@ -1219,10 +1238,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Afficher la barre d’é&amp;tat</translation>
     </message>
     <message>
-        <source>Database: %1</source>
-        <translation>Base de données&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Cannot Open Database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
@@ -1277,20 +1292,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Une importation est en cours&#x202f;; réessayez quand elle sera terminée.</translation>
     </message>
     <message>
-        <source>Database: %1 (read-only for your role)</source>
-        <translation>Base de données : %1 (lecture seule pour votre rôle)</translation>
-    </message>
-    <message>
-        <source>Database %1 on PostgreSQL %2, as user %3, %4</source>
-        <translation>Base de données %1 sur PostgreSQL %2, en tant que %3, %4</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost; reconnecting…</source>
-        <translation>Connexion à %1 perdue&#x202f;; reconnexion…</translation>
     </message>
     <message>
         <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>

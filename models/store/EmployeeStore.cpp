@@ -8,7 +8,9 @@
 // (BulkImportSession), the multi-row inserts (SqliteBulkInserter,
 // PostgresBulkInserter),
 // optimistic-locking writes (RecordChangeWriter), reads (EmployeeReader),
-// teams (TeamRepository) and driver errors (DriverErrorMapper).
+// teams (TeamRepository) and driver errors (DriverErrorMapper). The bulk
+// import's chunks (createChunk, createPostgresChunk) stay here because they
+// emit employeeCreated for every row of a chunk.
 
 #include "store/BulkImportSession.h"
 #include "store/DriverErrorMapper.h"

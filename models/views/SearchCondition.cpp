@@ -17,19 +17,24 @@ QString asciiLower(const QString &s)
 }
 
 // Whether the server sorts text by its bytes (collation C or POSIX), the
-// order StreamMerge merges in. Asked once per connection.
+// order StreamMerge merges in. Asked once per database (a connection name
+// can be used again for another one).
 bool sortsByBytes(const QSqlDatabase &db)
 {
     static QMutex mutex;
     static QHash<QString, bool> known;
+    const QString key = QStringLiteral("%1 %2:%3/%4")
+                            .arg(db.connectionName(), db.hostName())
+                            .arg(db.port())
+                            .arg(db.databaseName());
     QMutexLocker lock(&mutex);
-    const auto found = known.constFind(db.connectionName());
+    const auto found = known.constFind(key);
     if (found != known.constEnd())
         return *found;
     QSqlQuery q(db);
     const bool bytes = q.exec(QStringLiteral("SELECT datcollate FROM pg_database WHERE datname = current_database()"))
         && q.next() && (q.value(0).toString() == QLatin1String("C") || q.value(0).toString() == QLatin1String("POSIX"));
-    known.insert(db.connectionName(), bytes);
+    known.insert(key, bytes);
     return bytes;
 }
 

@@ -5,19 +5,20 @@
 // may do while an import runs. The pieces are elsewhere: the views and the
 // user's place in them (EmployeeTabs), the actions (MainWindowActions),
 // settings (WindowSettings), import (ImportController), export
-// (CsvExportController), database files (DatabaseFileChooser) and deletion
-// (DeleteConfirmation).
+// (CsvExportController), database files (DatabaseFileChooser), servers
+// (ServerConnector), the status bar's database label (DatabaseStatusLabel)
+// and deletion (DeleteConfirmation).
 
 #include "common/IconProvider.h"
 #include "connection/ServerConnector.h"
 #include "db/ExternalChangeWatcher.h"
-#include "db/ServerConnectionInfo.h"
 #include "db/ServerRoles.h"
 #include "editor/EmployeeEditDialog.h"
 #include "employees/EmployeeTabs.h"
 #include "employees/EmployeeView.h"
 #include "mainwindow/AboutDialog.h"
 #include "mainwindow/CsvExportController.h"
+#include "mainwindow/DatabaseStatusLabel.h"
 #include "mainwindow/DatabaseFileChooser.h"
 #include "mainwindow/DeleteConfirmation.h"
 #include "mainwindow/ImportController.h"
@@ -132,9 +133,7 @@ void MainWindow::createCentralWidget()
 
 void MainWindow::createStatusBar()
 {
-    m_databaseLabel = new QLabel(this);
-    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
-    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_databaseLabel = new DatabaseStatusLabel(this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     statusBar()->addWidget(m_databaseLabel, 1);
@@ -185,26 +184,10 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
     m_actions->explain(m_privileges);
-    showDatabaseName();
+    m_databaseLabel->showDatabase(m_databaseName, m_store->database(), m_privileges.readOnly());
     updateTitle();
     updateStatus();
     updateActions();
-}
-
-// The status bar says where the records are and, for a server, who we are
-// there and whether the connection is encrypted.
-void MainWindow::showDatabaseName()
-{
-    QString text = m_privileges.readOnly() ? tr("Database: %1 (read-only for your role)").arg(m_databaseName)
-                                           : tr("Database: %1").arg(m_databaseName);
-    QString tip = m_databaseName;
-    if (const auto server = ServerConnectionInfo::read(m_store->database())) {
-        text += QStringLiteral(" · ") + server->encryptionText();
-        tip = tr("Database %1 on PostgreSQL %2, as user %3, %4")
-                  .arg(server->database, server->serverVersion, server->user, server->encryptionText());
-    }
-    m_databaseLabel->setText(text);
-    m_databaseLabel->setToolTip(tip);
 }
 
 void MainWindow::connectStore()
@@ -220,8 +203,7 @@ void MainWindow::connectStore()
 void MainWindow::showConnectionLost(const QString &reason)
 {
     m_connectionLost = true;
-    m_databaseLabel->setText(tr("Connection to %1 lost; reconnecting…").arg(m_databaseName));
-    m_databaseLabel->setToolTip(reason);
+    m_databaseLabel->showConnectionLost(m_databaseName, reason);
     statusBar()->showMessage(tr("The server ended the connection (%1). What you see stays; nothing can be saved "
                                 "until it is back.")
                                  .arg(reason),

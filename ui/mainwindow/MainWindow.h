@@ -11,6 +11,7 @@
 #include <memory>
 
 class CsvExportController;
+class DatabaseStatusLabel;
 class EmployeeEditDialog;
 class EmployeeStore;
 class EmployeeTabs;
@@ -114,7 +115,6 @@ private:
     void updateStatus();
     void updateActions();
     void updateTitle();
-    void showDatabaseName();
     void onEditorAccepted(EmployeeEditDialog *dialog, bool created);
     void returnFocusToView();
     EmployeeValidator validator() const;
@@ -128,7 +128,7 @@ private:
     QString m_databaseName;
 
     EmployeeTabs *m_tabs = nullptr;
-    QLabel *m_databaseLabel = nullptr;
+    DatabaseStatusLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -34,6 +34,7 @@ private slots:
 
 private:
     static QString status(const QWidget &window);
+    static Employee person(const QString &first, const QString &last);
 };
 
 void TestConnectionLoss::initTestCase()
@@ -50,6 +51,15 @@ QString TestConnectionLoss::status(const QWidget &window)
     return window.findChild<QLabel *>(QStringLiteral("databaseLabel"))->text();
 }
 
+Employee TestConnectionLoss::person(const QString &first, const QString &last)
+{
+    Employee e;
+    e.firstName = first;
+    e.lastName = last;
+    e.email = first.toLower() + QStringLiteral("@example.com");
+    return e;
+}
+
 void TestConnectionLoss::aLostConnectionIsSaidAndTheWindowComesBack()
 {
     TestDatabase tdb;
@@ -57,10 +67,7 @@ void TestConnectionLoss::aLostConnectionIsSaidAndTheWindowComesBack()
     QString error;
     std::unique_ptr<AppSession> session = tdb.openSession(&error);
     QVERIFY2(session, qPrintable(error));
-    Employee ada;
-    ada.firstName = QStringLiteral("Ada");
-    ada.lastName = QStringLiteral("Lovelace");
-    ada.email = QStringLiteral("ada@example.com");
+    const Employee ada = person(QStringLiteral("Ada"), QStringLiteral("Lovelace"));
     const qint64 adaId = session->store()->createEmployee(ada).id();
     QVERIFY(adaId > 0);
     QSqlQuery pid(session->store()->database());
@@ -92,10 +99,7 @@ void TestConnectionLoss::aLostConnectionIsSaidAndTheWindowComesBack()
     // (no re-read on a dead connection), and catches up once it is back.
     std::unique_ptr<AppSession> colleague = tdb.openSession(&error);
     QVERIFY2(colleague, qPrintable(error));
-    Employee grace;
-    grace.firstName = QStringLiteral("Grace");
-    grace.lastName = QStringLiteral("Hopper");
-    grace.email = QStringLiteral("grace@example.com");
+    const Employee grace = person(QStringLiteral("Grace"), QStringLiteral("Hopper"));
     QVERIFY(colleague->store()->createEmployee(grace).ok());
     QTest::qWait(400);
     if (window->isConnectionLost()) {
@@ -118,10 +122,7 @@ void TestConnectionLoss::aLostConnectionIsSaidAndTheWindowComesBack()
 
     // Caught up with what was missed, and listening again: the next new employee appears by itself.
     QTRY_COMPARE_WITH_TIMEOUT(WindowParts::employeeModel(*window)->rowCount(), 2, 5000);
-    Employee alan;
-    alan.firstName = QStringLiteral("Alan");
-    alan.lastName = QStringLiteral("Turing");
-    alan.email = QStringLiteral("alan@example.com");
+    const Employee alan = person(QStringLiteral("Alan"), QStringLiteral("Turing"));
     QVERIFY(colleague->store()->createEmployee(alan).ok());
     QTRY_COMPARE_WITH_TIMEOUT(WindowParts::employeeModel(*window)->rowCount(), 3, 5000);
 }
