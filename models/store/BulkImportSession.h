@@ -33,6 +33,9 @@ public:
     // A refused row whose undo failed: the import cannot be trusted and must not commit.
     void markBroken() { m_broken = true; }
     bool isBroken() const { return m_broken; }
+    // After the commit, outside any transaction: on PostgreSQL a large
+    // import is vacuumed and analyzed at once (see the .cpp for why).
+    void afterCommit();
 
 private:
     static bool keptDuringImport(const QString &indexName);

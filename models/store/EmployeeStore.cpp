@@ -113,6 +113,8 @@ bool EmployeeStore::commitBulk(QString *error)
     }
     if (!m_transactions->commit(error))
         return false;
+    if (m_transactions->depth() == 0)
+        bulk->afterCommit();
     if (bulk->created() > 0)
         emit employeesImported(bulk->created());
     return true;

@@ -10,7 +10,7 @@ namespace {
 // and testing the filter (a match turns up every few rows), below it by
 // collecting the matches through the filter's indexes and sorting them.
 constexpr qint64 ScanFilterThreshold = 4000;
-}
+} // namespace
 
 SqlRowWindow::SqlRowWindow(const QSqlDatabase &db) : m_db(db), m_statements(db) { }
 
@@ -56,12 +56,9 @@ bool SqlRowWindow::recount(qint64 cap)
             m_segCapped << false;
             continue;
         }
-        QSqlQuery *q = m_statements.exec(SqlText::count(from, SqlText::where({m_spec.filter, seg.where}), capped),
-                                         m_spec.filterBinds + seg.binds + (capped ? QVariantList{cap + 1} : QVariantList{}));
-        if (!q)
+        qint64 n = 0;
+        if (!m_counter.count(m_statements, m_spec, seg, from, capped ? cap : 0, &n))
             return false;
-        qint64 n = q->next() ? q->value(0).toLongLong() : 0;
-        q->finish();
         const bool over = capped && n > cap;
         if (over)
             n = cap;
@@ -70,15 +67,15 @@ bool SqlRowWindow::recount(qint64 cap)
         m_total += n;
     }
     if (byDifference >= 0) {
-        QSqlQuery *all = m_statements.exec(QStringLiteral("SELECT COUNT(*) FROM ") + m_spec.countFrom, {});
-        if (!all)
+        qint64 all = 0;
+        if (!m_counter.exact(m_statements, QStringLiteral("SELECT COUNT(*) FROM ") + m_spec.countFrom, {},
+                             &all))
             return false;
-        const qint64 n = all->next() ? all->value(0).toLongLong() - m_total : 0;
-        all->finish();
-        m_segCounts[byDifference] = std::max<qint64>(0, n);
+        m_segCounts[byDifference] = std::max<qint64>(0, all - m_total);
         m_total += m_segCounts.at(byDifference);
     }
-    QSqlQuery *q = m_statements.exec(QStringLiteral("SELECT MAX(%1) FROM %2").arg(m_spec.idColumn, m_spec.countFrom), {});
+    QSqlQuery *q = m_statements.exec(
+        QStringLiteral("SELECT MAX(%1) FROM %2").arg(m_spec.idColumn, m_spec.countFrom), {});
     if (!q)
         return false;
     m_maxId = q->next() ? q->value(0).toLongLong() : 0;
@@ -126,9 +123,10 @@ AnchorScan SqlRowWindow::anchorScan(int step) const
     for (int s = 0; s < m_spec.segments.size(); ++s) {
         const Segment &seg = m_spec.segments.at(s);
         const KeysetPredicate keyset(seg.keys, !m_spec.descending);
-        const QString head = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ")
-            + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom);
-        const QString tail = QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT 1 OFFSET ?");
+        const QString head = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", "))
+            + QLatin1String(" FROM ") + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom);
+        const QString tail =
+            QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT 1 OFFSET ?");
         AnchorScan::Segment scanned;
         scanned.firstSql = head + SqlText::where({currentFilter(), seg.where}) + tail;
         scanned.nextSql = head + SqlText::where({currentFilter(), seg.where, keyset.after()}) + tail;
@@ -203,7 +201,7 @@ SqlRowWindow::ReadStart SqlRowWindow::readStart(int segIndex, qint64 localBegin,
     }
     if (segIndex < m_anchors.size() && m_anchorStep > 0) {
         const QList<QVariantList> &anchors = m_anchors.at(segIndex);
-        const qint64 i = (localBegin + 1) / m_anchorStep - 1;   // anchor i is local row (i + 1) * step - 1
+        const qint64 i = (localBegin + 1) / m_anchorStep - 1; // anchor i is local row (i + 1) * step - 1
         const qint64 cost = localBegin - ((i + 1) * m_anchorStep - 1) - 1;
         if (i >= 0 && i < anchors.size() && cost < start.offset)
             start = {true, cost, anchors.at(i)};
@@ -227,12 +225,13 @@ bool SqlRowWindow::skipOnKeyTable(const Segment &seg, bool ascending, ReadStart 
 {
     const KeysetPredicate keyset(seg.keys, ascending);
     const bool fromRow = !start.anchorKeys.isEmpty();
-    const QString sql = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", ")) + QLatin1String(" FROM ")
-        + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom)
+    const QString sql = QStringLiteral("SELECT ") + seg.keys.join(QLatin1String(", "))
+        + QLatin1String(" FROM ") + (seg.keyFrom.isEmpty() ? m_spec.from : seg.keyFrom)
         + SqlText::where({m_spec.filter, seg.where, fromRow ? keyset.after() : QString()})
         + QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT 1 OFFSET ?");
     const QVariantList binds = m_spec.filterBinds + seg.binds
-        + (fromRow ? KeysetPredicate::binds(start.anchorKeys) : QVariantList{}) + QVariantList{start.offset - 1};
+        + (fromRow ? KeysetPredicate::binds(start.anchorKeys) : QVariantList{})
+        + QVariantList{start.offset - 1};
     QSqlQuery *k = m_statements.exec(sql, binds);
     if (!k)
         return false;
@@ -257,7 +256,8 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     // covering sort indexes (schema step 4) that is an index-only scan,
     // where reading whole rows to skip them visits the table for each.
     const bool keysApart = !seg.keyFrom.isEmpty() && seg.keyFrom != m_spec.from;
-    if (start.offset > BlockSize && (keysApart || m_statements.isPostgres()) && !skipOnKeyTable(seg, ascending, start))
+    if (start.offset > BlockSize && (keysApart || m_statements.isPostgres())
+        && !skipOnKeyTable(seg, ascending, start))
         return false;
 
     std::vector<Row> rows;
@@ -265,7 +265,8 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
     // Merging costs the rows skipped (an OFFSET into a merge is a longer merge).
     constexpr qint64 MaxMergedOffset = 20000;
     if (start.offset <= MaxMergedOffset && m_useScanFilter && m_merge.isChosen()) {
-        if (!m_merge.read(m_statements, m_spec, seg, start.offset + wanted, ascending, start.anchorKeys, m_maxId, rows))
+        if (!m_merge.read(m_statements, m_spec, seg, start.offset + wanted, ascending, start.anchorKeys,
+                          m_maxId, rows))
             return false;
         rows.erase(rows.begin(), rows.begin() + std::min<qint64>(start.offset, qint64(rows.size())));
     } else {
@@ -275,7 +276,8 @@ bool SqlRowWindow::fetchSegmentRange(int segIndex, qint64 localBegin, qint64 loc
             + SqlText::where({currentFilter(), seg.where, fromRow ? keyset.after() : QString()})
             + QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT ? OFFSET ?");
         const QVariantList binds = m_spec.filterBinds + seg.binds
-            + (fromRow ? KeysetPredicate::binds(start.anchorKeys) : QVariantList{}) + QVariantList{wanted, start.offset};
+            + (fromRow ? KeysetPredicate::binds(start.anchorKeys) : QVariantList{})
+            + QVariantList{wanted, start.offset};
         QSqlQuery *q = m_statements.exec(sql, binds);
         if (!q)
             return false;
@@ -331,12 +333,13 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
         const QVariantList binds = m_spec.filterBinds + seg.binds + KeysetPredicate::binds(keyValues)
             + (provisional ? QVariantList{m_segCounts.at(s)} : QVariantList{});
         QSqlQuery *c = m_statements.exec(
-            SqlText::count(from, SqlText::where({m_spec.filter, seg.where, before.after()}), provisional), binds);
+            SqlText::count(from, SqlText::where({m_spec.filter, seg.where, before.after()}), provisional),
+            binds);
         if (!c)
             return -1;
         const qint64 rowsBefore = c->next() ? c->value(0).toLongLong() : -1;
         c->finish();
-        if (rowsBefore < 0 || rowsBefore >= m_segCounts.at(s))   // beyond a provisional count
+        if (rowsBefore < 0 || rowsBefore >= m_segCounts.at(s)) // beyond a provisional count
             return -1;
         return segmentStart(s) + rowsBefore;
     }
@@ -346,10 +349,11 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
 QList<qint64> SqlRowWindow::idsAbove(qint64 id, int limit)
 {
     QList<qint64> ids;
-    QSqlQuery *q = m_statements.exec(QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(" FROM ") + m_spec.from
-                                         + SqlText::where({m_spec.filter, m_spec.idColumn + QLatin1String(" > ?")})
-                                         + QLatin1String(" LIMIT ?"),
-                                     m_spec.filterBinds + QVariantList{id, limit + 1});
+    QSqlQuery *q =
+        m_statements.exec(QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(" FROM ") + m_spec.from
+                              + SqlText::where({m_spec.filter, m_spec.idColumn + QLatin1String(" > ?")})
+                              + QLatin1String(" LIMIT ?"),
+                          m_spec.filterBinds + QVariantList{id, limit + 1});
     if (!q)
         return ids;
     while (q->next())
@@ -362,16 +366,17 @@ QList<qint64> SqlRowWindow::existingIds(const QList<qint64> &ids)
 {
     QList<qint64> result;
     for (qsizetype start = 0; start < ids.size(); start += 500) {
-        QStringList literal;   // our own integers, not user text
+        QStringList literal; // our own integers, not user text
         for (qsizetype i = start; i < std::min(ids.size(), start + 500); ++i)
             literal << QString::number(ids.at(i));
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT ") + m_spec.idColumn + QLatin1String(" FROM ") + m_spec.from
-                  + SqlText::where({m_spec.filter, m_spec.idColumn + QLatin1String(" IN (") + literal.join(QLatin1Char(','))
-                                              + QLatin1Char(')')}));
+                  + SqlText::where({m_spec.filter,
+                                    m_spec.idColumn + QLatin1String(" IN (") + literal.join(QLatin1Char(','))
+                                        + QLatin1Char(')')}));
         if (!m_statements.run(q, m_spec.filterBinds))
-            return ids;   // cannot tell: assume nothing went
+            return ids; // cannot tell: assume nothing went
         while (q.next())
             result << q.value(0).toLongLong();
     }

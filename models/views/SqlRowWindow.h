@@ -3,6 +3,7 @@
 #include "views/AnchorScan.h"
 #include "views/BlockCache.h"
 #include "views/CountJob.h"
+#include "views/SegmentCounter.h"
 #include "views/StatementCache.h"
 #include "views/StreamMerge.h"
 #include "views/WindowRow.h"
@@ -36,14 +37,14 @@ class SqlRowWindow
 public:
     using Segment = WindowSegment;
     using Spec = WindowSpec;
-    using Row = WindowRow;   // values: the spec's columns, then the segment's keys
+    using Row = WindowRow; // values: the spec's columns, then the segment's keys
 
     static constexpr int BlockSize = BlockCache::BlockSize;
 
     explicit SqlRowWindow(const QSqlDatabase &db);
 
     const Spec &spec() const { return m_spec; }
-    void setSpec(const Spec &spec);   // clears counts and cache; call recount()
+    void setSpec(const Spec &spec); // clears counts and cache; call recount()
 
     // Re-reads the segment counts (and the largest id, for refresh()). With
     // `cap` > 0 and a filter, a segment with more than `cap` matches is
@@ -52,6 +53,10 @@ public:
     // background, see countJob()). Typing a broad first letter into the
     // search then costs a LIMITed count, not a count of half the table.
     bool recount(qint64 cap = 0);
+    // Exact counts are kept across setSpec() (clearing the search or sorting
+    // back counts nothing again) until the data may have changed: the model
+    // calls this before every re-read that follows a write.
+    void forgetCounts() { m_counter.forget(); }
     bool isProvisional() const { return m_segCapped.contains(true); }
     bool isSegmentProvisional(int seg) const { return m_segCapped.value(seg); }
     // The exact COUNT(*) per segment, for running on another connection.
@@ -65,14 +70,14 @@ public:
     // The row at `row`, reading its block if needed; nullptr past the end or on error.
     const Row *row(qint64 row);
     const Row *cachedRow(qint64 row) const;
-    qint64 cachedRowOfId(qint64 id) const;   // -1 when not cached
+    qint64 cachedRowOfId(qint64 id) const; // -1 when not cached
     // Position of `id` in the current order and filter, -1 when filtered out.
     qint64 rowOfId(qint64 id);
     // Ids (matching the filter) greater than `id`, at most `limit` + 1 of them.
     QList<qint64> idsAbove(qint64 id, int limit);
     // Which of `ids` still match the filter.
     QList<qint64> existingIds(const QList<qint64> &ids);
-    QList<QPair<qint64, qint64>> cachedRowsAndIds() const;   // (row, id)
+    QList<QPair<qint64, qint64>> cachedRowsAndIds() const; // (row, id)
 
     // Anchors: the keys of every `step`-th row of each segment, found by the
     // background AnchorScan. Dropped whenever counts change.
@@ -88,7 +93,7 @@ private:
     // segment's start (forward) or end, or after the row with `anchorKeys`.
     struct ReadStart
     {
-        bool forward = true;   // in the model's order
+        bool forward = true; // in the model's order
         qint64 offset = 0;
         QVariantList anchorKeys;
     };
@@ -113,4 +118,5 @@ private:
     bool m_useScanFilter = false;
     BlockCache m_blocks;
     StatementCache m_statements;
+    SegmentCounter m_counter;
 };

@@ -33,7 +33,7 @@ QByteArray sortableKey(const QVariantList &values, int from, int count)
         } else {
             key += char(2);
             key += v.toString().toUtf8();
-            key += char(0);   // ends the text: shorter sorts first
+            key += char(0); // ends the text: shorter sorts first
         }
     }
     return key;
@@ -61,7 +61,7 @@ void mergeDistinct(std::vector<WindowRow> &all, int keyOffset, int keyCount, boo
         }
     }
 }
-}
+} // namespace
 
 void StreamMerge::clear()
 {
@@ -77,9 +77,9 @@ bool StreamMerge::choose(StatementCache &statements, const WindowSpec &spec)
     int wordCount = 0;
     for (const SearchStream &stream : spec.streams) {
         // An index-only count (no row is read): cheap even when capped high.
-        QSqlQuery *c = statements.exec(SqlText::count(spec.from, SqlText::where({stream.indexed}), true),
-                                       stream.binds + QVariantList{statements.isPostgres() ? PostgresStreamCountCap
-                                                                                           : StreamCountCap});
+        QSqlQuery *c = statements.exec(
+            SqlText::count(spec.from, SqlText::where({stream.indexed}), true),
+            stream.binds + QVariantList{statements.isPostgres() ? PostgresStreamCountCap : StreamCountCap});
         if (!c)
             return false;
         counts << (c->next() ? c->value(0).toLongLong() : PostgresStreamCountCap);
@@ -111,8 +111,8 @@ bool StreamMerge::choose(StatementCache &statements, const WindowSpec &spec)
 // own leading key is an ordered index range; a narrow one is its index range
 // sorted; a broad one walks the sort index, where its matches are dense.
 // The merge is in SQLite's BINARY order, which the keys use.
-bool StreamMerge::read(StatementCache &statements, const WindowSpec &spec, const WindowSegment &seg, qint64 wanted,
-                       bool ascending, const QVariantList &anchorKeys, qint64 tableRows,
+bool StreamMerge::read(StatementCache &statements, const WindowSpec &spec, const WindowSegment &seg,
+                       qint64 wanted, bool ascending, const QVariantList &anchorKeys, qint64 tableRows,
                        std::vector<WindowRow> &rows) const
 {
     const int keyCount = int(seg.keys.size());
@@ -132,12 +132,19 @@ bool StreamMerge::read(StatementCache &statements, const WindowSpec &spec, const
         // (With more words the walk finds fewer matches still: index.)
         const bool useIndex = stream.expr == seg.keys.first() || m_wordCount > 1
             || 3 * matches * matches <= double(wanted) * double(std::max<qint64>(tableRows, 1));
+        // One word on PostgreSQL: the alternative implies the filter, and
+        // ANDed with it the planner expects a few dozen matches and sorts
+        // them all (20k "z…" first names: 30 ms) instead of walking the sort
+        // index, which stops at `wanted` (2 ms, measured at 1M).
+        const bool filterImplied = statements.isPostgres() && m_wordCount == 1;
         const QString sql = spec.selectRows(seg)
-            + SqlText::where({useIndex ? stream.indexed : stream.scanned, spec.scanFilter, seg.where,
+            + SqlText::where({useIndex ? stream.indexed : stream.scanned,
+                              filterImplied ? QString() : spec.scanFilter, seg.where,
                               fromRow ? keyset.after() : QString()})
             + QLatin1String(" ORDER BY ") + keyset.orderBy() + QLatin1String(" LIMIT ?");
-        QSqlQuery *q = statements.exec(sql, stream.binds + spec.filterBinds + seg.binds + keysetBinds
-                                                + QVariantList{wanted});
+        QSqlQuery *q = statements.exec(sql,
+                                       stream.binds + (filterImplied ? QVariantList{} : spec.filterBinds)
+                                           + seg.binds + keysetBinds + QVariantList{wanted});
         if (!q)
             return false;
         WindowRow::append(q, keyOffset + keyCount, wanted, all);

@@ -147,6 +147,7 @@ void WindowedSqlTableModel::initialize(int sortColumn, Qt::SortOrder order)
 {
     m_sortColumn = sortColumn;
     m_sortOrder = order;
+    m_window.forgetCounts();
     rebuild();
 }
 
@@ -311,6 +312,7 @@ void WindowedSqlTableModel::refresh()
         oldRows.insert(it.key(), &it.value());
 
     const bool wasExact = !m_window.isProvisional();
+    m_window.forgetCounts();   // what changed is why we are here
     if (!reload()) {
         beginResetModel();
         m_rowCount = m_window.count();

@@ -385,6 +385,34 @@ private slots:
         QCOMPARE(file.readAll(), previous);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("employees.csv")});   // no leftovers
     }
+
+    // On PostgreSQL a large import leaves its tables analyzed and their
+    // pages marked all-visible (VACUUM), which the views' index-only reads
+    // rely on; a small one leaves that to autovacuum.
+    void largeImportOnPostgresIsVacuumedAndAnalyzed()
+    {
+        Fixture f;
+        QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
+        if (!f.database.isPostgres())
+            QSKIP("PostgreSQL only (the _postgres run tests this)");
+        auto vacuumed = [&] {
+            QSqlQuery q(f.database.db());
+            return q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+                                         "('employee', 'employee_profile') AND last_vacuum IS NOT NULL "
+                                         "AND last_analyze IS NOT NULL"))
+                       && q.next() ? q.value(0).toInt() : -1;
+        };
+        QByteArray small("first_name,last_name,email\n");
+        for (int i = 0; i < 100; ++i)
+            small += "Small,Row,small" + QByteArray::number(i) + "@example.com\n";
+        QCOMPARE(f.import(small).accepted, 100);
+        QCOMPARE(vacuumed(), 0);
+        QByteArray large("first_name,last_name,email\n");
+        for (int i = 0; i < 10000; ++i)
+            large += "Large,Row,large" + QByteArray::number(i) + "@example.com\n";
+        QCOMPARE(f.import(large).accepted, 10000);
+        QTRY_COMPARE(vacuumed(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestImportExport)
