@@ -12,7 +12,8 @@
 class BulkImportSession
 {
 public:
-    // Raises SQLite's page cache for the import; the destructor lowers it.
+    // Tunes the connection for the import (SQLite: a larger page cache;
+    // PostgreSQL: generic plans); the destructor tunes it back.
     BulkImportSession(const QSqlDatabase &db, bool postgres);
     ~BulkImportSession();
     BulkImportSession(const BulkImportSession &) = delete;
@@ -39,7 +40,7 @@ public:
 
 private:
     static bool keptDuringImport(const QString &indexName);
-    void setCache(bool large);
+    void tune(bool importing);
 
     QSqlDatabase m_db;
     bool m_postgres;
