@@ -34,6 +34,9 @@ public:
     // A refused row whose undo failed: the import cannot be trusted and must not commit.
     void markBroken() { m_broken = true; }
     bool isBroken() const { return m_broken; }
+    // Just before the commit: on PostgreSQL the import's commit waits for its
+    // WAL to be flushed (see the .cpp for why).
+    void beforeCommit();
     // After the commit, outside any transaction: on PostgreSQL a large
     // import is vacuumed and analyzed at once (see the .cpp for why).
     void afterCommit();

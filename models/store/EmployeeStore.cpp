@@ -12,6 +12,9 @@
 // import's chunks (createChunk, createPostgresChunk) stay here because they
 // emit employeeCreated for every row of a chunk.
 
+#include "db/SqlDialect.h"
+#include "db/SqlValue.h"
+#include "domain/Timestamp.h"
 #include "store/BulkImportSession.h"
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeReader.h"
@@ -21,9 +24,6 @@
 #include "store/TeamRepository.h"
 #include "store/TransactionScope.h"
 #include "validation/EmployeeValidator.h"
-#include "db/SqlDialect.h"
-#include "db/SqlValue.h"
-#include "domain/Timestamp.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -49,8 +49,8 @@ struct EmployeeStore::Prepared
     QSqlQuery insertProfile;
     QSqlQuery findProfile;
     bool ready = false;
-    SqliteBulkInserter native;   // SQLite bulk only: prepared in beginBulk(), finalized when it ends
-    std::unique_ptr<PostgresBulkInserter> postgres;   // PostgreSQL bulk only, likewise
+    SqliteBulkInserter native; // SQLite bulk only: prepared in beginBulk(), finalized when it ends
+    std::unique_ptr<PostgresBulkInserter> postgres; // PostgreSQL bulk only, likewise
 };
 
 namespace {
@@ -58,16 +58,19 @@ StoreResult nativeFailure(const SqliteBulkInserter::Outcome &outcome)
 {
     return DriverErrorMapper::failure(outcome.errorText, outcome.errorCode, outcome.errorText);
 }
-}
+} // namespace
 
 EmployeeStore::EmployeeStore(const QSqlDatabase &db, QObject *parent)
-    : QObject(parent), m_db(db), m_dialect(std::make_unique<SqlDialect>(db)),
+    : QObject(parent),
+      m_db(db),
+      m_dialect(std::make_unique<SqlDialect>(db)),
       m_transactions(std::make_unique<TransactionStack>(db, m_dialect->isPostgres())),
-      m_prepared(std::make_unique<Prepared>(db)), m_reader(std::make_unique<EmployeeReader>(db)),
+      m_prepared(std::make_unique<Prepared>(db)),
+      m_reader(std::make_unique<EmployeeReader>(db)),
       m_teams(std::make_unique<TeamRepository>(db)),
-      m_writeProfile([this](qint64 employeeId, const EmployeeProfile &seed) { return ensureProfile(employeeId, seed); })
-{
-}
+      m_writeProfile(
+          [this](qint64 employeeId, const EmployeeProfile &seed) { return ensureProfile(employeeId, seed); })
+{ }
 
 EmployeeStore::~EmployeeStore() = default;
 
@@ -87,7 +90,7 @@ bool EmployeeStore::beginBulk(QString *error)
     if (m_dialect->isPostgres())
         m_prepared->postgres = std::make_unique<PostgresBulkInserter>(m_db);
     else
-        m_prepared->native.prepare(m_db);   // not ready: the rows go through QSqlQuery
+        m_prepared->native.prepare(m_db); // not ready: the rows go through QSqlQuery
     return true;
 }
 
@@ -111,6 +114,8 @@ bool EmployeeStore::commitBulk(QString *error)
             *error = tr("A refused row could not be undone, so nothing was saved.");
         return false;
     }
+    if (m_transactions->depth() == 1)
+        bulk->beforeCommit();
     if (!m_transactions->commit(error))
         return false;
     if (m_transactions->depth() == 0)
@@ -125,7 +130,7 @@ void EmployeeStore::rollbackBulk()
     if (!m_bulk)
         return;
     const std::unique_ptr<BulkImportSession> bulk = std::move(m_bulk);
-    bulk->forgetDeferredIndexes();   // the rollback brings them back
+    bulk->forgetDeferredIndexes(); // the rollback brings them back
     m_prepared->native.finalize();
     m_prepared->postgres.reset();
     m_transactions->rollback();
@@ -146,13 +151,16 @@ void EmployeeStore::prepareStatements()
     // returns columns, which dominated the import; SQLite hands out the new
     // rowid for free, so RETURNING is only used where it is needed.
     const QString returning = m_dialect->isPostgres() ? QStringLiteral(" RETURNING id") : QString();
-    m_prepared->insertEmployee.prepare(QStringLiteral(
-        "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)") + returning);
-    m_prepared->insertProfile.prepare(QStringLiteral(
-        "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
-        "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-        "ON CONFLICT (employee_id) DO NOTHING") + returning);
+    m_prepared->insertEmployee.prepare(QStringLiteral("INSERT INTO employee (first_name, last_name, email, "
+                                                      "email_normalized, phone, created_at, updated_at, "
+                                                      "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
+                                       + returning);
+    m_prepared->insertProfile.prepare(
+        QStringLiteral(
+            "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
+            "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+            "ON CONFLICT (employee_id) DO NOTHING")
+        + returning);
     m_prepared->findProfile.prepare(QStringLiteral("SELECT id FROM employee_profile WHERE employee_id = ?"));
     m_prepared->ready = true;
 }
@@ -193,7 +201,8 @@ StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
 StoreResult EmployeeStore::createEmployee(const Employee &employee, const EmployeeProfile &initialProfile)
 {
     if (m_creation)
-        return StoreResult::failure(QString(), tr("An employee cannot be created while another one is being created."));
+        return StoreResult::failure(QString(),
+                                    tr("An employee cannot be created while another one is being created."));
     // Inside an SQLite bulk import a failed statement undoes only itself, so
     // a row needs no savepoint of its own: a refused creation is undone by
     // deleting the row (its profile cascades) in the same transaction. A
@@ -215,7 +224,7 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     if (!received.ok()) {
         if (undoByDelete)
             undoCreations(inserted.id(), inserted.id());
-        return received;   // otherwise tx's destructor rolls back to before the insert
+        return received; // otherwise tx's destructor rolls back to before the insert
     }
     QString error;
     if (tx && !tx->commit(&error))
@@ -240,8 +249,9 @@ StoreResult EmployeeStore::runCreationReceivers(qint64 employeeId, const Employe
     if (creation.isRefused())
         return StoreResult::failure(QString(), tr("The employee was not saved: %1").arg(creation.refusal()));
     if (!creation.profileCreated())
-        return StoreResult::failure(QString(), tr("The employee was not saved because no profile was created for "
-                                                  "it (the profile creator is not connected)."));
+        return StoreResult::failure(QString(),
+                                    tr("The employee was not saved because no profile was created for "
+                                       "it (the profile creator is not connected)."));
     return StoreResult::success(employeeId);
 }
 
@@ -281,7 +291,7 @@ std::vector<QString> normalizedEmails(const NewEmployee *rows, int count)
         normalized[size_t(i)] = EmployeeValidator::normalizedEmail(rows[i].employee->email);
     return normalized;
 }
-}
+} // namespace
 
 // All `count` rows, or none of them and false: the caller then creates them
 // one by one to learn which were refused (rare: a duplicate in the file or
@@ -298,12 +308,13 @@ bool EmployeeStore::createChunk(const NewEmployee *rows, int count, QList<StoreR
         return false;
     const std::vector<QString> normalized = normalizedEmails(rows, count);
     if (!native.insertEmployees(rows, normalized.data(), count, maxId + 1, Timestamp::now()).ok)
-        return false;   // SQLite undid the statement
+        return false; // SQLite undid the statement
     std::vector<qint64> ids(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)
         ids[size_t(i)] = maxId + 1 + i;
     std::vector<BulkProfileRow> queued;
-    if (!receiveChunk(ids, rows, &queued) || !native.insertProfiles(queued.data(), count, Timestamp::now()).ok) {
+    if (!receiveChunk(ids, rows, &queued)
+        || !native.insertProfiles(queued.data(), count, Timestamp::now()).ok) {
         undoCreations(maxId + 1, maxId + count);
         return false;
     }
@@ -328,8 +339,9 @@ bool EmployeeStore::createPostgresChunk(const NewEmployee *rows, int count, QLis
     const QString now = Timestamp::now();
     const auto ids = m_prepared->postgres->insertEmployees(rows, normalized.data(), count, now);
     std::vector<BulkProfileRow> queued;
-    if (!ids || !receiveChunk(*ids, rows, &queued) || !m_prepared->postgres->insertProfiles(queued.data(), count, now))
-        return false;   // the savepoint's destructor rolls the chunk back
+    if (!ids || !receiveChunk(*ids, rows, &queued)
+        || !m_prepared->postgres->insertProfiles(queued.data(), count, now))
+        return false; // the savepoint's destructor rolls the chunk back
     QString error;
     if (!savepoint.commit(&error))
         return false;
@@ -364,7 +376,7 @@ StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &wor
         return StoreResult::failure(QString(), tx.error());
     const StoreResult result = work();
     if (!result.ok())
-        return result;   // tx rolls back
+        return result; // tx rolls back
     QString error;
     if (!tx.commit(&error))
         return StoreResult::failure(QString(), error);
@@ -374,8 +386,9 @@ StoreResult EmployeeStore::inTransaction(const std::function<StoreResult()> &wor
 StoreResult EmployeeStore::writeEmployee(const Employee &employee)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE employee SET first_name = ?, last_name = ?, email = ?, email_normalized = ?, "
-                             "phone = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE employee SET first_name = ?, last_name = ?, email = ?, email_normalized = ?, "
+                       "phone = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
     q.addBindValue(employee.firstName);
     q.addBindValue(employee.lastName);
     q.addBindValue(employee.email);
@@ -420,7 +433,8 @@ StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
     const StoreResult result = inTransaction([&]() -> StoreResult {
         // Both rows must still be the versions the user was shown; the
         // profile goes with the employee (ON DELETE CASCADE).
-        const RecordChangeWriter versions(m_db, [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
+        const RecordChangeWriter versions(m_db,
+                                          [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
         if (StoreResult check = versions.write(shown, shown, {}); !check.ok())
             return check;
         QSqlQuery q(m_db);
@@ -465,7 +479,7 @@ StoreResult EmployeeStore::ensureProfile(qint64 employeeId, const EmployeeProfil
     if (!q.exec())
         return profileInsertFailure(employeeId, DriverErrorMapper::failure(q));
     qint64 profileId = q.numRowsAffected() == 1 ? insertedId(q) : 0;
-    if (profileId == 0) {   // it existed already: idempotent, not an error
+    if (profileId == 0) { // it existed already: idempotent, not an error
         QSqlQuery &find = m_prepared->findProfile;
         find.bindValue(0, employeeId);
         if (find.exec() && find.next())
@@ -489,9 +503,10 @@ StoreResult EmployeeStore::profileInsertFailure(qint64 employeeId, const StoreRe
 StoreResult EmployeeStore::writeProfile(const EmployeeProfile &profile)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE employee_profile SET date_of_birth = ?, team_id = ?, address = ?, gender = ?, "
-                             "bio = ?, photo = ?, updated_at = ?, version = version + 1 "
-                             "WHERE employee_id = ? AND version = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE employee_profile SET date_of_birth = ?, team_id = ?, address = ?, gender = ?, "
+                       "bio = ?, photo = ?, updated_at = ?, version = version + 1 "
+                       "WHERE employee_id = ? AND version = ?"));
     q.addBindValue(nullableDate(profile.dateOfBirth));
     q.addBindValue(nullableId(profile.teamId));
     q.addBindValue(nullable(profile.address));
@@ -522,7 +537,7 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
                                        const RecordFields &fields)
 {
     if (fields.isEmpty())
-        return StoreResult::success(base.employee.id);   // nothing edited: nothing written
+        return StoreResult::success(base.employee.id); // nothing edited: nothing written
     const RecordChangeWriter writer(m_db, [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
     const StoreResult result = inTransaction([&] { return writer.write(base, edited, fields); });
     if (!result.ok())
