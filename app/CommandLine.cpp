@@ -80,7 +80,11 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption rolesOption(QStringLiteral("setup-roles"),
                                          tr("PostgreSQL: create the reader, editor and admin roles and grant them "
                                             "(run as the tables' owner), then exit."));
-    parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, regionOption, rolesOption});
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+                                           tr("Print the history of the employee with <email>, newest first, and exit."),
+                                           tr("email"));
+    parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
+                       regionOption, rolesOption});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -134,6 +138,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     options->importPath = parser.value(importOption);
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);
+    options->historyEmail = parser.value(historyOption);
     options->setupRoles = parser.isSet(rolesOption);
     options->phoneRegion = parser.value(regionOption).toUpper();
     return Outcome::Run;

@@ -13,10 +13,14 @@ struct CommandLineOptions
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
+    QString historyEmail;   // --history: print that employee's history
     bool setupRoles = false;   // PostgreSQL: create and grant the reader, editor and admin roles
     bool locationGiven = false;   // --database or --database-url was on the command line
 
-    bool hasAction() const { return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles; }
+    bool hasAction() const
+    {
+        return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles || !historyEmail.isEmpty();
+    }
 };
 
 // QCommandLineParser set-up shared by the headless and GUI start.

@@ -3,10 +3,12 @@
 #include "app/AppSession.h"
 #include "csv/CsvExporter.h"
 #include "csv/CsvImporter.h"
-#include "store/EmployeeStore.h"
-#include "validation/EmployeeValidator.h"
 #include "db/IntegrityChecker.h"
 #include "db/ServerRoles.h"
+#include "domain/HistoryFormat.h"
+#include "store/EmployeeStore.h"
+#include "store/HistoryReader.h"
+#include "validation/EmployeeValidator.h"
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -23,7 +25,7 @@ QTextStream &err()
     static QTextStream stream(stderr);
     return stream;
 }
-}
+} // namespace
 
 int HeadlessRunner::run(const CommandLineOptions &options)
 {
@@ -31,14 +33,16 @@ int HeadlessRunner::run(const CommandLineOptions &options)
     QString error;
     // Only an import may start a new database; --check and --export of a
     // mistyped path say so instead of reporting an empty database.
-    const Database::Missing missing = options.importPath.isEmpty() ? Database::Missing::Refuse
-                                                                   : Database::Missing::Create;
+    const Database::Missing missing =
+        options.importPath.isEmpty() ? Database::Missing::Refuse : Database::Missing::Create;
     if (!session.open(options.location, &error, missing)) {
         err() << error << Qt::endl;
         return Failure;
     }
+    session.store()->setChangeOrigin({QString::fromLatin1(ChangeOrigin::CommandLine), {}});
     if (session.backfilled() > 0)
-        err() << tr("Created the missing profiles of %n employee(s).", nullptr, session.backfilled()) << Qt::endl;
+        err() << tr("Created the missing profiles of %n employee(s).", nullptr, session.backfilled())
+              << Qt::endl;
 
     int code = Success;
     if (!options.importPath.isEmpty())
@@ -47,6 +51,8 @@ int HeadlessRunner::run(const CommandLineOptions &options)
         code = std::max(code, runExport(session, options.exportPath));
     if (code != Failure && options.check)
         code = std::max(code, runCheck(session));
+    if (code != Failure && !options.historyEmail.isEmpty())
+        code = std::max(code, runHistory(session, options.historyEmail));
     if (code != Failure && options.setupRoles)
         code = std::max(code, runSetupRoles(session));
     return code;
@@ -54,8 +60,8 @@ int HeadlessRunner::run(const CommandLineOptions &options)
 
 int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &options)
 {
-    const EmployeeValidator validator = options.phoneRegion.isEmpty() ? EmployeeValidator()
-                                                                      : EmployeeValidator(options.phoneRegion);
+    const EmployeeValidator validator =
+        options.phoneRegion.isEmpty() ? EmployeeValidator() : EmployeeValidator(options.phoneRegion);
     CsvImporter importer(session.store(), validator);
     const QString file = QFileInfo(options.importPath).fileName();
     const ImportReport report = importer.importFile(options.importPath);
@@ -90,7 +96,8 @@ int HeadlessRunner::runSetupRoles(AppSession &session)
         return Failure;
     }
     out() << tr("The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and "
-                "schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD '…' IN ROLE %2;")
+                "schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD '…' IN ROLE "
+                "%2;")
                  .arg(QLatin1String(ServerRoles::Reader), QLatin1String(ServerRoles::Editor),
                       QLatin1String(ServerRoles::Admin))
           << Qt::endl;
@@ -111,4 +118,25 @@ int HeadlessRunner::runCheck(AppSession &session)
         err() << problem << Qt::endl;
     out() << tr("%n problem(s) found.", nullptr, int(problems.size())) << Qt::endl;
     return Problems;
+}
+
+// One change a line, newest first; exit 1 when there is no such employee.
+int HeadlessRunner::runHistory(AppSession &session, const QString &email)
+{
+    const HistoryReader reader(session.store()->database());
+    const qint64 id = reader.employeeIdByEmail(email);
+    if (id == 0) {
+        err() << (reader.lastError().isEmpty() ? tr("No employee has the email address %1.").arg(email)
+                                               : reader.lastError())
+              << Qt::endl;
+        return Problems;
+    }
+    const QList<HistoryEntry> entries = reader.employeeHistory(id);
+    if (!reader.lastError().isEmpty()) {
+        err() << reader.lastError() << Qt::endl;
+        return Failure;
+    }
+    for (const HistoryEntry &entry : entries)
+        out() << HistoryFormat::line(entry) << Qt::endl;
+    return Success;
 }

@@ -23,5 +23,6 @@ private:
     static int runImport(AppSession &session, const CommandLineOptions &options);
     static int runExport(AppSession &session, const QString &path);
     static int runCheck(AppSession &session);
+    static int runHistory(AppSession &session, const QString &email);
     static int runSetupRoles(AppSession &session);
 };

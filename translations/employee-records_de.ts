@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>The change could not be recorded in the history: %1</source>
+        <translation>Die Änderung konnte nicht in den Verlauf eingetragen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Keep employee records: employees, their profiles and teams.
@@ -102,6 +109,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Give one of --database, --database-url and --database-service, not several.</source>
         <translation>Geben Sie eine der Optionen --database, --database-url und --database-service an, nicht mehrere.</translation>
+    </message>
+    <message>
+        <source>Print the history of the employee with &lt;email&gt;, newest first, and exit.</source>
+        <translation>Den Verlauf des Mitarbeiters mit der E-Mail-Adresse &lt;email&gt; ausgeben, neueste Änderung zuerst, und beenden.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1104,53 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
         <translation>Die Rollen %1 (lesen), %2 (lesen sowie Mitarbeiter und Profile ändern) und %3 (auch Teams und Schema-Aktualisierungen) sind eingerichtet. Eine Person fügen Sie hinzu mit: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
+    <message>
+        <source>No employee has the email address %1.</source>
+        <translation>Kein Mitarbeiter hat die E-Mail-Adresse %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormat</name>
+    <message>
+        <source>another tool</source>
+        <translation>ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unbekannter Benutzer</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>Import von %1</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>The change could not be recorded in the history: %1</source>
+        <translation>La modification n’a pas pu être inscrite dans l’historique : %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Keep employee records: employees, their profiles and teams.
@@ -102,6 +109,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Give one of --database, --database-url and --database-service, not several.</source>
         <translation>Indiquez une seule des options --database, --database-url et --database-service.</translation>
+    </message>
+    <message>
+        <source>Print the history of the employee with &lt;email&gt;, newest first, and exit.</source>
+        <translation>Afficher l’historique de l’employé ayant l’adresse &lt;email&gt;, le plus récent en premier, puis quitter.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1104,53 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
         <translation>Les rôles %1 (lecture), %2 (lecture et modification des employés et des profils) et %3 (également les équipes et les mises à jour du schéma) sont en place. Ajoutez une personne avec : CREATE ROLE nom LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
+    <message>
+        <source>No employee has the email address %1.</source>
+        <translation>Aucun employé n’a l’adresse e-mail %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormat</name>
+    <message>
+        <source>another tool</source>
+        <translation>un autre outil</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>rôle %1</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>utilisateur inconnu</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>import de %1</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>ligne de commande</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>fenêtre</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
 </context>
 <context>

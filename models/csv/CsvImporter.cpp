@@ -5,6 +5,7 @@
 #include "store/EmployeeStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSemaphore>
 #include <QThread>
 
@@ -87,7 +88,10 @@ ImportReport CsvImporter::importFile(const QString &path)
         report.fatalError = tr("cannot open '%1': %2").arg(path, file.errorString());
         return report;
     }
-    return importDevice(&file, file.size());
+    m_sourceName = QFileInfo(path).fileName();
+    const ImportReport report = importDevice(&file, file.size());
+    m_sourceName.clear();
+    return report;
 }
 
 ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
@@ -109,6 +113,15 @@ ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
         return report;
     loadTeams();
 
+    // The history names the import and its file (one change set for all its rows).
+    const ChangeOrigin previous = m_store->changeOrigin();
+    m_store->setChangeOrigin({QString::fromLatin1(ChangeOrigin::Import), m_sourceName});
+    struct RestoreOrigin
+    {
+        EmployeeStore *store;
+        ChangeOrigin origin;
+        ~RestoreOrigin() { store->setChangeOrigin(origin); }
+    } restoreOrigin{m_store, previous};
     QString error;
     if (!m_store->beginBulk(&error)) {
         report.fatalError = tr("cannot start the import: %1").arg(error);

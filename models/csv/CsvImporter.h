@@ -91,6 +91,7 @@ private:
     EmployeeValidator m_validator;
     QThreadPool m_pool;
     std::atomic<bool> m_cancel{false};
+    QString m_sourceName;   // the file being imported, for the history
     std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
     qsizetype m_fieldCount = 0;
     QHash<QString, qint64> m_teamIds;               // case-folded name -> id

@@ -1,5 +1,6 @@
 #include "db/SchemaMigrator.h"
 
+#include "db/HistorySchema.h"
 #include "db/SqlDialect.h"
 #include "domain/Timestamp.h"
 
@@ -130,6 +131,7 @@ const QList<Step> &steps()
         windowedViewIndexes,
         changeNotifications,
         coveringSortIndexes,
+        HistorySchema::statements,   // step 5 (issue 12): the change history
     };
     return all;
 }

@@ -16,6 +16,7 @@
 #include "db/SqlValue.h"
 #include "domain/Timestamp.h"
 #include "store/BulkImportSession.h"
+#include "store/ChangeLog.h"
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeReader.h"
 #include "store/PostgresBulkInserter.h"
@@ -68,9 +69,24 @@ EmployeeStore::EmployeeStore(const QSqlDatabase &db, QObject *parent)
       m_prepared(std::make_unique<Prepared>(db)),
       m_reader(std::make_unique<EmployeeReader>(db)),
       m_teams(std::make_unique<TeamRepository>(db)),
+      m_changeLog(std::make_unique<ChangeLog>(db, m_dialect->isPostgres())),
       m_writeProfile(
           [this](qint64 employeeId, const EmployeeProfile &seed) { return ensureProfile(employeeId, seed); })
-{ }
+{
+    m_transactions->setOuterHooks([this](QString *error) { return m_changeLog->open(error); },
+                                  [this](QString *error) { return m_changeLog->close(error); },
+                                  [this] { m_changeLog->forget(); });
+}
+
+void EmployeeStore::setChangeOrigin(const ChangeOrigin &origin)
+{
+    m_changeLog->setOrigin(origin);
+}
+
+ChangeOrigin EmployeeStore::changeOrigin() const
+{
+    return m_changeLog->origin();
+}
 
 EmployeeStore::~EmployeeStore() = default;
 
@@ -88,9 +104,9 @@ bool EmployeeStore::beginBulk(QString *error)
     m_bulk = std::make_unique<BulkImportSession>(m_db, m_dialect->isPostgres());
     m_prepared->native.finalize();
     if (m_dialect->isPostgres())
-        m_prepared->postgres = std::make_unique<PostgresBulkInserter>(m_db);
+        m_prepared->postgres = std::make_unique<PostgresBulkInserter>(m_db, m_changeLog->currentId());
     else
-        m_prepared->native.prepare(m_db); // not ready: the rows go through QSqlQuery
+        m_prepared->native.prepare(m_db, m_changeLog->currentId()); // not ready: the rows go through QSqlQuery
     return true;
 }
 
@@ -116,6 +132,7 @@ bool EmployeeStore::commitBulk(QString *error)
     }
     if (m_transactions->depth() == 1)
         bulk->beforeCommit();
+    m_changeLog->setRowCount(bulk->created());
     if (!m_transactions->commit(error))
         return false;
     if (m_transactions->depth() == 0)
@@ -153,7 +170,7 @@ void EmployeeStore::prepareStatements()
     const QString returning = m_dialect->isPostgres() ? QStringLiteral(" RETURNING id") : QString();
     m_prepared->insertEmployee.prepare(QStringLiteral("INSERT INTO employee (first_name, last_name, email, "
                                                       "email_normalized, phone, created_at, updated_at, "
-                                                      "version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
+                                                      "version, created_change_set) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)")
                                        + returning);
     m_prepared->insertProfile.prepare(
         QStringLiteral(
@@ -193,6 +210,7 @@ StoreResult EmployeeStore::insertEmployeeRow(const Employee &employee)
     q.bindValue(4, nullable(employee.phone));
     q.bindValue(5, now);
     q.bindValue(6, now);
+    q.bindValue(7, nullableId(m_changeLog->currentId()));
     if (!q.exec())
         return DriverErrorMapper::failure(q);
     return StoreResult::success(insertedId(q));
@@ -416,15 +434,19 @@ StoreResult EmployeeStore::updateEmployee(const Employee &employee)
 
 StoreResult EmployeeStore::deleteEmployee(qint64 employeeId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
-    q.addBindValue(employeeId);
-    if (!q.exec())
-        return DriverErrorMapper::failure(q);
-    if (q.numRowsAffected() != 1)
-        return StoreResult::gone(tr("This employee no longer exists."));
-    emit employeeRemoved(employeeId);
-    return StoreResult::success(employeeId);
+    const StoreResult result = inTransaction([&]() -> StoreResult {   // a transaction: the history's change set
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM employee WHERE id = ?"));
+        q.addBindValue(employeeId);
+        if (!q.exec())
+            return DriverErrorMapper::failure(q);
+        if (q.numRowsAffected() != 1)
+            return StoreResult::gone(tr("This employee no longer exists."));
+        return StoreResult::success(employeeId);
+    });
+    if (result.ok())
+        emit employeeRemoved(employeeId);
+    return result;
 }
 
 StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
@@ -603,15 +625,15 @@ StoreResult EmployeeStore::announceTeams(const StoreResult &result)
 
 StoreResult EmployeeStore::createTeam(const QString &name)
 {
-    return announceTeams(m_teams->create(name));
+    return announceTeams(inTransaction([&] { return m_teams->create(name); }));
 }
 
 StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name)
 {
-    return announceTeams(m_teams->rename(teamId, name));
+    return announceTeams(inTransaction([&] { return m_teams->rename(teamId, name); }));
 }
 
 StoreResult EmployeeStore::deleteTeam(qint64 teamId)
 {
-    return announceTeams(m_teams->remove(teamId));
+    return announceTeams(inTransaction([&] { return m_teams->remove(teamId); }));
 }

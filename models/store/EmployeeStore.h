@@ -6,6 +6,7 @@
 #include "domain/NewEmployee.h"
 #include "domain/StoreResult.h"
 #include "domain/Team.h"
+#include "store/ChangeOrigin.h"
 #include "store/EmployeeCreation.h"
 
 #include <QObject>
@@ -20,6 +21,7 @@ struct BulkProfileRow;
 #include <optional>
 
 class BulkImportSession;
+class ChangeLog;
 class EmployeeReader;
 class SqlDialect;
 class TeamRepository;
@@ -47,6 +49,9 @@ public:
     ~EmployeeStore() override;
 
     QSqlDatabase database() const { return m_db; }
+    // Where the following writes come from, as the history records them.
+    void setChangeOrigin(const ChangeOrigin &origin);
+    ChangeOrigin changeOrigin() const;
 
     // --- employees -------------------------------------------------------
     // `initialProfile` seeds the profile that the employeeCreated receiver
@@ -153,6 +158,7 @@ private:
     std::unique_ptr<Prepared> m_prepared;
     std::unique_ptr<EmployeeReader> m_reader;
     std::unique_ptr<TeamRepository> m_teams;
+    std::unique_ptr<ChangeLog> m_changeLog;
     std::unique_ptr<BulkImportSession> m_bulk;   // set between beginBulk() and its end
     // Writes the profile a receiver creates outside a chunk: ensureProfile().
     EmployeeCreation::ProfileWriter m_writeProfile;

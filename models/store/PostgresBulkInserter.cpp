@@ -23,7 +23,10 @@ QString valuesList(int rows, int columnsBound, const QString &constants)
 }
 }
 
-PostgresBulkInserter::PostgresBulkInserter(const QSqlDatabase &db) : m_db(db) {}
+PostgresBulkInserter::PostgresBulkInserter(const QSqlDatabase &db, qint64 changeSet)
+    : m_db(db), m_changeSet(changeSet > 0 ? QString::number(changeSet) : QStringLiteral("NULL"))
+{
+}
 
 PostgresBulkInserter::~PostgresBulkInserter() = default;
 
@@ -36,8 +39,8 @@ QSqlQuery &PostgresBulkInserter::statement(bool employees, int count)
         // Email comes back with the id: RETURNING's order is not promised, the unique email is.
         query->prepare(employees
                            ? QStringLiteral("INSERT INTO employee (first_name, last_name, email, email_normalized, "
-                                            "phone, created_at, updated_at, version) VALUES ")
-                                 + valuesList(count, 7, QStringLiteral(", 1")) + QStringLiteral(" RETURNING id, email_normalized")
+                                            "phone, created_at, updated_at, version, created_change_set) VALUES ")
+                                 + valuesList(count, 7, QStringLiteral(", 1, ") + m_changeSet) + QStringLiteral(" RETURNING id, email_normalized")
                            : QStringLiteral("INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, "
                                             "gender, bio, photo, created_at, updated_at, version) VALUES ")
                                  + valuesList(count, 9, QStringLiteral(", 1"))

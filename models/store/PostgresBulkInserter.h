@@ -23,7 +23,10 @@ class PostgresBulkInserter
 public:
     static constexpr int MaxRowsPerStatement = 250;
 
-    explicit PostgresBulkInserter(const QSqlDatabase &db);
+    // `changeSet`: the history's open change set, which the rows name as
+    // their creator (employee.created_change_set; our own number, written
+    // into the statements); 0 for none.
+    PostgresBulkInserter(const QSqlDatabase &db, qint64 changeSet);
     ~PostgresBulkInserter();
 
     // The new employees' ids in the order of `rows`; nullopt when the
@@ -37,6 +40,7 @@ private:
     QSqlQuery &statement(bool employees, int count);
 
     QSqlDatabase m_db;
+    QString m_changeSet;
     // Prepared once per row count (full chunks, and a batch's last one).
     std::map<int, std::unique_ptr<QSqlQuery>> m_employees;
     std::map<int, std::unique_ptr<QSqlQuery>> m_profiles;

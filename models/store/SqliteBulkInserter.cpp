@@ -44,7 +44,7 @@ int stepInsert(sqlite3_stmt *stmt)
 
 // "(?2, ?3, ...), (...)": `count` rows of `perRow` numbered parameters each,
 // starting at ?2 (?1 is the timestamp every row shares), then `tail` in each row.
-QByteArray valuesList(int count, int perRow, const char *tail)
+QByteArray valuesList(int count, int perRow, const QByteArray &tail)
 {
     QByteArray sql;
     for (int row = 0; row < count; ++row) {
@@ -114,7 +114,7 @@ void bindProfile(sqlite3_stmt *stmt, int first, qint64 employeeId, const Employe
 
 } // namespace
 
-bool SqliteBulkInserter::prepare(const QSqlDatabase &db)
+bool SqliteBulkInserter::prepare(const QSqlDatabase &db, qint64 changeSet)
 {
     finalize();
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
@@ -123,14 +123,17 @@ bool SqliteBulkInserter::prepare(const QSqlDatabase &db)
     sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
     if (!native)
         return false;
-    static const char employeeSql[] =
+    // The change set is our own number, written into the statement once per import.
+    m_changeSet = changeSet > 0 ? QByteArray::number(changeSet) : QByteArrayLiteral("NULL");
+    const QByteArray employeeSql =
         "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version) VALUES (?2, ?3, ?4, ?5, ?6, ?1, ?1, 1)";
+        "version, created_change_set) VALUES (?2, ?3, ?4, ?5, ?6, ?1, ?1, 1, " + m_changeSet + ")";
     static const char profileSql[] =
         "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
         "created_at, updated_at, version) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?1, 1) "
         "ON CONFLICT (employee_id) DO NOTHING";
-    if (sqlite3_prepare_v3(native, employeeSql, -1, SQLITE_PREPARE_PERSISTENT, &m_employee, nullptr) != SQLITE_OK
+    if (sqlite3_prepare_v3(native, employeeSql.constData(), -1, SQLITE_PREPARE_PERSISTENT, &m_employee, nullptr)
+            != SQLITE_OK
         || sqlite3_prepare_v3(native, profileSql, -1, SQLITE_PREPARE_PERSISTENT, &m_profile, nullptr) != SQLITE_OK) {
         finalize();
         return false;
@@ -195,7 +198,8 @@ sqlite3_stmt *SqliteBulkInserter::multiRowStatement(bool employees, int count)
         return statement;
     const QByteArray sql = employees
         ? "INSERT INTO employee (id, first_name, last_name, email, email_normalized, phone, created_at, "
-          "updated_at, version) VALUES " + valuesList(count, EmployeeParams, "?1, ?1, 1")
+          "updated_at, version, created_change_set) VALUES "
+              + valuesList(count, EmployeeParams, QByteArray("?1, ?1, 1, ") + m_changeSet)
         : "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
           "created_at, updated_at, version) VALUES " + valuesList(count, ProfileParams, "?1, ?1, 1")
               + " ON CONFLICT (employee_id) DO NOTHING";

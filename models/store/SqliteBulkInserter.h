@@ -46,7 +46,9 @@ public:
     SqliteBulkInserter(const SqliteBulkInserter &) = delete;
     SqliteBulkInserter &operator=(const SqliteBulkInserter &) = delete;
 
-    bool prepare(const QSqlDatabase &db);
+    // `changeSet`: the history's open change set, which the rows name as
+    // their creator (employee.created_change_set); 0 for none.
+    bool prepare(const QSqlDatabase &db, qint64 changeSet);
     void finalize();
     bool isReady() const { return m_db != nullptr; }
 
@@ -76,4 +78,5 @@ private:
     std::array<sqlite3_stmt *, MaxRowsPerStatement + 1> m_employees{};
     std::array<sqlite3_stmt *, MaxRowsPerStatement + 1> m_profiles{};
     QByteArray m_scratch;   // UTF-8 of the row being bound
+    QByteArray m_changeSet = "NULL";   // created_change_set of the rows, as SQL
 };

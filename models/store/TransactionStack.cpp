@@ -7,13 +7,29 @@
 
 TransactionStack::TransactionStack(const QSqlDatabase &db, bool postgres) : m_db(db), m_postgres(postgres) { }
 
+void TransactionStack::setOuterHooks(std::function<bool(QString *)> begun,
+                                     std::function<bool(QString *)> committing,
+                                     std::function<void()> rolledBack)
+{
+    m_begun = std::move(begun);
+    m_committing = std::move(committing);
+    m_rolledBack = std::move(rolledBack);
+}
+
 bool TransactionStack::begin(QString *error)
 {
     const bool ok = m_depth == 0 ? beginOuter(error)
                                  : execControl(QStringLiteral("SAVEPOINT er_sp%1").arg(m_depth), error);
-    if (ok)
-        ++m_depth;
-    return ok;
+    if (!ok)
+        return false;
+    if (m_depth == 0 && m_begun && !m_begun(error)) {
+        m_db.rollback();
+        if (m_rolledBack)
+            m_rolledBack();
+        return false;
+    }
+    ++m_depth;
+    return true;
 }
 
 // SQLite: BEGIN IMMEDIATE takes the write lock before the first read. A
@@ -43,11 +59,19 @@ bool TransactionStack::commit(QString *error)
     --m_depth;
     if (m_depth > 0)
         return execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), error);
+    if (m_committing && !m_committing(error)) {
+        m_db.rollback();
+        if (m_rolledBack)
+            m_rolledBack();
+        return false;
+    }
     if (m_db.commit())
         return true;
     if (error)
         *error = tr("The changes could not be saved: %1").arg(m_db.lastError().text());
     m_db.rollback();
+    if (m_rolledBack)
+        m_rolledBack();
     return false;
 }
 
@@ -59,6 +83,8 @@ void TransactionStack::rollback()
         execControl(QStringLiteral("RELEASE SAVEPOINT er_sp%1").arg(m_depth), nullptr);
     } else {
         m_db.rollback();
+        if (m_rolledBack)
+            m_rolledBack();
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 // Nested transactions on one connection: the outermost begin() opens a
 // transaction, each inner one a savepoint, so a write can be all-or-nothing
@@ -18,6 +19,11 @@ public:
     bool commit(QString *error);
     void rollback();
     int depth() const { return m_depth; }
+    // Run right after the outer BEGIN and right before the outer COMMIT (the
+    // history's change set, ChangeLog); false (with *error) rolls the
+    // transaction back. `rolledBack` hears every outer rollback.
+    void setOuterHooks(std::function<bool(QString *)> begun, std::function<bool(QString *)> committing,
+                       std::function<void()> rolledBack);
 
 private:
     bool beginOuter(QString *error);
@@ -26,4 +32,7 @@ private:
     QSqlDatabase m_db;
     bool m_postgres;
     int m_depth = 0;
+    std::function<bool(QString *)> m_begun;
+    std::function<bool(QString *)> m_committing;
+    std::function<void()> m_rolledBack;
 };

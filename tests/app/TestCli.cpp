@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -66,6 +67,7 @@ private slots:
     void damagedPagesAreReportedByCheck();
     void corruptDatabaseIsExplainedAndUntouched();
     void badDatabaseUrlIsExplained();
+    void historyPrintsOneChangeALineNewestFirst();
 
 private:
     // `launcher`: a command that starts the binary (e.g. as another user).
@@ -336,8 +338,10 @@ void TestCli::damagedPagesAreReportedByCheck()
     {
         QFile file(m_db);
         QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.size() > 4096 * 30);
-        file.seek(4096 * 20);   // pages 21-23: table pages, the header stays valid
+        QVERIFY(file.size() > 4096 * 60);
+        // Three pages in the middle: the import's table pages; the header and
+        // the schema (the first pages, written by the migrations) stay valid.
+        file.seek(4096 * (file.size() / 4096 / 2));
         file.write(QByteArray(4096 * 3, '\xff'));
     }
     const Run r = run({"--database", m_db, "--check"});
@@ -407,6 +411,28 @@ void TestCli::aPasswordInTheUrlIsWarnedAboutAndHiddenFromOtherUsers()
     gui.waitForFinished();
     QVERIFY2(!visible.contains(QStringLiteral("s3cret")), qPrintable(visible));
     QVERIFY2(visible.contains(QStringLiteral("--database-url=postgresql://anna:******@127.0.0.1:1/hr")), qPrintable(visible));
+}
+
+// --history EMAIL: the import that created the employee, then an edit made
+// with another tool (as sqlite3 would), newest first; exit 1 for no such one.
+void TestCli::historyPrintsOneChangeALineNewestFirst()
+{
+    const QString csv = writeFile("staff.csv", "first_name,last_name,email\nAda,Lovelace,ada@example.com\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    QCOMPARE(scalar(m_db, "UPDATE employee SET last_name = 'King' WHERE email_normalized = 'ada@example.com'"), 0);
+    const Run r = run({"--database", m_db, "--history", "ADA@example.com"});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QRegularExpression iso("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z  ");
+    for (const QString &line : lines)
+        QVERIFY2(iso.match(line).hasMatch(), qPrintable(line));
+    QVERIFY2(lines.at(0).endsWith(QString::fromUtf8("another tool  last_name: Lovelace \u2192 King")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).endsWith("(import of staff.csv)  created"), qPrintable(lines.at(1)));
+    const Run missing = run({"--database", m_db, "--history", "nobody@example.com"});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("nobody@example.com"), qPrintable(missing.err));
+    QVERIFY(missing.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+// Where a write comes from, as the history shows it: the window, the command
+// line, or an import (with its file's name).
+struct ChangeOrigin
+{
+    static constexpr const char *Window = "window";
+    static constexpr const char *CommandLine = "command line";
+    static constexpr const char *Import = "import";
+
+    QString source = QString::fromLatin1(Window);
+    QString detail;   // an import's file name; "" otherwise
+};
