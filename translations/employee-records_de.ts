@@ -870,6 +870,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>The form shows the saved version.</source>
         <translation>Das Formular zeigt die gespeicherte Version.</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Verla&amp;uf</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Angaben</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -1151,6 +1159,65 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>deleted</source>
         <translation>gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Restore This &amp;Value</source>
+        <translation>D&amp;iesen Wert wiederherstellen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Put this field&apos;s earlier value back into the form</source>
+        <translation>Den früheren Wert dieses Felds wieder ins Formular setzen</translation>
+    </message>
+    <message>
+        <source>Put every field of this save back as it was before it</source>
+        <translation>Jedes Feld dieser Speicherung wieder so setzen, wie es davor war</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>A photo</source>
+        <translation>Ein Foto</translation>
+    </message>
+    <message>
+        <source>Restore This Versi&amp;on</source>
+        <translation>Diese Versi&amp;on wiederherstellen</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@
     <name>ChangeLog</name>
     <message>
         <source>The change could not be recorded in the history: %1</source>
-        <translation>La modification n’a pas pu être inscrite dans l’historique : %1</translation>
+        <translation>La modification n’a pas pu être inscrite dans l’historique&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -870,6 +870,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>The form shows the saved version.</source>
         <translation>Le formulaire affiche la version enregistrée.</translation>
     </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -1151,6 +1159,65 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>deleted</source>
         <translation>supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Restore This &amp;Value</source>
+        <translation>Rétablir cette &amp;valeur</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Put this field&apos;s earlier value back into the form</source>
+        <translation>Remettre la valeur précédente de ce champ dans le formulaire</translation>
+    </message>
+    <message>
+        <source>Put every field of this save back as it was before it</source>
+        <translation>Remettre chaque champ de cet enregistrement tel qu’il était avant</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>A photo</source>
+        <translation>Une photo</translation>
+    </message>
+    <message>
+        <source>Restore This Versi&amp;on</source>
+        <translation>Rétablir cette versi&amp;on</translation>
     </message>
 </context>
 <context>

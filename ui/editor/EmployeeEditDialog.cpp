@@ -5,14 +5,17 @@
 #include "common/IconProvider.h"
 #include "editor/ConflictDialog.h"
 #include "editor/FormErrorLabels.h"
+#include "editor/HistoryPanel.h"
 #include "editor/RecordBinding.h"
 #include "store/EmployeeStore.h"
+#include "store/HistoryReader.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <algorithm>
 
 EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, QWidget *parent)
@@ -28,6 +31,7 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
     setObjectName(QStringLiteral("EmployeeEditDialog"));
     setUpFields();
     setUpTeams();
+    setUpTabs();
     // Esc cancels from every field (a QDateEdit or combo popup would
     // otherwise take it for itself).
     for (QWidget *child : findChildren<QWidget *>())
@@ -131,6 +135,40 @@ void EmployeeEditDialog::setUpTeams()
     m_ui->teamCombo->setCurrentIndex(-1);
 }
 
+// The fields on a Details tab and the employee's History beside them.
+void EmployeeEditDialog::setUpTabs()
+{
+    auto *details = new QWidget;
+    m_ui->mainLayout->removeItem(m_ui->columnsLayout);
+    details->setLayout(m_ui->columnsLayout);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("formTabs"));
+    m_tabs->addTab(details, tr("Details"));
+    m_history = new HistoryPanel(this);
+    m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->setTabEnabled(1, !m_isNew);
+    m_ui->mainLayout->insertWidget(0, m_tabs);
+    connect(m_history, &HistoryPanel::restoreRequested, this, &EmployeeEditDialog::restoreValues);
+}
+
+void EmployeeEditDialog::loadHistory()
+{
+    if (m_isNew || m_employeeId <= 0)
+        return;
+    m_history->setEntries(HistoryReader(m_store->database()).employeeHistory(m_employeeId), m_teams);
+}
+
+// Old values from the History tab become edits in the form, saved (or not) as any other.
+void EmployeeEditDialog::restoreValues(const QList<QPair<RecordField, QVariant>> &values)
+{
+    if (m_readOnly)
+        return;
+    for (const auto &[field, value] : values)
+        m_binding->setInputValue(field, value);
+    m_tabs->setCurrentIndex(0);
+    onEdited();
+}
+
 void EmployeeEditDialog::loadRecord(const EmployeeRecord &record)
 {
     if (m_reload)
@@ -140,6 +178,7 @@ void EmployeeEditDialog::loadRecord(const EmployeeRecord &record)
     m_loading = false;
     setWindowModified(false);
     updateTitle();
+    loadHistory();
 }
 
 // Validates (and normalizes: trimmed names, E.164 phone) `record`, reporting
@@ -348,6 +387,7 @@ void EmployeeEditDialog::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     m_binding->setReadOnly(readOnly);
+    m_history->setRestoreEnabled(!readOnly);
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setVisible(!readOnly);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(readOnly ? tr("Close") : tr("Cancel"));
     if (readOnly)

@@ -12,7 +12,9 @@
 class ConflictDialog;
 class EmployeeStore;
 class FormErrorLabels;
+class HistoryPanel;
 class QPushButton;
+class QTabWidget;
 class RecordBinding;
 
 namespace Ui {
@@ -75,6 +77,9 @@ protected:
 private:
     void setUpFields();
     void setUpTeams();
+    void setUpTabs();
+    void loadHistory();
+    void restoreValues(const QList<QPair<RecordField, QVariant>> &values);
     void loadRecord(const EmployeeRecord &record);
     void reloadTheirVersion();
     void onEdited();
@@ -93,6 +98,8 @@ private:
     std::unique_ptr<FormErrorLabels> m_errors;
     EmployeeStore *m_store;
     QPushButton *m_reload = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    HistoryPanel *m_history = nullptr;
     EmployeeValidator m_validator;
     qint64 m_employeeId;
     bool m_isNew;
