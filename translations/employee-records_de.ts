@@ -645,6 +645,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeArchive</name>
+    <message>
+        <source>This employee was changed or deleted by someone else since it was shown.</source>
+        <translation>Dieser Mitarbeiter wurde seit der Anzeige von jemand anderem geändert oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>This employee is no longer in the archive.</source>
+        <translation>Dieser Mitarbeiter ist nicht mehr im Archiv.</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeEditDialog</name>
     <message>
         <source>Employee [*]</source>
@@ -925,6 +936,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>This employee was changed by someone else since it was shown.</source>
         <translation>Dieser Mitarbeiter wurde von jemand anderem geändert, seit er angezeigt wurde.</translation>
     </message>
+    <message>
+        <source>Enter the date the employee left.</source>
+        <translation>Geben Sie das Austrittsdatum ein.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>
@@ -1160,6 +1175,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
+    <message>
+        <source>archived, left on %1</source>
+        <translation>archiviert, ausgetreten am %1</translation>
+    </message>
+    <message>
+        <source>restored from the archive</source>
+        <translation>aus dem Archiv wiederhergestellt</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1218,6 +1241,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Restore This Versi&amp;on</source>
         <translation>Diese Versi&amp;on wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Left on %1</source>
+        <translation>Ausgetreten am %1</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
     </message>
 </context>
 <context>

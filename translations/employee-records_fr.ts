@@ -645,6 +645,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeArchive</name>
+    <message>
+        <source>This employee was changed or deleted by someone else since it was shown.</source>
+        <translation>Cet employé a été modifié ou supprimé par quelqu’un d’autre depuis son affichage.</translation>
+    </message>
+    <message>
+        <source>This employee is no longer in the archive.</source>
+        <translation>Cet employé n’est plus dans les archives.</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeEditDialog</name>
     <message>
         <source>Employee [*]</source>
@@ -925,6 +936,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>This employee was changed by someone else since it was shown.</source>
         <translation>Cet employé a été modifié par quelqu’un d’autre depuis son affichage.</translation>
     </message>
+    <message>
+        <source>Enter the date the employee left.</source>
+        <translation>Saisissez la date de départ de l’employé.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>
@@ -1160,6 +1175,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
+    <message>
+        <source>archived, left on %1</source>
+        <translation>archivé, parti le %1</translation>
+    </message>
+    <message>
+        <source>restored from the archive</source>
+        <translation>restauré depuis les archives</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1218,6 +1241,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Restore This Versi&amp;on</source>
         <translation>Rétablir cette versi&amp;on</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Left on %1</source>
+        <translation>Parti le %1</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "db/SchemaMigrator.h"
 
+#include "db/ArchiveSchema.h"
 #include "db/HistorySchema.h"
 #include "db/SqlDialect.h"
 #include "domain/Timestamp.h"
@@ -132,6 +133,7 @@ const QList<Step> &steps()
         changeNotifications,
         coveringSortIndexes,
         HistorySchema::statements,   // step 5 (issue 12): the change history
+        ArchiveSchema::statements,   // step 6 (issue 12): archived employees
     };
     return all;
 }

@@ -24,26 +24,30 @@ QStringList setUpStatements()
                << QStringLiteral("GRANT %1 TO %2").arg(editor, admin)
                << QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(reader)
                << QStringLiteral("GRANT SELECT ON employee, employee_profile, team, schema_migrations, change_set, "
-                                 "change_entry TO %1")
+                                 "change_entry, archived_employee, archived_profile TO %1")
                       .arg(reader)
                // The history is written by the editors' own writes (triggers) and never rewritten.
                << QStringLiteral("GRANT INSERT, UPDATE ON change_set TO %1").arg(editor)
                << QStringLiteral("GRANT INSERT ON change_entry TO %1").arg(editor)
                << QStringLiteral("GRANT USAGE, SELECT ON SEQUENCE change_set_id_seq, change_entry_id_seq TO %1")
                       .arg(editor)
-               << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON employee, employee_profile TO %1").arg(editor)
+               << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON employee, employee_profile, archived_employee, "
+                                 "archived_profile TO %1")
+                      .arg(editor)
                << QStringLiteral("GRANT USAGE, SELECT ON SEQUENCE employee_id_seq, employee_profile_id_seq TO %1")
                       .arg(editor)
                << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON team TO %1").arg(admin)
                << QStringLiteral("GRANT USAGE, SELECT ON SEQUENCE team_id_seq TO %1").arg(admin)
                // Upgrades alter the tables: the admin role owns them (and may create in the schema).
                << QStringLiteral("GRANT CREATE ON SCHEMA public TO %1").arg(admin);
-    for (const char *table : {"employee", "employee_profile", "team", "schema_migrations", "change_set", "change_entry"})
+    for (const char *table : {"employee", "employee_profile", "team", "schema_migrations", "change_set", "change_entry",
+                              "archived_employee", "archived_profile"})
         statements << QStringLiteral("ALTER TABLE %1 OWNER TO %2").arg(QLatin1String(table), admin);
     for (const char *function : {"employee_records_notify", "employee_records_change_set", "employee_records_now",
                                  "employee_history_insert", "employee_history_update", "employee_history_delete",
                                  "profile_history_update", "team_history_insert", "team_history_update",
-                                 "team_history_delete"})
+                                 "team_history_delete", "employee_archived_check", "archived_history_insert",
+                                 "archived_history_delete"})
         statements << QStringLiteral("ALTER FUNCTION %1() OWNER TO %2").arg(QLatin1String(function), admin);
     return statements;
 }

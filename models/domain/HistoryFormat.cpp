@@ -38,6 +38,10 @@ QString HistoryFormat::line(const HistoryEntry &entry)
         what = tr("created");
     else if (entry.action == QLatin1String("deleted"))
         what = tr("deleted");
+    else if (entry.action == QLatin1String("archived"))
+        what = tr("archived, left on %1").arg(value(entry.newValue));
+    else if (entry.action == QLatin1String("restored"))
+        what = tr("restored from the archive");
     else
         what =
             QStringLiteral("%1: %2 \u2192 %3").arg(entry.field, value(entry.oldValue), value(entry.newValue));

@@ -18,6 +18,7 @@
 #include "store/BulkImportSession.h"
 #include "store/ChangeLog.h"
 #include "store/DriverErrorMapper.h"
+#include "store/EmployeeArchive.h"
 #include "store/EmployeeReader.h"
 #include "store/PostgresBulkInserter.h"
 #include "store/RecordChangeWriter.h"
@@ -168,9 +169,14 @@ void EmployeeStore::prepareStatements()
     // returns columns, which dominated the import; SQLite hands out the new
     // rowid for free, so RETURNING is only used where it is needed.
     const QString returning = m_dialect->isPostgres() ? QStringLiteral(" RETURNING id") : QString();
-    m_prepared->insertEmployee.prepare(QStringLiteral("INSERT INTO employee (first_name, last_name, email, "
+    // SQLite: ids above the archived employees' too (schema step 6).
+    const QString id = m_dialect->isPostgres() ? QString()
+                                               : QStringLiteral("(SELECT 1 + max(coalesce((SELECT max(id) FROM employee), 0), "
+                                                                "coalesce((SELECT max(id) FROM archived_employee), 0))), ");
+    m_prepared->insertEmployee.prepare(QStringLiteral("INSERT INTO employee (%1first_name, last_name, email, "
                                                       "email_normalized, phone, created_at, updated_at, "
-                                                      "version, created_change_set) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)")
+                                                      "version, created_change_set) VALUES (%2?, ?, ?, ?, ?, ?, ?, 1, ?)")
+                                           .arg(id.isEmpty() ? QString() : QStringLiteral("id, "), id)
                                        + returning);
     m_prepared->insertProfile.prepare(
         QStringLiteral(
@@ -472,6 +478,43 @@ StoreResult EmployeeStore::deleteEmployee(const EmployeeRecord &shown)
     if (result.ok())
         emit employeeRemoved(id);
     return result;
+}
+
+// --- archive --------------------------------------------------------------------
+
+StoreResult EmployeeStore::archiveEmployee(const EmployeeRecord &shown, const QDate &leftOn, const QString &reason)
+{
+    if (!leftOn.isValid())
+        return StoreResult::failure(QStringLiteral("left_on"), tr("Enter the date the employee left."));
+    const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).archive(shown, leftOn, reason); });
+    if (result.ok()) {
+        emit employeeRemoved(shown.employee.id);
+        emit archiveChanged();
+    }
+    return result;
+}
+
+StoreResult EmployeeStore::restoreEmployee(qint64 employeeId)
+{
+    const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).restore(employeeId); });
+    if (result.ok()) {
+        emit employeeAdded(employeeId);
+        emit archiveChanged();
+    }
+    return result;
+}
+
+StoreResult EmployeeStore::deleteArchivedEmployee(qint64 employeeId)
+{
+    const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).removeArchived(employeeId); });
+    if (result.ok())
+        emit archiveChanged();
+    return result;
+}
+
+QList<ArchivedEmployee> EmployeeStore::archivedEmployees() const
+{
+    return EmployeeArchive(m_db).list();
 }
 
 // --- profiles -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ArchivedEmployee.h"
 #include "domain/Employee.h"
 #include "domain/EmployeeProfile.h"
 #include "domain/EmployeeRecord.h"
@@ -65,6 +66,14 @@ public:
     // in `shown`; otherwise a conflict (or gone) result and nothing deleted.
     StoreResult deleteEmployee(const EmployeeRecord &shown);
 
+    // --- archive (schema step 6) ------------------------------------------------
+    // The employee left on `leftOn`: it and its profile move to the archive,
+    // keeping id, email and phone, while it is still the version in `shown`.
+    StoreResult archiveEmployee(const EmployeeRecord &shown, const QDate &leftOn, const QString &reason = {});
+    StoreResult restoreEmployee(qint64 employeeId);
+    StoreResult deleteArchivedEmployee(qint64 employeeId);
+    QList<ArchivedEmployee> archivedEmployees() const;
+
     // Creates every row as createEmployee() would, with the same
     // employeeCreated per employee and the same refusals; results[i] answers
     // rows[i]. Inside an SQLite bulk the rows go in as multi-row INSERTs and
@@ -129,6 +138,7 @@ signals:
     void employeeRemoved(qint64 employeeId);
     void profileUpdated(qint64 employeeId);
     void employeesImported(int count);
+    void archiveChanged();
     void teamsChanged();
 
 private:

@@ -60,9 +60,14 @@ QList<HistoryEntry> HistoryReader::employeeHistory(qint64 employeeId) const
     if (createdByTrigger)
         return entries;
     QSqlQuery created(m_db);
+    // Its row is in the archive while it is archived.
     created.prepare(QStringLiteral("SELECT e.created_at, ") + SetColumns
                     + QStringLiteral(" FROM employee e LEFT JOIN change_set s ON s.id = e.created_change_set "
+                                     "WHERE e.id = ? UNION ALL SELECT e.created_at, ")
+                    + SetColumns
+                    + QStringLiteral(" FROM archived_employee e LEFT JOIN change_set s ON s.id = e.created_change_set "
                                      "WHERE e.id = ?"));
+    created.addBindValue(employeeId);
     created.addBindValue(employeeId);
     if (!created.exec()) {
         m_error = created.lastError().text();
@@ -83,7 +88,9 @@ QList<HistoryEntry> HistoryReader::employeeHistory(qint64 employeeId) const
 qint64 HistoryReader::employeeIdByEmail(const QString &email) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM employee WHERE email_normalized = ?"));
+    q.prepare(QStringLiteral("SELECT id FROM employee WHERE email_normalized = ? "
+                             "UNION ALL SELECT id FROM archived_employee WHERE email_normalized = ?"));
+    q.addBindValue(EmployeeValidator::normalizedEmail(email));
     q.addBindValue(EmployeeValidator::normalizedEmail(email));
     if (!q.exec()) {
         m_error = q.lastError().text();

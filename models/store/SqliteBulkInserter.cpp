@@ -9,6 +9,12 @@
 #include <sqlite3.h>
 
 namespace {
+// New ids go above both the employees' and the archived employees' (schema
+// step 6: SQLite would otherwise hand out an archived employee's id again).
+constexpr const char *MaxIdSql = "SELECT max(coalesce((SELECT max(id) FROM employee), 0), "
+                                 "coalesce((SELECT max(id) FROM archived_employee), 0))";
+constexpr const char *NextIdSql = "(SELECT 1 + max(coalesce((SELECT max(id) FROM employee), 0), "
+                                  "coalesce((SELECT max(id) FROM archived_employee), 0)))";
 
 // Binds text as UTF-8 (SQLite's encoding here: no conversion inside
 // SQLite), encoded into one buffer reused for every row: `scratch` must have
@@ -126,8 +132,9 @@ bool SqliteBulkInserter::prepare(const QSqlDatabase &db, qint64 changeSet)
     // The change set is our own number, written into the statement once per import.
     m_changeSet = changeSet > 0 ? QByteArray::number(changeSet) : QByteArrayLiteral("NULL");
     const QByteArray employeeSql =
-        "INSERT INTO employee (first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
-        "version, created_change_set) VALUES (?2, ?3, ?4, ?5, ?6, ?1, ?1, 1, " + m_changeSet + ")";
+        "INSERT INTO employee (id, first_name, last_name, email, email_normalized, phone, created_at, updated_at, "
+        "version, created_change_set) VALUES (" + QByteArray(NextIdSql) + ", ?2, ?3, ?4, ?5, ?6, ?1, ?1, 1, "
+        + m_changeSet + ")";
     static const char profileSql[] =
         "INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, gender, bio, photo, "
         "created_at, updated_at, version) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?1, 1) "
@@ -211,8 +218,7 @@ sqlite3_stmt *SqliteBulkInserter::multiRowStatement(bool employees, int count)
 
 qint64 SqliteBulkInserter::maxEmployeeId()
 {
-    if (!m_maxId && sqlite3_prepare_v3(m_db, "SELECT max(id) FROM employee", -1, SQLITE_PREPARE_PERSISTENT, &m_maxId,
-                                       nullptr) != SQLITE_OK) {
+    if (!m_maxId && sqlite3_prepare_v3(m_db, MaxIdSql, -1, SQLITE_PREPARE_PERSISTENT, &m_maxId, nullptr) != SQLITE_OK) {
         m_maxId = nullptr;
         return -1;
     }

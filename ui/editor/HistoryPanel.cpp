@@ -118,6 +118,11 @@ void HistoryPanel::setEntries(const QList<HistoryEntry> &entries, const QList<Te
             field = fieldLabel(e.field);
             before = valueText(e.field, e.oldValue);
             after = valueText(e.field, e.newValue);
+        } else if (e.action == QLatin1String("archived")) {
+            field = tr("Archived");
+            after = tr("Left on %1").arg(valueText(QStringLiteral("date_of_birth"), e.newValue));
+        } else if (e.action == QLatin1String("restored")) {
+            field = tr("Restored");
         } else {
             field = e.action == QLatin1String("created") ? tr("Created") : tr("Deleted");
         }

@@ -1,0 +1,121 @@
+#include "store/EmployeeArchive.h"
+
+#include "db/SqlValue.h"
+#include "domain/Timestamp.h"
+#include "store/DriverErrorMapper.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+// The columns both tables of each pair have, in one order.
+const QString EmployeeColumns = QStringLiteral("id, first_name, last_name, email, email_normalized, phone, "
+                                               "created_at, updated_at, version, created_change_set");
+// A profile's own id is no one's reference (the history names the employee):
+// a restored profile gets a new one, since SQLite may have handed the old one
+// to a new profile meanwhile.
+const QString ProfileColumns =
+    QStringLiteral("employee_id, date_of_birth, team_id, address, gender, bio, photo, "
+                   "created_at, updated_at, version");
+} // namespace
+
+// Runs one INSERT ... SELECT or DELETE of the move; `before` are the values
+// bound ahead of the employee id.
+StoreResult EmployeeArchive::move(const QString &sql, qint64 employeeId, const QVariantList &before) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    for (const QVariant &v : before)
+        q.addBindValue(v);
+    q.addBindValue(employeeId);
+    if (!q.exec())
+        return DriverErrorMapper::failure(q);
+    return StoreResult::success(q.numRowsAffected());
+}
+
+StoreResult EmployeeArchive::archive(const EmployeeRecord &shown, const QDate &leftOn,
+                                     const QString &reason) const
+{
+    const qint64 id = shown.employee.id;
+    const StoreResult copied =
+        move(QStringLiteral("INSERT INTO archived_employee (%1, left_on, archive_reason, "
+                            "archived_at) SELECT %1, ?, ?, ? FROM employee "
+                            "WHERE version = ? AND id = ?")
+                 .arg(EmployeeColumns),
+             id,
+             {leftOn.toString(Qt::ISODate), SqlValue::nullable(reason.trimmed()), Timestamp::now(),
+              shown.employee.version});
+    if (!copied.ok())
+        return copied;
+    if (copied.id() != 1)
+        return StoreResult::conflict(
+            tr("This employee was changed or deleted by someone else since it was shown."));
+    const StoreResult profile =
+        move(QStringLiteral("INSERT INTO archived_profile (id, %1) SELECT id, %1 FROM "
+                            "employee_profile WHERE employee_id = ?")
+                 .arg(ProfileColumns),
+             id);
+    if (!profile.ok())
+        return profile;
+    // The profile goes with the employee (ON DELETE CASCADE).
+    const StoreResult removed = move(QStringLiteral("DELETE FROM employee WHERE id = ?"), id);
+    return removed.ok() ? StoreResult::success(id) : removed;
+}
+
+StoreResult EmployeeArchive::restore(qint64 employeeId) const
+{
+    const StoreResult copied =
+        move(QStringLiteral("INSERT INTO employee (%1) SELECT %1 FROM archived_employee "
+                            "WHERE id = ?")
+                 .arg(EmployeeColumns),
+             employeeId);
+    if (!copied.ok())
+        return copied;
+    if (copied.id() != 1)
+        return StoreResult::gone(tr("This employee is no longer in the archive."));
+    const StoreResult profile = move(QStringLiteral("INSERT INTO employee_profile (%1) SELECT %1 FROM "
+                                                    "archived_profile WHERE employee_id = ?")
+                                         .arg(ProfileColumns),
+                                     employeeId);
+    if (!profile.ok())
+        return profile;
+    const StoreResult removed =
+        move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId);
+    return removed.ok() ? StoreResult::success(employeeId) : removed;
+}
+
+StoreResult EmployeeArchive::removeArchived(qint64 employeeId) const
+{
+    const StoreResult removed =
+        move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId);
+    if (!removed.ok())
+        return removed;
+    return removed.id() == 1 ? StoreResult::success(employeeId)
+                             : StoreResult::gone(tr("This employee is no longer in the archive."));
+}
+
+QList<ArchivedEmployee> EmployeeArchive::list() const
+{
+    m_error.clear();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, first_name, last_name, email, phone, left_on, archive_reason "
+                               "FROM archived_employee ORDER BY lower(last_name), lower(first_name), id"))) {
+        m_error = q.lastError().text();
+        return {};
+    }
+    QList<ArchivedEmployee> out;
+    while (q.next()) {
+        ArchivedEmployee a;
+        a.id = q.value(0).toLongLong();
+        a.firstName = q.value(1).toString();
+        a.lastName = q.value(2).toString();
+        a.email = q.value(3).toString();
+        a.phone = q.value(4).toString();
+        a.leftOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+        a.reason = q.value(6).toString();
+        out << a;
+    }
+    return out;
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/ArchivedEmployee.h"
+#include "domain/EmployeeRecord.h"
+#include "domain/StoreResult.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+// Moves an employee and its profile into the archive (schema step 6) and
+// back, keeping its id, and lists the archive. Runs inside the caller's
+// transaction (EmployeeStore, which opens the history's change set).
+class EmployeeArchive
+{
+    Q_DECLARE_TR_FUNCTIONS(EmployeeArchive)
+public:
+    explicit EmployeeArchive(const QSqlDatabase &db) : m_db(db) { }
+
+    // Only while the employee row is still the version in `shown`.
+    StoreResult archive(const EmployeeRecord &shown, const QDate &leftOn, const QString &reason) const;
+    StoreResult restore(qint64 employeeId) const;
+    // Deletes an archived employee for good (its history keeps no personal data).
+    StoreResult removeArchived(qint64 employeeId) const;
+    // Sorted by name; empty on error (lastError()).
+    QList<ArchivedEmployee> list() const;
+    QString lastError() const { return m_error; }
+
+private:
+    StoreResult move(const QString &sql, qint64 employeeId, const QVariantList &before = {}) const;
+
+    QSqlDatabase m_db;
+    mutable QString m_error;
+};
