@@ -32,6 +32,143 @@
     </message>
 </context>
 <context>
+    <name>ArchiveController</name>
+    <message>
+        <source>Archived Employees</source>
+        <translation>Archivierte Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Show &amp;Archived</source>
+        <translation>&amp;Archivierte anzeigen</translation>
+    </message>
+    <message>
+        <source>List the employees who left, to restore one</source>
+        <translation>Die ausgetretenen Mitarbeiter auflisten, um einen wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>Archive Employee</source>
+        <translation>Mitarbeiter archivieren</translation>
+    </message>
+    <message>
+        <source>%1 could not be archived: %2</source>
+        <translation>%1 konnte nicht archiviert werden: %2</translation>
+    </message>
+    <message>
+        <source>Archived %1 (View &gt; Show Archived lists them).</source>
+        <translation>%1 archiviert (Ansicht &gt; Archivierte anzeigen listet sie).</translation>
+    </message>
+    <message>
+        <source>Restore Employee</source>
+        <translation>Mitarbeiter wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The employee could not be restored: %1</source>
+        <translation>Der Mitarbeiter konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Delete Permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 permanently?</source>
+        <translation>%1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Their employee record and profile (date of birth, team, address, gender, bio and photo) are erased and cannot be restored. The history keeps that someone was deleted, without their data.</source>
+        <translation>Der Mitarbeiterdatensatz und das Profil (Geburtsdatum, Team, Adresse, Geschlecht, Biografie und Foto) werden gelöscht und können nicht wiederhergestellt werden. Der Verlauf behält, dass jemand gelöscht wurde, ohne seine Daten.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Permanently</source>
+        <translation>&amp;Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1 permanently.</source>
+        <translation>%1 endgültig gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>Archive Employee</source>
+        <translation>Mitarbeiter archivieren</translation>
+    </message>
+    <message>
+        <source>%1 left: they are hidden from the views and kept, with their profile and history, in View &gt; Show Archived, from where they can be restored.</source>
+        <translation>%1 ist ausgetreten: Der Mitarbeiter wird in den Ansichten ausgeblendet und mit Profil und Verlauf unter Ansicht &gt; Archivierte anzeigen aufbewahrt, von wo er wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>Ausgetreten a&amp;m:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedPanel</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Permanently…</source>
+        <translation>&amp;Endgültig löschen…</translation>
+    </message>
+    <message>
+        <source>Archived employees</source>
+        <translation>Archivierte Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ausgetreten am</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Bring the selected employee back, with their profile and history</source>
+        <translation>Den ausgewählten Mitarbeiter mit Profil und Verlauf zurückholen</translation>
+    </message>
+    <message>
+        <source>Erase the selected employee and their profile for good</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLog</name>
     <message>
         <source>The change could not be recorded in the history: %1</source>
@@ -1519,14 +1656,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Den ausgewählten Mitarbeiter und sein Profil bearbeiten (Eingabetaste oder Doppelklick)</translation>
     </message>
     <message>
-        <source>&amp;Delete Employee</source>
-        <translation>Mitarbeiter &amp;löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected employee and their profile</source>
-        <translation>Den ausgewählten Mitarbeiter und sein Profil löschen</translation>
-    </message>
-    <message>
         <source>&amp;Teams…</source>
         <translation>&amp;Teams…</translation>
     </message>
@@ -1583,10 +1712,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Mitarbeiter bearbeiten</translation>
     </message>
     <message>
-        <source>Delete Employee</source>
-        <translation>Mitarbeiter löschen</translation>
-    </message>
-    <message>
         <source>Your database role may only read employees.</source>
         <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
     </message>
@@ -1605,6 +1730,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>&amp;Recent Servers</source>
         <translation>&amp;Zuletzt verwendete Server</translation>
+    </message>
+    <message>
+        <source>&amp;Archive Employee…</source>
+        <translation>Mitarbeiter &amp;archivieren…</translation>
+    </message>
+    <message>
+        <source>The selected employee left: hide them from the views, keeping their records</source>
+        <translation>Der ausgewählte Mitarbeiter ist ausgetreten: in den Ansichten ausblenden, Daten behalten</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Permanently…</source>
+        <translation>&amp;Endgültig löschen…</translation>
+    </message>
+    <message>
+        <source>Erase the selected employee and their profile for good (for mistakes)</source>
+        <translation>Den ausgewählten Mitarbeiter und sein Profil endgültig löschen (für Irrtümer)</translation>
+    </message>
+    <message>
+        <source>Archive Employee…</source>
+        <translation>Mitarbeiter archivieren…</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,143 @@
     </message>
 </context>
 <context>
+    <name>ArchiveController</name>
+    <message>
+        <source>Archived Employees</source>
+        <translation>Employés archivés</translation>
+    </message>
+    <message>
+        <source>Show &amp;Archived</source>
+        <translation>Afficher les &amp;archivés</translation>
+    </message>
+    <message>
+        <source>List the employees who left, to restore one</source>
+        <translation>Lister les employés partis, pour en restaurer un</translation>
+    </message>
+    <message>
+        <source>Archive Employee</source>
+        <translation>Archiver l’employé</translation>
+    </message>
+    <message>
+        <source>%1 could not be archived: %2</source>
+        <translation>%1 n’a pas pu être archivé : %2</translation>
+    </message>
+    <message>
+        <source>Archived %1 (View &gt; Show Archived lists them).</source>
+        <translation>%1 archivé (Affichage &gt; Afficher les archivés les liste).</translation>
+    </message>
+    <message>
+        <source>Restore Employee</source>
+        <translation>Restaurer l’employé</translation>
+    </message>
+    <message>
+        <source>The employee could not be restored: %1</source>
+        <translation>L’employé n’a pas pu être restauré : %1</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 restauré.</translation>
+    </message>
+    <message>
+        <source>Delete Permanently</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Delete %1 permanently?</source>
+        <translation>Supprimer définitivement %1 ?</translation>
+    </message>
+    <message>
+        <source>Their employee record and profile (date of birth, team, address, gender, bio and photo) are erased and cannot be restored. The history keeps that someone was deleted, without their data.</source>
+        <translation>Sa fiche d’employé et son profil (date de naissance, équipe, adresse, genre, biographie et photo) sont effacés et ne peuvent pas être restaurés. L’historique garde qu’une personne a été supprimée, sans ses données.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Permanently</source>
+        <translation>&amp;Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Deleted %1 permanently.</source>
+        <translation>%1 supprimé définitivement.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>Archive Employee</source>
+        <translation>Archiver l’employé</translation>
+    </message>
+    <message>
+        <source>%1 left: they are hidden from the views and kept, with their profile and history, in View &gt; Show Archived, from where they can be restored.</source>
+        <translation>%1 est parti : l’employé est masqué des vues et conservé, avec son profil et son historique, dans Affichage &gt; Afficher les archivés, d’où il peut être restauré.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>&amp;Parti le :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedPanel</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Permanently…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>Archived employees</source>
+        <translation>Employés archivés</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Parti le</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Bring the selected employee back, with their profile and history</source>
+        <translation>Faire revenir l’employé sélectionné, avec son profil et son historique</translation>
+    </message>
+    <message>
+        <source>Erase the selected employee and their profile for good</source>
+        <translation>Effacer définitivement l’employé sélectionné et son profil</translation>
+    </message>
+    <message>
+        <source>Your database role may only read employees.</source>
+        <translation>Votre rôle de base de données ne permet que de lire les employés.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLog</name>
     <message>
         <source>The change could not be recorded in the history: %1</source>
@@ -1519,14 +1656,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Modifier l’employé sélectionné et son profil (Entrée ou double-clic)</translation>
     </message>
     <message>
-        <source>&amp;Delete Employee</source>
-        <translation>&amp;Supprimer l’employé</translation>
-    </message>
-    <message>
-        <source>Delete the selected employee and their profile</source>
-        <translation>Supprimer l’employé sélectionné et son profil</translation>
-    </message>
-    <message>
         <source>&amp;Teams…</source>
         <translation>É&amp;quipes…</translation>
     </message>
@@ -1583,10 +1712,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Modifier l’employé</translation>
     </message>
     <message>
-        <source>Delete Employee</source>
-        <translation>Supprimer l’employé</translation>
-    </message>
-    <message>
         <source>Your database role may only read employees.</source>
         <translation>Votre rôle dans la base de données ne permet que de lire les employés.</translation>
     </message>
@@ -1605,6 +1730,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>&amp;Recent Servers</source>
         <translation>Serveurs &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Archive Employee…</source>
+        <translation>&amp;Archiver l’employé…</translation>
+    </message>
+    <message>
+        <source>The selected employee left: hide them from the views, keeping their records</source>
+        <translation>L’employé sélectionné est parti : le masquer des vues en gardant ses données</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Permanently…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>Erase the selected employee and their profile for good (for mistakes)</source>
+        <translation>Effacer définitivement l’employé sélectionné et son profil (en cas d’erreur)</translation>
+    </message>
+    <message>
+        <source>Archive Employee…</source>
+        <translation>Archiver l’employé…</translation>
     </message>
 </context>
 <context>

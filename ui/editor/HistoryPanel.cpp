@@ -15,7 +15,7 @@
 #include <algorithm>
 
 namespace {
-constexpr int EntryRole = Qt::UserRole + 1;   // index into m_entries; -1 on a group
+constexpr int EntryRole = Qt::UserRole + 1; // index into m_entries; -1 on a group
 
 struct FieldKey
 {
@@ -23,9 +23,15 @@ struct FieldKey
     RecordField field;
 };
 constexpr FieldKey Keys[] = {
-    {"first_name", RecordField::FirstName}, {"last_name", RecordField::LastName}, {"email", RecordField::Email},
-    {"phone", RecordField::Phone}, {"date_of_birth", RecordField::DateOfBirth}, {"team", RecordField::Team},
-    {"gender", RecordField::Gender}, {"address", RecordField::Address}, {"bio", RecordField::Bio},
+    {"first_name", RecordField::FirstName},
+    {"last_name", RecordField::LastName},
+    {"email", RecordField::Email},
+    {"phone", RecordField::Phone},
+    {"date_of_birth", RecordField::DateOfBirth},
+    {"team", RecordField::Team},
+    {"gender", RecordField::Gender},
+    {"address", RecordField::Address},
+    {"bio", RecordField::Bio},
     {"photo", RecordField::Photo},
 };
 
@@ -65,10 +71,12 @@ bool sameSave(const HistoryEntry &a, const HistoryEntry &b)
 {
     return a.changeSetId == b.changeSetId && (a.changeSetId != 0 || a.at == b.at);
 }
-}
+} // namespace
 
 HistoryPanel::HistoryPanel(QWidget *parent)
-    : QWidget(parent), m_tree(new QTreeWidget(this)), m_restoreValue(new QPushButton(tr("Restore This &Value"), this)),
+    : QWidget(parent),
+      m_tree(new QTreeWidget(this)),
+      m_restoreValue(new QPushButton(tr("Restore This &Value"), this)),
       m_restoreVersion(new QPushButton(tr("Restore This Versi&on"), this))
 {
     setObjectName(QStringLiteral("historyPanel"));
@@ -106,7 +114,8 @@ void HistoryPanel::setEntries(const QList<HistoryEntry> &entries, const QList<Te
         const HistoryEntry &e = m_entries.at(i);
         if (!group || !sameSave(m_entries.at(group->data(0, EntryRole + 1).toInt()), e)) {
             const QDateTime at = Timestamp::fromText(e.at).toLocalTime();
-            group = new QTreeWidgetItem(m_tree, {QLocale().toString(at, QLocale::ShortFormat), HistoryFormat::who(e)});
+            group = new QTreeWidgetItem(
+                m_tree, {QLocale().toString(at, QLocale::ShortFormat), HistoryFormat::who(e)});
             group->setData(0, EntryRole, -1);
             group->setData(0, EntryRole + 1, i);
             group->setToolTip(0, e.at);
@@ -180,7 +189,7 @@ bool HistoryPanel::restorable(const HistoryEntry &entry, QPair<RecordField, QVar
 {
     const std::optional<RecordField> field = fieldOf(entry.field);
     if (entry.action != QLatin1String("changed") || !field || *field == RecordField::Photo)
-        return false;   // a photo's bytes are not kept
+        return false; // a photo's bytes are not kept
     if (*field == RecordField::Team) {
         if (entry.oldValue.isNull()) {
             *value = {*field, qint64(0)};
@@ -192,7 +201,7 @@ bool HistoryPanel::restorable(const HistoryEntry &entry, QPair<RecordField, QVar
                 return true;
             }
         }
-        return false;   // that team is gone
+        return false; // that team is gone
     }
     *value = {*field, entry.oldValue.isNull() ? QString() : entry.oldValue.toString()};
     return true;

@@ -20,6 +20,7 @@
 #include "mainwindow/CsvExportController.h"
 #include "mainwindow/DatabaseStatusLabel.h"
 #include "mainwindow/DatabaseFileChooser.h"
+#include "mainwindow/ArchiveController.h"
 #include "mainwindow/DeleteConfirmation.h"
 #include "mainwindow/ImportController.h"
 #include "mainwindow/MainWindowActions.h"
@@ -86,6 +87,7 @@ void MainWindow::createActions()
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.newEmployee, &QAction::triggered, this, &MainWindow::newEmployee);
     connect(a.editEmployee, &QAction::triggered, this, &MainWindow::editEmployee);
+    connect(a.archiveEmployee, &QAction::triggered, this, &MainWindow::archiveEmployee);
     connect(a.deleteEmployee, &QAction::triggered, this, &MainWindow::deleteEmployee);
     connect(a.teams, &QAction::triggered, this, &MainWindow::manageTeams);
     connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
@@ -114,6 +116,12 @@ void MainWindow::createToolBar()
     m_toolBar->setMovable(false);
     m_actions->addToToolBar(m_toolBar);
 
+    m_archive = new ArchiveController(this);
+    connect(m_archive, &ArchiveController::statusMessage, this, [this](const QString &text) {
+        flushRefresh();
+        statusBar()->showMessage(text, 4000);
+    });
+    m_viewMenu->addAction(m_archive->showArchivedAction());
     QAction *toggle = m_toolBar->toggleViewAction();
     toggle->setText(tr("Show &Toolbar"));
     toggle->setObjectName(QStringLiteral("actionShowToolbar"));
@@ -181,6 +189,7 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     });
 
     m_exporter->setStore(store);
+    m_archive->setStore(store, !ServerRoles::privileges(store->database()).readOnly());
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
     m_actions->explain(m_privileges);
@@ -345,6 +354,28 @@ void MainWindow::deleteEmployee()
     // Stay where the user was: the next employee takes the deleted one's place.
     m_tabs->selectNear(row);
     statusBar()->showMessage(tr("Deleted %1 and their profile.").arg(deletion.name()), 4000);
+}
+
+void MainWindow::archiveEmployee()
+{
+    if (refusedDuringImport())
+        return;
+    const qint64 id = currentEmployeeId();
+    if (!id)
+        return;
+    const int row = m_tabs->currentRow();
+    const auto current = m_store->record(id);
+    if (!current) {
+        flushRefresh();
+        statusBar()->showMessage(tr("This employee no longer exists."), 4000);
+        return;
+    }
+    // Only the version the view showed is archived (a newer one is refused).
+    const bool archived = m_archive->archive(m_tabs->shownInView(row, *current));
+    returnFocusToView();
+    flushRefresh();
+    if (archived)
+        m_tabs->selectNear(row);
 }
 
 void MainWindow::manageTeams()

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <memory>
 
+class ArchiveController;
 class CsvExportController;
 class DatabaseStatusLabel;
 class EmployeeEditDialog;
@@ -84,6 +85,7 @@ public:
 public slots:
     void newEmployee();
     void editEmployee();
+    void archiveEmployee();
     void deleteEmployee();
     void manageTeams();
     void newDatabase();
@@ -135,6 +137,7 @@ private:
     QPointer<EmployeeEditDialog> m_editor;
     ImportController *m_importer = nullptr;
     CsvExportController *m_exporter = nullptr;
+    ArchiveController *m_archive = nullptr;
     ServerConnector *m_connector = nullptr;
     bool m_closeAfterImport = false;
 

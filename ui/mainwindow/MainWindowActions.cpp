@@ -42,9 +42,12 @@ MainWindowActions::MainWindowActions(QObject *owner)
     , editEmployee(make(owner, tr("&Edit Employee"), QStringLiteral("document-edit"),
                         QStringLiteral("actionEditEmployee"), QKeySequence(Qt::CTRL | Qt::Key_E),
                         tr("Edit the selected employee and their profile (Enter or double-click)")))
-    , deleteEmployee(make(owner, tr("&Delete Employee"), QStringLiteral("edit-delete"),
-                          QStringLiteral("actionDeleteEmployee"), QKeySequence::Delete,
-                          tr("Delete the selected employee and their profile")))
+    , archiveEmployee(make(owner, tr("&Archive Employee…"), QStringLiteral("edit-delete"),
+                           QStringLiteral("actionArchiveEmployee"), QKeySequence::Delete,
+                           tr("The selected employee left: hide them from the views, keeping their records")))
+    , deleteEmployee(make(owner, tr("Delete &Permanently…"), {}, QStringLiteral("actionDeleteEmployee"),
+                          QKeySequence(Qt::SHIFT | Qt::Key_Delete),
+                          tr("Erase the selected employee and their profile for good (for mistakes)")))
     , teams(make(owner, tr("&Teams…"), QStringLiteral("system-users"), QStringLiteral("actionTeams"),
                  QKeySequence(Qt::CTRL | Qt::Key_T), tr("Add, rename and delete teams")))
     , find(make(owner, tr("&Find…"), QStringLiteral("edit-find"), QStringLiteral("actionFind"), QKeySequence::Find,
@@ -74,7 +77,7 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
     file->addAction(quit);
 
     QMenu *edit = menuBar->addMenu(tr("&Edit"));
-    edit->addActions({newEmployee, editEmployee, deleteEmployee});
+    edit->addActions({newEmployee, editEmployee, archiveEmployee, deleteEmployee});
     edit->addSeparator();
     edit->addAction(find);
     edit->addSeparator();
@@ -92,7 +95,7 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
 
 void MainWindowActions::addToToolBar(QToolBar *toolBar) const
 {
-    toolBar->addActions({newEmployee, editEmployee, deleteEmployee});
+    toolBar->addActions({newEmployee, editEmployee, archiveEmployee});
     toolBar->addSeparator();
     toolBar->addActions({importCsv, exportCsv});
     toolBar->addSeparator();
@@ -101,7 +104,7 @@ void MainWindowActions::addToToolBar(QToolBar *toolBar) const
     // themselves, tool buttons do not).
     toolBar->widgetForAction(newEmployee)->setAccessibleName(tr("New Employee"));
     toolBar->widgetForAction(editEmployee)->setAccessibleName(tr("Edit Employee"));
-    toolBar->widgetForAction(deleteEmployee)->setAccessibleName(tr("Delete Employee"));
+    toolBar->widgetForAction(archiveEmployee)->setAccessibleName(tr("Archive Employee…"));
 }
 
 void MainWindowActions::update(bool importing, bool hasCurrentEmployee, const ServerRoles::Privileges &privileges)
@@ -116,6 +119,7 @@ void MainWindowActions::update(bool importing, bool hasCurrentEmployee, const Se
     newEmployee->setEnabled(!importing && write);
     teams->setEnabled(!importing && privileges.editTeams);
     editEmployee->setEnabled(onEmployee);
+    archiveEmployee->setEnabled(onEmployee && write);
     deleteEmployee->setEnabled(onEmployee && write);
 }
 
@@ -126,6 +130,7 @@ void MainWindowActions::explain(const ServerRoles::Privileges &privileges)
     const std::pair<QAction *, bool> allowed[] = {
         {importCsv, !privileges.readOnly()},
         {newEmployee, !privileges.readOnly()},
+        {archiveEmployee, !privileges.readOnly()},
         {deleteEmployee, !privileges.readOnly()},
         {teams, privileges.editTeams},
     };

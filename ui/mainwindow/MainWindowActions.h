@@ -45,7 +45,8 @@ public:
     QAction *quit;
     QAction *newEmployee;
     QAction *editEmployee;
-    QAction *deleteEmployee;
+    QAction *archiveEmployee;
+    QAction *deleteEmployee;   // permanently
     QAction *teams;
     QAction *find;
     QAction *showEmployees;

@@ -329,7 +329,7 @@ void TestMainWindow::deleteAsksNamingTheEmployeeAndRemovesBothRows()
     WindowParts::employeeView(*window)->setFocus();
     QString question;
     answerNextMessageBox(QStringLiteral("Delete"), &question);
-    QTest::keyClick(window->windowHandle(), Qt::Key_Delete);   // QKeySequence::Delete
+    QTest::keyClick(window->windowHandle(), Qt::Key_Delete, Qt::ShiftModifier);   // Delete Permanently
     QVERIFY2(question.contains(QStringLiteral("Brendan O'Brien")), qPrintable(question));
     QVERIFY2(question.contains(QStringLiteral("profile")), qPrintable(question));
 
@@ -406,7 +406,8 @@ void TestMainWindow::actionsHaveNamesAndStandardShortcuts()
     const Expect expected[] = {
         {"actionNewEmployee", QStringLiteral("New Employee"), QKeySequence(QKeySequence::New)},
         {"actionEditEmployee", QStringLiteral("Edit Employee"), QKeySequence()},
-        {"actionDeleteEmployee", QStringLiteral("Delete Employee"), QKeySequence(QKeySequence::Delete)},
+        {"actionArchiveEmployee", QStringLiteral("Archive Employee…"), QKeySequence(QKeySequence::Delete)},
+        {"actionDeleteEmployee", QStringLiteral("Delete Permanently…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete)},
         {"actionOpenDatabase", QStringLiteral("Open Database…"), QKeySequence(QKeySequence::Open)},
         {"actionFind", QStringLiteral("Find…"), QKeySequence(QKeySequence::Find)},
         {"actionQuit", QStringLiteral("Quit"), QKeySequence(QKeySequence::Quit)},
