@@ -42,7 +42,7 @@ MainWindowActions::MainWindowActions(QObject *owner)
     , editEmployee(make(owner, tr("&Edit Employee"), QStringLiteral("document-edit"),
                         QStringLiteral("actionEditEmployee"), QKeySequence(Qt::CTRL | Qt::Key_E),
                         tr("Edit the selected employee and their profile (Enter or double-click)")))
-    , archiveEmployee(make(owner, tr("&Archive Employee…"), QStringLiteral("edit-delete"),
+    , archiveEmployee(make(owner, tr("&Archive Employee…"), QStringLiteral("archive-insert"),
                            QStringLiteral("actionArchiveEmployee"), QKeySequence::Delete,
                            tr("The selected employee left: hide them from the views, keeping their records")))
     , deleteEmployee(make(owner, tr("Delete &Permanently…"), {}, QStringLiteral("actionDeleteEmployee"),
