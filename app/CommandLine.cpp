@@ -83,8 +83,15 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            tr("Print the history of the employee with <email>, newest first, and exit."),
                                            tr("email"));
+    const QCommandLineOption purgeOption(
+        QStringLiteral("purge-archived-before"),
+        tr("Erase the personal data of archived employees who left before <date> (YYYY-MM-DD), their history "
+           "included, and exit."),
+        tr("date"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          tr("With --purge-archived-before: list who would be erased, change nothing."));
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
-                       regionOption, rolesOption});
+                       purgeOption, dryRunOption, regionOption, rolesOption});
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -139,6 +146,19 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);
     options->historyEmail = parser.value(historyOption);
+    options->dryRun = parser.isSet(dryRunOption);
+    if (parser.isSet(purgeOption)) {
+        options->purgeBefore = QDate::fromString(parser.value(purgeOption), Qt::ISODate);
+        if (!options->purgeBefore.isValid()) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(tr("--purge-archived-before needs a date as YYYY-MM-DD, not '%1'.")
+                                        .arg(parser.value(purgeOption))));
+            return Outcome::ExitFailure;
+        }
+    } else if (options->dryRun) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("--dry-run goes with --purge-archived-before.")));
+        return Outcome::ExitFailure;
+    }
     options->setupRoles = parser.isSet(rolesOption);
     options->phoneRegion = parser.value(regionOption).toUpper();
     return Outcome::Run;

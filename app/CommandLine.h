@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDate>
+
 #include "db/DatabaseLocation.h"
 
 #include <QCoreApplication>
@@ -14,12 +16,15 @@ struct CommandLineOptions
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
     QString historyEmail;   // --history: print that employee's history
+    QDate purgeBefore;      // --purge-archived-before
+    bool dryRun = false;    // --dry-run: say what would be purged, change nothing
     bool setupRoles = false;   // PostgreSQL: create and grant the reader, editor and admin roles
     bool locationGiven = false;   // --database or --database-url was on the command line
 
     bool hasAction() const
     {
-        return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles || !historyEmail.isEmpty();
+        return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles || !historyEmail.isEmpty()
+            || purgeBefore.isValid();
     }
 };
 

@@ -53,6 +53,8 @@ int HeadlessRunner::run(const CommandLineOptions &options)
         code = std::max(code, runCheck(session));
     if (code != Failure && !options.historyEmail.isEmpty())
         code = std::max(code, runHistory(session, options.historyEmail));
+    if (code != Failure && options.purgeBefore.isValid())
+        code = std::max(code, runPurge(session, options.purgeBefore, options.dryRun));
     if (code != Failure && options.setupRoles)
         code = std::max(code, runSetupRoles(session));
     return code;
@@ -138,5 +140,24 @@ int HeadlessRunner::runHistory(AppSession &session, const QString &email)
     }
     for (const HistoryEntry &entry : entries)
         out() << HistoryFormat::line(entry) << Qt::endl;
+    return Success;
+}
+
+// Names who is (or would be) erased on the terminal; the database keeps only how many.
+int HeadlessRunner::runPurge(AppSession &session, const QDate &leftBefore, bool dryRun)
+{
+    const PurgeReport report = session.store()->purgeArchivedBefore(leftBefore, dryRun);
+    if (!report.ok()) {
+        err() << tr("Nothing was purged: %1").arg(report.error) << Qt::endl;
+        return Failure;
+    }
+    for (const ArchivedEmployee &a : report.purged)
+        out() << a.leftOn.toString(Qt::ISODate) << "  " << a.firstName << ' ' << a.lastName << "  " << a.email
+              << Qt::endl;
+    out() << (dryRun ? tr("%n archived employee(s) would be purged; nothing was changed (--dry-run).", nullptr,
+                          int(report.purged.size()))
+                     : tr("Purged %n archived employee(s) who left before %1.", nullptr, int(report.purged.size()))
+                           .arg(leftBefore.toString(Qt::ISODate)))
+          << Qt::endl;
     return Success;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDate>
+
 #include "CommandLine.h"
 
 #include <QCoreApplication>
@@ -24,5 +26,6 @@ private:
     static int runExport(AppSession &session, const QString &path);
     static int runCheck(AppSession &session);
     static int runHistory(AppSession &session, const QString &email);
+    static int runPurge(AppSession &session, const QDate &leftBefore, bool dryRun);
     static int runSetupRoles(AppSession &session);
 };

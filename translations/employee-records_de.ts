@@ -255,6 +255,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>email</source>
         <translation>email</translation>
     </message>
+    <message>
+        <source>Erase the personal data of archived employees who left before &lt;date&gt; (YYYY-MM-DD), their history included, and exit.</source>
+        <translation>Die personenbezogenen Daten archivierter Mitarbeiter, die vor &lt;date&gt; (JJJJ-MM-TT) ausgetreten sind, samt Verlauf löschen und beenden.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>With --purge-archived-before: list who would be erased, change nothing.</source>
+        <translation>Mit --purge-archived-before: auflisten, wer gelöscht würde, nichts ändern.</translation>
+    </message>
+    <message>
+        <source>--purge-archived-before needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
+        <translation>--purge-archived-before braucht ein Datum als YYYY-MM-DD, nicht »%1«.</translation>
+    </message>
+    <message>
+        <source>--dry-run goes with --purge-archived-before.</source>
+        <translation>--dry-run gehört zu --purge-archived-before.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1268,6 +1288,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>No employee has the email address %1.</source>
         <translation>Kein Mitarbeiter hat die E-Mail-Adresse %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was purged: %1</source>
+        <translation>Nichts wurde gelöscht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
+        <translation><numerusform>%n archivierter Mitarbeiter würde gelöscht; nichts wurde geändert (--dry-run).</numerusform><numerusform>%n archivierte Mitarbeiter würden gelöscht; nichts wurde geändert (--dry-run).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation><numerusform>%n archivierter Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform><numerusform>%n archivierte Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform></translation>
     </message>
 </context>
 <context>

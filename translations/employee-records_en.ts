@@ -86,6 +86,14 @@
             <numerusform>%n problems found.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
+        <translation><numerusform>%n archived employee would be purged; nothing was changed (--dry-run).</numerusform><numerusform>%n archived employees would be purged; nothing was changed (--dry-run).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation><numerusform>Purged %n archived employee who left before %1.</numerusform><numerusform>Purged %n archived employees who left before %1.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ImportController</name>

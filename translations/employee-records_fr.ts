@@ -51,7 +51,7 @@
     </message>
     <message>
         <source>%1 could not be archived: %2</source>
-        <translation>%1 n’a pas pu être archivé : %2</translation>
+        <translation>%1 n’a pas pu être archivé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Archived %1 (View &gt; Show Archived lists them).</source>
@@ -63,7 +63,7 @@
     </message>
     <message>
         <source>The employee could not be restored: %1</source>
-        <translation>L’employé n’a pas pu être restauré : %1</translation>
+        <translation>L’employé n’a pas pu être restauré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Restored %1.</source>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Delete %1 permanently?</source>
-        <translation>Supprimer définitivement %1 ?</translation>
+        <translation>Supprimer définitivement %1&#x202f;?</translation>
     </message>
     <message>
         <source>Their employee record and profile (date of birth, team, address, gender, bio and photo) are erased and cannot be restored. The history keeps that someone was deleted, without their data.</source>
@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>%1 left: they are hidden from the views and kept, with their profile and history, in View &gt; Show Archived, from where they can be restored.</source>
-        <translation>%1 est parti : l’employé est masqué des vues et conservé, avec son profil et son historique, dans Affichage &gt; Afficher les archivés, d’où il peut être restauré.</translation>
+        <translation>%1 est parti&#xa0;: l’employé est masqué des vues et conservé, avec son profil et son historique, dans Affichage &gt; Afficher les archivés, d’où il peut être restauré.</translation>
     </message>
     <message>
         <source>Optional</source>
@@ -106,11 +106,11 @@
     </message>
     <message>
         <source>&amp;Left on:</source>
-        <translation>&amp;Parti le :</translation>
+        <translation>&amp;Parti le&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Motif :</translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
@@ -254,6 +254,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>email</source>
         <translation>email</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of archived employees who left before &lt;date&gt; (YYYY-MM-DD), their history included, and exit.</source>
+        <translation>Effacer les données personnelles des employés archivés partis avant &lt;date&gt; (AAAA-MM-JJ), historique compris, puis quitter.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>With --purge-archived-before: list who would be erased, change nothing.</source>
+        <translation>Avec --purge-archived-before : lister qui serait effacé, ne rien modifier.</translation>
+    </message>
+    <message>
+        <source>--purge-archived-before needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
+        <translation>--purge-archived-before attend une date AAAA-MM-JJ (YYYY-MM-DD), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>--dry-run goes with --purge-archived-before.</source>
+        <translation>--dry-run s’utilise avec --purge-archived-before.</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1289,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>No employee has the email address %1.</source>
         <translation>Aucun employé n’a l’adresse e-mail %1.</translation>
     </message>
+    <message>
+        <source>Nothing was purged: %1</source>
+        <translation>Rien n’a été effacé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
+        <translation><numerusform>%n employé archivé serait effacé ; rien n’a été modifié (--dry-run).</numerusform><numerusform>%n employés archivés seraient effacés ; rien n’a été modifié (--dry-run).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation><numerusform>%n employé archivé parti avant le %1 effacé.</numerusform><numerusform>%n employés archivés partis avant le %1 effacés.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>
@@ -1737,7 +1769,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>The selected employee left: hide them from the views, keeping their records</source>
-        <translation>L’employé sélectionné est parti : le masquer des vues en gardant ses données</translation>
+        <translation>L’employé sélectionné est parti&#xa0;: le masquer des vues en gardant ses données</translation>
     </message>
     <message>
         <source>Delete &amp;Permanently…</source>

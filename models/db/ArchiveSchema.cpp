@@ -36,7 +36,7 @@ const char *const Tables[] = {
     "CREATE UNIQUE INDEX archived_employee_phone_unique ON archived_employee (phone)",
     "CREATE INDEX archived_employee_name_idx ON archived_employee (lower(last_name), lower(first_name), id)",
     "CREATE TABLE archived_profile ("
-    " id %ID% PRIMARY KEY,"
+    " id %PK%,"
     " employee_id %ID% NOT NULL UNIQUE REFERENCES archived_employee (id) ON DELETE CASCADE,"
     " date_of_birth TEXT,"
     " team_id %ID% REFERENCES team (id),"

@@ -29,7 +29,8 @@ QStringList setUpStatements()
                // The history is written by the editors' own writes (triggers) and never rewritten.
                << QStringLiteral("GRANT INSERT, UPDATE ON change_set TO %1").arg(editor)
                << QStringLiteral("GRANT INSERT ON change_entry TO %1").arg(editor)
-               << QStringLiteral("GRANT USAGE, SELECT ON SEQUENCE change_set_id_seq, change_entry_id_seq TO %1")
+               << QStringLiteral("GRANT USAGE, SELECT ON SEQUENCE change_set_id_seq, change_entry_id_seq, "
+                                 "archived_profile_id_seq TO %1")
                       .arg(editor)
                << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON employee, employee_profile, archived_employee, "
                                  "archived_profile TO %1")

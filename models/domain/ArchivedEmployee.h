@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QString>
 
 // An employee who left, as the archive lists it.
@@ -13,4 +14,13 @@ struct ArchivedEmployee
     QString phone;
     QDate leftOn;
     QString reason;
+};
+
+// What a purge erased (or, in a dry run, would erase): who, for the user who
+// asked; the database keeps only how many.
+struct PurgeReport
+{
+    QList<ArchivedEmployee> purged;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
 };

@@ -13,8 +13,8 @@ namespace {
 const QString EmployeeColumns = QStringLiteral("id, first_name, last_name, email, email_normalized, phone, "
                                                "created_at, updated_at, version, created_change_set");
 // A profile's own id is no one's reference (the history names the employee):
-// a restored profile gets a new one, since SQLite may have handed the old one
-// to a new profile meanwhile.
+// an archived or restored profile gets a new one, since SQLite may have
+// handed the old one to another profile meanwhile.
 const QString ProfileColumns =
     QStringLiteral("employee_id, date_of_birth, team_id, address, gender, bio, photo, "
                    "created_at, updated_at, version");
@@ -52,7 +52,7 @@ StoreResult EmployeeArchive::archive(const EmployeeRecord &shown, const QDate &l
         return StoreResult::conflict(
             tr("This employee was changed or deleted by someone else since it was shown."));
     const StoreResult profile =
-        move(QStringLiteral("INSERT INTO archived_profile (id, %1) SELECT id, %1 FROM "
+        move(QStringLiteral("INSERT INTO archived_profile (%1) SELECT %1 FROM "
                             "employee_profile WHERE employee_id = ?")
                  .arg(ProfileColumns),
              id);
@@ -95,13 +95,17 @@ StoreResult EmployeeArchive::removeArchived(qint64 employeeId) const
                              : StoreResult::gone(tr("This employee is no longer in the archive."));
 }
 
-QList<ArchivedEmployee> EmployeeArchive::list() const
+QList<ArchivedEmployee> EmployeeArchive::list(const QDate &leftBefore) const
 {
     m_error.clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, first_name, last_name, email, phone, left_on, archive_reason "
-                               "FROM archived_employee ORDER BY lower(last_name), lower(first_name), id"))) {
+    q.prepare(QStringLiteral("SELECT id, first_name, last_name, email, phone, left_on, archive_reason "
+                             "FROM archived_employee %1 ORDER BY lower(last_name), lower(first_name), id")
+                  .arg(leftBefore.isValid() ? QStringLiteral("WHERE left_on < ?") : QString()));
+    if (leftBefore.isValid())
+        q.addBindValue(leftBefore.toString(Qt::ISODate));
+    if (!q.exec()) {
         m_error = q.lastError().text();
         return {};
     }
@@ -118,4 +122,26 @@ QList<ArchivedEmployee> EmployeeArchive::list() const
         out << a;
     }
     return out;
+}
+
+StoreResult EmployeeArchive::purge(const QList<ArchivedEmployee> &employees, qint64 changeSet) const
+{
+    for (const ArchivedEmployee &a : employees) {
+        // Every value the history kept of them goes: what changed stays, not to what.
+        StoreResult done = move(QStringLiteral("UPDATE change_entry SET old_value = NULL, new_value = NULL "
+                                               "WHERE employee_id = ?"),
+                                a.id);
+        if (!done.ok())
+            return done;
+        done = move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), a.id);   // the profile cascades
+        if (!done.ok())
+            return done;
+    }
+    // The trigger recorded deletions; these are purges.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE change_entry SET action = 'purged' WHERE change_set_id = ? AND action = 'deleted'"));
+    q.addBindValue(changeSet);
+    if (!q.exec())
+        return DriverErrorMapper::failure(q);
+    return StoreResult::success(employees.size());
 }

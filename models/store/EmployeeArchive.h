@@ -22,8 +22,12 @@ public:
     StoreResult restore(qint64 employeeId) const;
     // Deletes an archived employee for good (its history keeps no personal data).
     StoreResult removeArchived(qint64 employeeId) const;
-    // Sorted by name; empty on error (lastError()).
-    QList<ArchivedEmployee> list() const;
+    // Sorted by name; empty on error (lastError()). `leftBefore` valid: only
+    // those who left before that day.
+    QList<ArchivedEmployee> list(const QDate &leftBefore = {}) const;
+    // Erases the archived employees of `employees` and anonymises their
+    // history (no value stays); their deletions are marked as purged.
+    StoreResult purge(const QList<ArchivedEmployee> &employees, qint64 changeSet) const;
     QString lastError() const { return m_error; }
 
 private:

@@ -517,6 +517,49 @@ QList<ArchivedEmployee> EmployeeStore::archivedEmployees() const
     return EmployeeArchive(m_db).list();
 }
 
+PurgeReport EmployeeStore::purgeArchivedBefore(const QDate &leftBefore, bool dryRun)
+{
+    PurgeReport report;
+    const EmployeeArchive archive(m_db);
+    report.purged = archive.list(leftBefore);
+    if (!archive.lastError().isEmpty())
+        report.error = archive.lastError();
+    if (dryRun || report.purged.isEmpty() || !report.ok())
+        return report;
+    const ChangeOrigin previous = m_changeLog->origin();
+    m_changeLog->setOrigin({QString::fromLatin1(ChangeOrigin::Purge), {}});
+    const bool sqlite = !m_dialect->isPostgres();
+    QSqlQuery pragma(m_db);
+    // Freed space is zeroed, not left behind (Debian's SQLite does so by
+    // default; other builds do not).
+    const QString secureDelete = sqlite && pragma.exec(QStringLiteral("PRAGMA secure_delete")) && pragma.next()
+        ? pragma.value(0).toString()
+        : QString();
+    pragma.finish();
+    if (sqlite)
+        pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    const StoreResult result = inTransaction([&] {
+        m_changeLog->setRowCount(int(report.purged.size()));
+        return archive.purge(report.purged, m_changeLog->currentId());
+    });
+    m_changeLog->setOrigin(previous);
+    if (sqlite) {
+        if (secureDelete == QLatin1String("0"))
+            pragma.exec(QStringLiteral("PRAGMA secure_delete = OFF"));
+        // The WAL still holds earlier images of those pages until it is emptied.
+        pragma.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    } else if (result.ok()) {
+        pragma.exec(QStringLiteral("VACUUM archived_employee, archived_profile, change_entry"));
+    }
+    if (!result.ok()) {
+        report.error = result.errorText();
+        report.purged.clear();
+        return report;
+    }
+    emit archiveChanged();
+    return report;
+}
+
 // --- profiles -----------------------------------------------------------------
 
 StoreResult EmployeeStore::ensureProfile(qint64 employeeId, const EmployeeProfile &seed)

@@ -73,6 +73,11 @@ public:
     StoreResult restoreEmployee(qint64 employeeId);
     StoreResult deleteArchivedEmployee(qint64 employeeId);
     QList<ArchivedEmployee> archivedEmployees() const;
+    // Data protection (GDPR Art. 17): erases the archived employees who left
+    // before `leftBefore`, anonymising their history, in one recorded change
+    // (who, when, how many: nothing about them). A dry run lists them and
+    // changes nothing. SQLite overwrites the freed pages and empties the WAL.
+    PurgeReport purgeArchivedBefore(const QDate &leftBefore, bool dryRun);
 
     // Creates every row as createEmployee() would, with the same
     // employeeCreated per employee and the same refusals; results[i] answers

@@ -68,6 +68,7 @@ private slots:
     void corruptDatabaseIsExplainedAndUntouched();
     void badDatabaseUrlIsExplained();
     void historyPrintsOneChangeALineNewestFirst();
+    void purgeArchivedBeforeWithAndWithoutDryRun();
 
 private:
     // `launcher`: a command that starts the binary (e.g. as another user).
@@ -433,6 +434,36 @@ void TestCli::historyPrintsOneChangeALineNewestFirst()
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains("nobody@example.com"), qPrintable(missing.err));
     QVERIFY(missing.out.isEmpty());
+}
+
+// --purge-archived-before DATE [--dry-run]: the archived who left before
+// DATE are listed (and, without --dry-run, erased); a bad date is an error.
+void TestCli::purgeArchivedBeforeWithAndWithoutDryRun()
+{
+    const QString csv = writeFile("staff.csv", "first_name,last_name,email\nAda,Lovelace,ada@example.com\n"
+                                               "Alan,Turing,alan@example.com\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    // Ada left in 2019 (archived as the window would; the archive's own tables).
+    QCOMPARE(scalar(m_db, "INSERT INTO archived_employee SELECT id, first_name, last_name, email, email_normalized, "
+                          "phone, created_at, updated_at, version, created_change_set, '2019-06-30', NULL, "
+                          "'2019-06-30T00:00:00.000Z' FROM employee WHERE email_normalized = 'ada@example.com'"),
+             0);
+    QCOMPARE(scalar(m_db, "DELETE FROM employee WHERE email_normalized = 'ada@example.com'"), 0);
+    const Run dry = run({"--database", m_db, "--purge-archived-before", "2020-01-01", "--dry-run"});
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY2(dry.out.contains("2019-06-30  Ada Lovelace  ada@example.com"), qPrintable(dry.out));
+    QVERIFY2(dry.out.contains("would be purged"), qPrintable(dry.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM archived_employee"), 1);
+    const Run purge = run({"--database", m_db, "--purge-archived-before", "2020-01-01"});
+    QCOMPARE(purge.exitCode, 0);
+    QVERIFY2(purge.out.contains("Purged 1 archived employee"), qPrintable(purge.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM archived_employee"), 0);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 1);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM change_set WHERE source = 'purge' AND row_count = 1"), 1);
+    const Run bad = run({"--database", m_db, "--purge-archived-before", "30.06.2019"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("YYYY-MM-DD"), qPrintable(bad.err));
+    QCOMPARE(run({"--database", m_db, "--dry-run"}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

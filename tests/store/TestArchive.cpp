@@ -11,6 +11,7 @@
 #include "views/EmployeeTableModel.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -53,6 +54,8 @@ private slots:
     void restoringBringsBackTheSameEmployee();
     void aStaleVersionIsNotArchived();
     void newIdsNeverTakeAnArchivedOne();
+    void purgeLeavesNoPersonalDataOfThePurged();
+    void aDryRunPurgesNothing();
 
 private:
     qint64 addAda();
@@ -197,6 +200,97 @@ void TestArchive::newIdsNeverTakeAnArchivedOne()
             > ada);
     const StoreResult restored = m_store->restoreEmployee(ada);
     QVERIFY2(restored.ok(), qPrintable(restored.errorText()));
+}
+
+// Zebulon Quixote, edited once (so the history holds old values too), left
+// in 2019; Grace left last month and stays.
+static qint64 addLeavers(EmployeeStore *store)
+{
+    EmployeeProfile seed;
+    seed.address = QStringLiteral("Calle Quixotesca 7");
+    seed.bio = QStringLiteral("Tilted at windmills");
+    const qint64 id = store->createEmployee(person("Zebulon", "Quixotic", "zq@example.com", "+4930999888"), seed).id();
+    const EmployeeRecord base = *store->record(id);
+    EmployeeRecord edited = base;
+    edited.employee.lastName = QStringLiteral("Quixote");
+    edited.profile.address = QStringLiteral("La Mancha 1");
+    store->saveChanges(base, edited, {RecordField::LastName, RecordField::Address});
+    const StoreResult first = store->archiveEmployee(*store->record(id), QDate(2019, 6, 30), QStringLiteral("Rode off"));
+    if (!first.ok())
+        qWarning("archive failed: %s", qPrintable(first.errorText()));
+    const qint64 grace = store->createEmployee(person("Grace", "Hopper", "grace@example.com")).id();
+    const StoreResult second = store->archiveEmployee(*store->record(grace), QDate(2026, 11, 1));
+    if (!second.ok())
+        qWarning("archive failed: %s", qPrintable(second.errorText()));
+    return id;
+}
+
+void TestArchive::purgeLeavesNoPersonalDataOfThePurged()
+{
+    const qint64 zeb = addLeavers(m_store);
+    QCOMPARE(m_store->archivedEmployees().size(), 2);
+    if (!m_tdb->isPostgres()) {
+        // As an SQLite built without SECURE_DELETE (Debian's has it) would run.
+        QVERIFY(TestDatabase::exec(m_store->database(), QStringLiteral("PRAGMA secure_delete = OFF")));
+    }
+    const PurgeReport report = m_store->purgeArchivedBefore(QDate(2020, 1, 1), false);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QCOMPARE(report.purged.size(), 1);
+    QCOMPARE(report.purged.first().id, zeb);
+    QCOMPARE(m_store->archivedEmployees().size(), 1);   // Grace stays
+    const QSqlDatabase db = m_store->database();
+    // What is left of him: that something changed, and that he was purged; no value.
+    QCOMPARE(actions(HistoryReader(db).employeeHistory(zeb)).first(), QStringLiteral("purged"));
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM change_entry WHERE employee_id = %1 AND "
+                                      "(old_value IS NOT NULL OR new_value IS NOT NULL)").arg(zeb)),
+             0);
+    // The purge itself: who and when and how many, nothing about whom.
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM change_set WHERE source = 'purge' AND row_count = 1")), 1);
+
+    const QStringList traces{QStringLiteral("Zebulon"), QStringLiteral("Quixot"), QStringLiteral("zq@example"),
+                             QStringLiteral("4930999888"), QStringLiteral("windmills"), QStringLiteral("Mancha"),
+                             QStringLiteral("Rode off")};
+    if (m_tdb->isPostgres()) {
+        // Every row of every table, as text.
+        for (const char *table : {"employee", "employee_profile", "archived_employee", "archived_profile",
+                                  "change_entry", "change_set", "team"}) {
+            for (const QString &trace : traces) {
+                QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE t::text LIKE '%%2%'")
+                                       .arg(QLatin1String(table), trace)),
+                         0);
+            }
+        }
+        return;
+    }
+    // SQLite: the bytes of the database file and its WAL, free pages included.
+    QByteArray bytes;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile file(db.databaseName() + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            bytes += file.readAll();
+    }
+    QVERIFY(bytes.size() > 4096);
+    for (const QString &trace : traces)
+        QVERIFY2(!bytes.contains(trace.toUtf8()), qPrintable(trace));
+    QVERIFY(bytes.contains("grace@example.com"));   // the search does see data that stays
+    QSqlQuery mode(db);   // and the connection is as it was
+    QVERIFY(mode.exec(QStringLiteral("PRAGMA secure_delete")) && mode.next());
+    QCOMPARE(mode.value(0).toInt(), 0);
+}
+
+void TestArchive::aDryRunPurgesNothing()
+{
+    const qint64 zeb = addLeavers(m_store);
+    const qint64 entries = count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_entry"));
+    const qint64 sets = count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_set"));
+    const PurgeReport report = m_store->purgeArchivedBefore(QDate(2020, 1, 1), true);
+    QVERIFY(report.ok());
+    QCOMPARE(report.purged.size(), 1);
+    QCOMPARE(report.purged.first().id, zeb);
+    QCOMPARE(m_store->archivedEmployees().size(), 2);
+    QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_entry")), entries);
+    QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_set")), sets);
+    QCOMPARE(m_store->purgeArchivedBefore(QDate(2019, 1, 1), false).purged.size(), 0);   // nobody left that early
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
