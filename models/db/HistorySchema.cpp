@@ -177,9 +177,7 @@ QStringList sqliteTriggers(const SqlDialect &d)
     };
 }
 
-// PostgreSQL: one trigger function per table and operation; the row-level
-// insert trigger has a WHEN, so an import (whose rows name their change set)
-// never calls into PL/pgSQL.
+// PostgreSQL: one trigger function per table and operation.
 QStringList postgresTriggers(const SqlDialect &d)
 {
     QStringList out{
@@ -195,8 +193,15 @@ QStringList postgresTriggers(const SqlDialect &d)
                 + QLatin1String("() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ") + body
                 + QLatin1String("; RETURN NULL; END $$");
     };
-    function("employee_history_insert",
-             oneEntry(d, "employee", "created", QStringLiteral("NEW.id"), QStringLiteral("NULL")));
+    // Statement-level over the inserted rows (a transition table, which the
+    // archive's check of step 6 shares): a row-level trigger, even one whose
+    // WHEN is false, cost 13% of a bare 250-row INSERT (measured).
+    function(
+        "employee_history_insert",
+        EntryColumns
+            + QStringLiteral("SELECT employee_records_change_set(), employee_records_now(), session_user, "
+                             "current_setting('application_name', true), n.id, NULL, 'employee', 'created', "
+                             "NULL, NULL, NULL FROM changed n WHERE n.created_change_set IS NULL"));
     function("employee_history_update",
              changedFields(d, "employee", QStringLiteral("NEW.id"), QStringLiteral("NULL"), EmployeeFields));
     function("employee_history_delete",
@@ -219,7 +224,9 @@ QStringList postgresTriggers(const SqlDialect &d)
                 + (when ? QLatin1String("WHEN (") + QLatin1String(when) + QLatin1String(") ") : QString())
                 + QLatin1String("EXECUTE FUNCTION ") + QLatin1String(name) + QLatin1String("()");
     };
-    trigger("employee_history_insert", "AFTER INSERT ON employee", "NEW.created_change_set IS NULL");
+    out << QStringLiteral(
+        "CREATE TRIGGER employee_history_insert AFTER INSERT ON employee REFERENCING NEW TABLE AS "
+        "changed FOR EACH STATEMENT EXECUTE FUNCTION employee_history_insert()");
     trigger("employee_history_update", "AFTER UPDATE ON employee");
     trigger("employee_history_delete", "AFTER DELETE ON employee");
     trigger("profile_history_update", "AFTER UPDATE ON employee_profile");
