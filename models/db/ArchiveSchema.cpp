@@ -77,6 +77,15 @@ QString entry(const SqlDialect &d, const char *action, const QString &employeeId
         + values.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+// The same entry as an INSERT ... SELECT, for a WHERE to follow.
+QString entrySelect(const SqlDialect &d, const char *action, const QString &employeeId)
+{
+    QString sql = entry(d, action, employeeId, QStringLiteral("NULL"), QStringLiteral("NULL"));
+    sql.replace(QStringLiteral(") VALUES ("), QStringLiteral(") SELECT "));
+    sql.chop(1); // the VALUES list's ')'
+    return sql;
+}
+
 // Another archived employee has the email or phone (the same id is the
 // employee being restored).
 const char *const TakenCondition = "EXISTS (SELECT 1 FROM archived_employee a WHERE a.id <> NEW.id AND "
@@ -86,12 +95,20 @@ const char *const TakenCondition = "EXISTS (SELECT 1 FROM archived_employee a WH
 QStringList sqlite(const SqlDialect &d)
 {
     return {
-        // Uniqueness across both tables, and no archived id handed out again.
-        QStringLiteral("CREATE TRIGGER employee_archived_insert BEFORE INSERT ON employee WHEN ")
+        // Uniqueness across both tables, in one trigger with step 5's record
+        // of another tool's insert: each row trigger an import's row fires
+        // costs (measured on 300k bare inserts: two triggers +1.5 us a row,
+        // one +0.75 us). An AFTER trigger's RAISE undoes the statement too.
+        QStringLiteral("DROP TRIGGER employee_history_insert"),
+        QStringLiteral("CREATE TRIGGER employee_history_insert AFTER INSERT ON employee "
+                       "WHEN NEW.created_change_set IS NULL OR ")
             + QLatin1String(TakenCondition)
             + QStringLiteral(
                 " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: an archived employee has this "
-                "email or phone'); END"),
+                "email or phone') WHERE ")
+            + QLatin1String(TakenCondition) + QStringLiteral("; ")
+            + entrySelect(d, "created", QStringLiteral("NEW.id"))
+            + QStringLiteral(" WHERE NEW.created_change_set IS NULL; END"),
         QStringLiteral(
             "CREATE TRIGGER employee_archived_update BEFORE UPDATE OF email_normalized, phone ON employee "
             "WHEN ")
