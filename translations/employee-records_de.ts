@@ -1295,11 +1295,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
     <message numerus="yes">
         <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
-        <translation><numerusform>%n archivierter Mitarbeiter würde gelöscht; nichts wurde geändert (--dry-run).</numerusform><numerusform>%n archivierte Mitarbeiter würden gelöscht; nichts wurde geändert (--dry-run).</numerusform></translation>
+        <translation>
+            <numerusform>%n archivierter Mitarbeiter würde gelöscht; nichts wurde geändert (--dry-run).</numerusform>
+            <numerusform>%n archivierte Mitarbeiter würden gelöscht; nichts wurde geändert (--dry-run).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Purged %n archived employee(s) who left before %1.</source>
-        <translation><numerusform>%n archivierter Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform><numerusform>%n archivierte Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n archivierter Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform>
+            <numerusform>%n archivierte Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1537,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Profile %1 refers to a team that does not exist.</source>
         <translation>Profil %1 verweist auf ein Team, das es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Archived employee %1 has no profile.</source>
+        <translation>Archivierter Mitarbeiter %1 hat kein Profil.</translation>
+    </message>
+    <message>
+        <source>Employee %1 is both archived and current.</source>
+        <translation>Mitarbeiter %1 ist zugleich archiviert und aktuell.</translation>
     </message>
 </context>
 <context>

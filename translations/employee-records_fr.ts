@@ -265,11 +265,11 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>With --purge-archived-before: list who would be erased, change nothing.</source>
-        <translation>Avec --purge-archived-before : lister qui serait effacé, ne rien modifier.</translation>
+        <translation>Avec --purge-archived-before&#xa0;: lister qui serait effacé, ne rien modifier.</translation>
     </message>
     <message>
         <source>--purge-archived-before needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
-        <translation>--purge-archived-before attend une date AAAA-MM-JJ (YYYY-MM-DD), pas « %1 ».</translation>
+        <translation>--purge-archived-before attend une date AAAA-MM-JJ (YYYY-MM-DD), pas «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--dry-run goes with --purge-archived-before.</source>
@@ -1291,15 +1291,21 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>Nothing was purged: %1</source>
-        <translation>Rien n’a été effacé : %1</translation>
+        <translation>Rien n’a été effacé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
-        <translation><numerusform>%n employé archivé serait effacé ; rien n’a été modifié (--dry-run).</numerusform><numerusform>%n employés archivés seraient effacés ; rien n’a été modifié (--dry-run).</numerusform></translation>
+        <translation>
+            <numerusform>%n employé archivé serait effacé&#x202f;; rien n’a été modifié (--dry-run).</numerusform>
+            <numerusform>%n employés archivés seraient effacés&#x202f;; rien n’a été modifié (--dry-run).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Purged %n archived employee(s) who left before %1.</source>
-        <translation><numerusform>%n employé archivé parti avant le %1 effacé.</numerusform><numerusform>%n employés archivés partis avant le %1 effacés.</numerusform></translation>
+        <translation>
+            <numerusform>%n employé archivé parti avant le %1 effacé.</numerusform>
+            <numerusform>%n employés archivés partis avant le %1 effacés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1537,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Profile %1 refers to a team that does not exist.</source>
         <translation>Le profil %1 fait référence à une équipe qui n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Archived employee %1 has no profile.</source>
+        <translation>L’employé archivé %1 n’a pas de profil.</translation>
+    </message>
+    <message>
+        <source>Employee %1 is both archived and current.</source>
+        <translation>L’employé %1 est à la fois archivé et actuel.</translation>
     </message>
 </context>
 <context>

@@ -45,9 +45,10 @@ QStringList IntegrityChecker::check(const QSqlDatabase &db)
             QStringLiteral("SELECT e.id FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
                            "WHERE p.id IS NULL ORDER BY e.id"),
             tr("Employee %1 has no profile."), &problems);
-    collect(db,
-            QStringLiteral("SELECT employee_id FROM employee_profile GROUP BY employee_id HAVING COUNT(*) > 1"),
-            tr("Employee %1 has more than one profile."), &problems);
+    collect(
+        db,
+        QStringLiteral("SELECT employee_id FROM employee_profile GROUP BY employee_id HAVING COUNT(*) > 1"),
+        tr("Employee %1 has more than one profile."), &problems);
     collect(db,
             QStringLiteral("SELECT p.id FROM employee_profile p LEFT JOIN employee e ON e.id = p.employee_id "
                            "WHERE e.id IS NULL ORDER BY p.id"),
@@ -56,5 +57,15 @@ QStringList IntegrityChecker::check(const QSqlDatabase &db)
             QStringLiteral("SELECT p.id FROM employee_profile p LEFT JOIN team t ON t.id = p.team_id "
                            "WHERE p.team_id IS NOT NULL AND t.id IS NULL ORDER BY p.id"),
             tr("Profile %1 refers to a team that does not exist."), &problems);
+    // The archive (schema step 6) keeps the same rule, and an employee is either archived or current.
+    collect(db,
+            QStringLiteral(
+                "SELECT a.id FROM archived_employee a LEFT JOIN archived_profile p ON p.employee_id = a.id "
+                "WHERE p.id IS NULL ORDER BY a.id"),
+            tr("Archived employee %1 has no profile."), &problems);
+    collect(
+        db,
+        QStringLiteral("SELECT a.id FROM archived_employee a JOIN employee e ON e.id = a.id ORDER BY a.id"),
+        tr("Employee %1 is both archived and current."), &problems);
     return problems;
 }

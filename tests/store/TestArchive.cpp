@@ -56,6 +56,7 @@ private slots:
     void newIdsNeverTakeAnArchivedOne();
     void purgeLeavesNoPersonalDataOfThePurged();
     void aDryRunPurgesNothing();
+    void checkFindsABrokenArchive();
 
 private:
     qint64 addAda();
@@ -209,13 +210,15 @@ static qint64 addLeavers(EmployeeStore *store)
     EmployeeProfile seed;
     seed.address = QStringLiteral("Calle Quixotesca 7");
     seed.bio = QStringLiteral("Tilted at windmills");
-    const qint64 id = store->createEmployee(person("Zebulon", "Quixotic", "zq@example.com", "+4930999888"), seed).id();
+    const qint64 id =
+        store->createEmployee(person("Zebulon", "Quixotic", "zq@example.com", "+4930999888"), seed).id();
     const EmployeeRecord base = *store->record(id);
     EmployeeRecord edited = base;
     edited.employee.lastName = QStringLiteral("Quixote");
     edited.profile.address = QStringLiteral("La Mancha 1");
     store->saveChanges(base, edited, {RecordField::LastName, RecordField::Address});
-    const StoreResult first = store->archiveEmployee(*store->record(id), QDate(2019, 6, 30), QStringLiteral("Rode off"));
+    const StoreResult first =
+        store->archiveEmployee(*store->record(id), QDate(2019, 6, 30), QStringLiteral("Rode off"));
     if (!first.ok())
         qWarning("archive failed: %s", qPrintable(first.errorText()));
     const qint64 grace = store->createEmployee(person("Grace", "Hopper", "grace@example.com")).id();
@@ -237,26 +240,32 @@ void TestArchive::purgeLeavesNoPersonalDataOfThePurged()
     QVERIFY2(report.ok(), qPrintable(report.error));
     QCOMPARE(report.purged.size(), 1);
     QCOMPARE(report.purged.first().id, zeb);
-    QCOMPARE(m_store->archivedEmployees().size(), 1);   // Grace stays
+    QCOMPARE(m_store->archivedEmployees().size(), 1); // Grace stays
     const QSqlDatabase db = m_store->database();
     // What is left of him: that something changed, and that he was purged; no value.
     QCOMPARE(actions(HistoryReader(db).employeeHistory(zeb)).first(), QStringLiteral("purged"));
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM change_entry WHERE employee_id = %1 AND "
-                                      "(old_value IS NOT NULL OR new_value IS NOT NULL)").arg(zeb)),
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT COUNT(*) FROM change_entry WHERE employee_id = %1 AND "
+                                  "(old_value IS NOT NULL OR new_value IS NOT NULL)")
+                       .arg(zeb)),
              0);
     // The purge itself: who and when and how many, nothing about whom.
-    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM change_set WHERE source = 'purge' AND row_count = 1")), 1);
+    QCOMPARE(
+        count(db, QStringLiteral("SELECT COUNT(*) FROM change_set WHERE source = 'purge' AND row_count = 1")),
+        1);
 
-    const QStringList traces{QStringLiteral("Zebulon"), QStringLiteral("Quixot"), QStringLiteral("zq@example"),
-                             QStringLiteral("4930999888"), QStringLiteral("windmills"), QStringLiteral("Mancha"),
+    const QStringList traces{QStringLiteral("Zebulon"),    QStringLiteral("Quixot"),
+                             QStringLiteral("zq@example"), QStringLiteral("4930999888"),
+                             QStringLiteral("windmills"),  QStringLiteral("Mancha"),
                              QStringLiteral("Rode off")};
     if (m_tdb->isPostgres()) {
         // Every row of every table, as text.
         for (const char *table : {"employee", "employee_profile", "archived_employee", "archived_profile",
                                   "change_entry", "change_set", "team"}) {
             for (const QString &trace : traces) {
-                QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE t::text LIKE '%%2%'")
-                                       .arg(QLatin1String(table), trace)),
+                QCOMPARE(count(db,
+                               QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE t::text LIKE '%%2%'")
+                                   .arg(QLatin1String(table), trace)),
                          0);
             }
         }
@@ -272,8 +281,8 @@ void TestArchive::purgeLeavesNoPersonalDataOfThePurged()
     QVERIFY(bytes.size() > 4096);
     for (const QString &trace : traces)
         QVERIFY2(!bytes.contains(trace.toUtf8()), qPrintable(trace));
-    QVERIFY(bytes.contains("grace@example.com"));   // the search does see data that stays
-    QSqlQuery mode(db);   // and the connection is as it was
+    QVERIFY(bytes.contains("grace@example.com")); // the search does see data that stays
+    QSqlQuery mode(db); // and the connection is as it was
     QVERIFY(mode.exec(QStringLiteral("PRAGMA secure_delete")) && mode.next());
     QCOMPARE(mode.value(0).toInt(), 0);
 }
@@ -290,7 +299,36 @@ void TestArchive::aDryRunPurgesNothing()
     QCOMPARE(m_store->archivedEmployees().size(), 2);
     QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_entry")), entries);
     QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_set")), sets);
-    QCOMPARE(m_store->purgeArchivedBefore(QDate(2019, 1, 1), false).purged.size(), 0);   // nobody left that early
+    QCOMPARE(m_store->purgeArchivedBefore(QDate(2019, 1, 1), false).purged.size(),
+             0); // nobody left that early
+}
+
+// --check looks at the archive too: an archived employee keeps its one
+// profile, and is not also a current employee.
+void TestArchive::checkFindsABrokenArchive()
+{
+    const qint64 ada = addAda();
+    QVERIFY(m_store->archiveEmployee(*m_store->record(ada), QDate(2026, 11, 30)).ok());
+    const QSqlDatabase db = m_store->database();
+    QVERIFY(IntegrityChecker::check(db).isEmpty());
+    QVERIFY(TestDatabase::exec(
+        db, QStringLiteral("DELETE FROM archived_profile WHERE employee_id = %1").arg(ada)));
+    QVERIFY(TestDatabase::exec(db,
+                               QStringLiteral("INSERT INTO employee (id, first_name, last_name, email, "
+                                              "email_normalized, created_at, updated_at, created_change_set) "
+                                              "VALUES (%1, 'Ada', 'Again', 'again@example.com', "
+                                              "'again@example.com', 'x', 'x', 1)")
+                                   .arg(ada)));
+    QVERIFY(TestDatabase::exec(
+        db,
+        QStringLiteral("INSERT INTO employee_profile (employee_id, created_at, updated_at) "
+                       "VALUES (%1, 'x', 'x')")
+            .arg(ada)));
+    const QStringList problems = IntegrityChecker::check(db);
+    QVERIFY2(problems.contains(QStringLiteral("Archived employee %1 has no profile.").arg(ada)),
+             qPrintable(problems.join('\n')));
+    QVERIFY2(problems.contains(QStringLiteral("Employee %1 is both archived and current.").arg(ada)),
+             qPrintable(problems.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
