@@ -1,5 +1,6 @@
 #include "db/ArchiveSchema.h"
 
+#include "db/HistorySchema.h"
 #include "db/SqlDialect.h"
 
 // An archived employee (one who left) moves, with its profile, to tables of
@@ -50,31 +51,12 @@ const char *const Tables[] = {
     "CREATE INDEX archived_profile_team_idx ON archived_profile (team_id)",
 };
 
+// An entry on the employee `employeeId`: the history's own spelling.
 QString entry(const SqlDialect &d, const char *action, const QString &employeeId, const QString &field,
               const QString &newValue)
 {
-    const bool pg = d.isPostgres();
-    const QString changeSet = pg
-        ? QStringLiteral("employee_records_change_set()")
-        : QStringLiteral("(SELECT id FROM change_set WHERE open = 1 ORDER BY id DESC LIMIT 1)");
-    const QString now = pg ? QStringLiteral("employee_records_now()")
-                           : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
-    const QStringList values{changeSet,
-                             now,
-                             pg ? QStringLiteral("session_user") : QStringLiteral("NULL"),
-                             pg ? QStringLiteral("current_setting('application_name', true)")
-                                : QStringLiteral("NULL"),
-                             employeeId,
-                             QStringLiteral("NULL"),
-                             QStringLiteral("'employee'"),
-                             QLatin1Char('\'') + QLatin1String(action) + QLatin1Char('\''),
-                             field,
-                             QStringLiteral("NULL"),
-                             newValue};
-    return QStringLiteral(
-               "INSERT INTO change_entry (change_set_id, at, db_user, client, employee_id, team_id, "
-               "subject, action, field, old_value, new_value) VALUES (")
-        + values.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return HistorySchema::entry(d, "employee", action, employeeId, QStringLiteral("NULL"), field,
+                                QStringLiteral("NULL"), newValue);
 }
 
 // The same entry as an INSERT ... SELECT, for a WHERE to follow.

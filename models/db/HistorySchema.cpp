@@ -246,3 +246,10 @@ QStringList HistorySchema::statements(const SqlDialect &dialect)
     out << (dialect.isPostgres() ? postgresTriggers(dialect) : sqliteTriggers(dialect));
     return out;
 }
+
+QString HistorySchema::entry(const SqlDialect &dialect, const char *subject, const char *action,
+                             const QString &employeeId, const QString &teamId, const QString &field,
+                             const QString &oldValue, const QString &newValue)
+{
+    return oneEntry(dialect, subject, action, employeeId, teamId, field, oldValue, newValue);
+}

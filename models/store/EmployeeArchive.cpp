@@ -21,8 +21,9 @@ const QString ProfileColumns =
 } // namespace
 
 // Runs one INSERT ... SELECT or DELETE of the move; `before` are the values
-// bound ahead of the employee id.
-StoreResult EmployeeArchive::move(const QString &sql, qint64 employeeId, const QVariantList &before) const
+// bound ahead of the employee id; *rows gets the rows it changed.
+StoreResult EmployeeArchive::move(const QString &sql, qint64 employeeId, const QVariantList &before,
+                                  int *rows) const
 {
     QSqlQuery q(m_db);
     q.prepare(sql);
@@ -31,13 +32,16 @@ StoreResult EmployeeArchive::move(const QString &sql, qint64 employeeId, const Q
     q.addBindValue(employeeId);
     if (!q.exec())
         return DriverErrorMapper::failure(q);
-    return StoreResult::success(q.numRowsAffected());
+    if (rows)
+        *rows = q.numRowsAffected();
+    return StoreResult::success(employeeId);
 }
 
 StoreResult EmployeeArchive::archive(const EmployeeRecord &shown, const QDate &leftOn,
                                      const QString &reason) const
 {
     const qint64 id = shown.employee.id;
+    int rows = 0;
     const StoreResult copied =
         move(QStringLiteral("INSERT INTO archived_employee (%1, left_on, archive_reason, "
                             "archived_at) SELECT %1, ?, ?, ? FROM employee "
@@ -45,34 +49,34 @@ StoreResult EmployeeArchive::archive(const EmployeeRecord &shown, const QDate &l
                  .arg(EmployeeColumns),
              id,
              {leftOn.toString(Qt::ISODate), SqlValue::nullable(reason.trimmed()), Timestamp::now(),
-              shown.employee.version});
+              shown.employee.version},
+             &rows);
     if (!copied.ok())
         return copied;
-    if (copied.id() != 1)
+    if (rows != 1)
         return StoreResult::conflict(
             tr("This employee was changed or deleted by someone else since it was shown."));
-    const StoreResult profile =
-        move(QStringLiteral("INSERT INTO archived_profile (%1) SELECT %1 FROM "
-                            "employee_profile WHERE employee_id = ?")
-                 .arg(ProfileColumns),
-             id);
+    const StoreResult profile = move(QStringLiteral("INSERT INTO archived_profile (%1) SELECT %1 FROM "
+                                                    "employee_profile WHERE employee_id = ?")
+                                         .arg(ProfileColumns),
+                                     id);
     if (!profile.ok())
         return profile;
     // The profile goes with the employee (ON DELETE CASCADE).
-    const StoreResult removed = move(QStringLiteral("DELETE FROM employee WHERE id = ?"), id);
-    return removed.ok() ? StoreResult::success(id) : removed;
+    return move(QStringLiteral("DELETE FROM employee WHERE id = ?"), id);
 }
 
 StoreResult EmployeeArchive::restore(qint64 employeeId) const
 {
+    int rows = 0;
     const StoreResult copied =
         move(QStringLiteral("INSERT INTO employee (%1) SELECT %1 FROM archived_employee "
                             "WHERE id = ?")
                  .arg(EmployeeColumns),
-             employeeId);
+             employeeId, {}, &rows);
     if (!copied.ok())
         return copied;
-    if (copied.id() != 1)
+    if (rows != 1)
         return StoreResult::gone(tr("This employee is no longer in the archive."));
     const StoreResult profile = move(QStringLiteral("INSERT INTO employee_profile (%1) SELECT %1 FROM "
                                                     "archived_profile WHERE employee_id = ?")
@@ -80,19 +84,17 @@ StoreResult EmployeeArchive::restore(qint64 employeeId) const
                                      employeeId);
     if (!profile.ok())
         return profile;
-    const StoreResult removed =
-        move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId);
-    return removed.ok() ? StoreResult::success(employeeId) : removed;
+    return move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId);
 }
 
 StoreResult EmployeeArchive::removeArchived(qint64 employeeId) const
 {
+    int rows = 0;
     const StoreResult removed =
-        move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId);
+        move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), employeeId, {}, &rows);
     if (!removed.ok())
         return removed;
-    return removed.id() == 1 ? StoreResult::success(employeeId)
-                             : StoreResult::gone(tr("This employee is no longer in the archive."));
+    return rows == 1 ? removed : StoreResult::gone(tr("This employee is no longer in the archive."));
 }
 
 QList<ArchivedEmployee> EmployeeArchive::list(const QDate &leftBefore) const
@@ -133,15 +135,17 @@ StoreResult EmployeeArchive::purge(const QList<ArchivedEmployee> &employees, qin
                                 a.id);
         if (!done.ok())
             return done;
-        done = move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), a.id);   // the profile cascades
+        done =
+            move(QStringLiteral("DELETE FROM archived_employee WHERE id = ?"), a.id); // the profile cascades
         if (!done.ok())
             return done;
     }
     // The trigger recorded deletions; these are purges.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE change_entry SET action = 'purged' WHERE change_set_id = ? AND action = 'deleted'"));
+    q.prepare(QStringLiteral(
+        "UPDATE change_entry SET action = 'purged' WHERE change_set_id = ? AND action = 'deleted'"));
     q.addBindValue(changeSet);
     if (!q.exec())
         return DriverErrorMapper::failure(q);
-    return StoreResult::success(employees.size());
+    return StoreResult::success(0); // PurgeReport names who
 }

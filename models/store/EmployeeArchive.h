@@ -31,7 +31,8 @@ public:
     QString lastError() const { return m_error; }
 
 private:
-    StoreResult move(const QString &sql, qint64 employeeId, const QVariantList &before = {}) const;
+    StoreResult move(const QString &sql, qint64 employeeId, const QVariantList &before = {},
+                     int *rows = nullptr) const;
 
     QSqlDatabase m_db;
     mutable QString m_error;

@@ -170,9 +170,9 @@ void EmployeeStore::prepareStatements()
     // rowid for free, so RETURNING is only used where it is needed.
     const QString returning = m_dialect->isPostgres() ? QStringLiteral(" RETURNING id") : QString();
     // SQLite: ids above the archived employees' too (schema step 6).
-    const QString id = m_dialect->isPostgres() ? QString()
-                                               : QStringLiteral("(SELECT 1 + max(coalesce((SELECT max(id) FROM employee), 0), "
-                                                                "coalesce((SELECT max(id) FROM archived_employee), 0))), ");
+    const QString id = m_dialect->isPostgres()
+        ? QString()
+        : QString::fromLatin1(SqliteBulkInserter::NextIdSql) + QStringLiteral(", ");
     m_prepared->insertEmployee.prepare(QStringLiteral("INSERT INTO employee (%1first_name, last_name, email, "
                                                       "email_normalized, phone, created_at, updated_at, "
                                                       "version, created_change_set) VALUES (%2?, ?, ?, ?, ?, ?, ?, 1, ?)")

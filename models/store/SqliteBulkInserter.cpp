@@ -9,12 +9,6 @@
 #include <sqlite3.h>
 
 namespace {
-// New ids go above both the employees' and the archived employees' (schema
-// step 6: SQLite would otherwise hand out an archived employee's id again).
-constexpr const char *MaxIdSql = "SELECT max(coalesce((SELECT max(id) FROM employee), 0), "
-                                 "coalesce((SELECT max(id) FROM archived_employee), 0))";
-constexpr const char *NextIdSql = "(SELECT 1 + max(coalesce((SELECT max(id) FROM employee), 0), "
-                                  "coalesce((SELECT max(id) FROM archived_employee), 0)))";
 
 // Binds text as UTF-8 (SQLite's encoding here: no conversion inside
 // SQLite), encoded into one buffer reused for every row: `scratch` must have

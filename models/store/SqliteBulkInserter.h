@@ -29,6 +29,13 @@ class SqliteBulkInserter
 {
 public:
     static constexpr int MaxRowsPerStatement = 64;
+    // New ids go above both the employees' and the archived employees'
+    // (schema step 6: SQLite would otherwise hand out an archived
+    // employee's id again). The store's own INSERT uses NextIdSql too.
+    static constexpr const char *MaxIdSql = "SELECT max(coalesce((SELECT max(id) FROM employee), 0), "
+                                            "coalesce((SELECT max(id) FROM archived_employee), 0))";
+    static constexpr const char *NextIdSql = "(SELECT 1 + max(coalesce((SELECT max(id) FROM employee), 0), "
+                                             "coalesce((SELECT max(id) FROM archived_employee), 0)))";
 
     using ProfileRow = BulkProfileRow;
 
@@ -77,6 +84,6 @@ private:
     // Multi-row INSERTs by row count, prepared when first needed.
     std::array<sqlite3_stmt *, MaxRowsPerStatement + 1> m_employees{};
     std::array<sqlite3_stmt *, MaxRowsPerStatement + 1> m_profiles{};
-    QByteArray m_scratch;   // UTF-8 of the row being bound
-    QByteArray m_changeSet = "NULL";   // created_change_set of the rows, as SQL
+    QByteArray m_scratch; // UTF-8 of the row being bound
+    QByteArray m_changeSet = "NULL"; // created_change_set of the rows, as SQL
 };

@@ -325,22 +325,33 @@ void MainWindow::editEmployee()
         openEditor(id);
 }
 
-void MainWindow::deleteEmployee()
+// The current employee as the view showed it, and its row; nullopt when there
+// is none, an import holds the writes, or it is gone (the status bar says so).
+std::optional<EmployeeRecord> MainWindow::currentAsShown(int *row)
 {
     if (refusedDuringImport())
-        return;
+        return std::nullopt;
     const qint64 id = currentEmployeeId();
     if (!id)
-        return;
-    const int row = m_tabs->currentRow();
+        return std::nullopt;
+    *row = m_tabs->currentRow();
     const auto current = m_store->record(id);
     if (!current) {
         flushRefresh();
         statusBar()->showMessage(tr("This employee no longer exists."), 4000);
-        return;
+        return std::nullopt;
     }
+    return m_tabs->shownInView(*row, *current);
+}
+
+void MainWindow::deleteEmployee()
+{
+    int row = 0;
+    const auto shown = currentAsShown(&row);
+    if (!shown)
+        return;
     DeleteConfirmation deletion(m_store, this);
-    const DeleteConfirmation::Outcome outcome = deletion.run(m_tabs->shownInView(row, *current));
+    const DeleteConfirmation::Outcome outcome = deletion.run(*shown);
     returnFocusToView();
     if (outcome == DeleteConfirmation::Outcome::Cancelled)
         return;
@@ -358,20 +369,12 @@ void MainWindow::deleteEmployee()
 
 void MainWindow::archiveEmployee()
 {
-    if (refusedDuringImport())
+    int row = 0;
+    const auto shown = currentAsShown(&row);
+    if (!shown)
         return;
-    const qint64 id = currentEmployeeId();
-    if (!id)
-        return;
-    const int row = m_tabs->currentRow();
-    const auto current = m_store->record(id);
-    if (!current) {
-        flushRefresh();
-        statusBar()->showMessage(tr("This employee no longer exists."), 4000);
-        return;
-    }
     // Only the version the view showed is archived (a newer one is refused).
-    const bool archived = m_archive->archive(m_tabs->shownInView(row, *current));
+    const bool archived = m_archive->archive(*shown);
     returnFocusToView();
     flushRefresh();
     if (archived)

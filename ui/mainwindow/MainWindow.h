@@ -2,13 +2,14 @@
 
 #include "csv/CsvImporter.h"
 #include "db/DatabaseLocation.h"
-#include "domain/EmployeeRecord.h"
 #include "db/ServerRoles.h"
+#include "domain/EmployeeRecord.h"
 #include "store/StoreSession.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
+#include <optional>
 
 class ArchiveController;
 class CsvExportController;
@@ -86,6 +87,7 @@ public slots:
     void newEmployee();
     void editEmployee();
     void archiveEmployee();
+    std::optional<EmployeeRecord> currentAsShown(int *row);
     void deleteEmployee();
     void manageTeams();
     void newDatabase();
