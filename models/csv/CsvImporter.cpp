@@ -141,8 +141,11 @@ void CsvImporter::finish(ImportReport &report)
     if (report.ok()) {
         emit savingStarted(report.accepted);
         QString error;
-        if (m_store->commitBulk(&error))
+        const qint64 changeSet = m_store->openChangeSet();
+        if (m_store->commitBulk(&error)) {
+            report.changeSetId = changeSet;
             return;
+        }
         report.fatalError = tr("the import could not be saved: %1").arg(error);
     } else {
         m_store->rollbackBulk();

@@ -25,6 +25,7 @@ struct ImportReport
     QStringList problems;   // "line 12: email: Email is not a valid address", in file order
     bool cancelled = false;
     QString fatalError;     // header/encoding/file errors: nothing imported
+    qint64 changeSetId = 0; // the history's change set of a committed import (what its rows name)
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };

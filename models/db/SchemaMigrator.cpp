@@ -1,6 +1,7 @@
 #include "db/SchemaMigrator.h"
 
 #include "db/ArchiveSchema.h"
+#include "db/DeletionGuardSchema.h"
 #include "db/HistorySchema.h"
 #include "db/SqlDialect.h"
 #include "domain/Timestamp.h"
@@ -134,6 +135,7 @@ const QList<Step> &steps()
         coveringSortIndexes,
         HistorySchema::statements,   // step 5 (issue 12): the change history
         ArchiveSchema::statements,   // step 6 (issue 12): archived employees
+        DeletionGuardSchema::statements,   // step 7 (issue 12): deleting for good is the administrator's
     };
     return all;
 }

@@ -48,7 +48,8 @@ QStringList setUpStatements()
                                  "employee_history_insert", "employee_history_update", "employee_history_delete",
                                  "profile_history_update", "team_history_insert", "team_history_update",
                                  "team_history_delete", "employee_archived_check", "archived_history_insert",
-                                 "archived_history_delete"})
+                                 "archived_history_delete", "employee_records_is_admin", "employee_delete_guard",
+                                 "archived_delete_guard"})
         statements << QStringLiteral("ALTER FUNCTION %1() OWNER TO %2").arg(QLatin1String(function), admin);
     return statements;
 }
@@ -100,5 +101,12 @@ ServerRoles::Privileges ServerRoles::privileges(const QSqlDatabase &db)
     }
     privileges.editEmployees = q.value(0).toBool();
     privileges.editTeams = q.value(1).toBool();
+    // Schema step 7's rule (DeletionGuardSchema); an older schema has no such rule.
+    QSqlQuery admin(db);
+    if (admin.exec(QStringLiteral("SELECT to_regprocedure('employee_records_is_admin()') IS NOT NULL")) && admin.next()
+        && admin.value(0).toBool() && admin.exec(QStringLiteral("SELECT employee_records_is_admin()")) && admin.next())
+        privileges.deleteForGood = privileges.editEmployees && admin.value(0).toBool();
+    else
+        privileges.deleteForGood = privileges.editEmployees;
     return privileges;
 }

@@ -9,8 +9,9 @@
 //   employee_records_reader  reads everything;
 //   employee_records_editor  also adds, edits and deletes employees and
 //                            their profiles (teams stay read-only);
-//   employee_records_admin   also manages teams and owns the schema, so it
-//                            may run the schema upgrades.
+//   employee_records_admin   also manages teams, deletes employees for
+//                            good (editors archive; schema step 7) and owns
+//                            the schema, so it may run the schema upgrades.
 // They are group roles (NOLOGIN); a DBA adds a person with
 //   CREATE ROLE anna LOGIN PASSWORD '…' IN ROLE employee_records_editor;
 // SQLite has no roles: what a file allows is what the file system allows.
@@ -27,6 +28,9 @@ public:
     {
         bool editEmployees = true;   // insert, update and delete employees and profiles
         bool editTeams = true;
+        // delete employees and archived employees for good, purge: the
+        // administrator's where the roles are set up (schema step 7)
+        bool deleteForGood = true;
         bool readOnly() const { return !editEmployees; }
     };
 

@@ -99,7 +99,6 @@ StoreResult EmployeeArchive::removeArchived(qint64 employeeId) const
 
 QList<ArchivedEmployee> EmployeeArchive::list(const QDate &leftBefore) const
 {
-    m_error.clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, first_name, last_name, email, phone, left_on, archive_reason "
@@ -107,6 +106,25 @@ QList<ArchivedEmployee> EmployeeArchive::list(const QDate &leftBefore) const
                   .arg(leftBefore.isValid() ? QStringLiteral("WHERE left_on < ?") : QString()));
     if (leftBefore.isValid())
         q.addBindValue(leftBefore.toString(Qt::ISODate));
+    return read(q);
+}
+
+std::optional<ArchivedEmployee> EmployeeArchive::find(qint64 employeeId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, first_name, last_name, email, phone, left_on, archive_reason "
+                             "FROM archived_employee WHERE id = ?"));
+    q.addBindValue(employeeId);
+    const QList<ArchivedEmployee> found = read(q);
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+QList<ArchivedEmployee> EmployeeArchive::read(QSqlQuery &q) const
+{
+    m_error.clear();
     if (!q.exec()) {
         m_error = q.lastError().text();
         return {};

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+#include <optional>
 
 // Moves an employee and its profile into the archive (schema step 6) and
 // back, keeping its id, and lists the archive. Runs inside the caller's
@@ -25,12 +27,15 @@ public:
     // Sorted by name; empty on error (lastError()). `leftBefore` valid: only
     // those who left before that day.
     QList<ArchivedEmployee> list(const QDate &leftBefore = {}) const;
+    // The archive entry of one employee; nullopt when it is not archived (or on error).
+    std::optional<ArchivedEmployee> find(qint64 employeeId) const;
     // Erases the archived employees of `employees` and anonymises their
     // history (no value stays); their deletions are marked as purged.
     StoreResult purge(const QList<ArchivedEmployee> &employees, qint64 changeSet) const;
     QString lastError() const { return m_error; }
 
 private:
+    QList<ArchivedEmployee> read(QSqlQuery &q) const;
     StoreResult move(const QString &sql, qint64 employeeId, const QVariantList &before = {},
                      int *rows = nullptr) const;
 

@@ -48,22 +48,36 @@ EmployeeProfile profileFrom(const QSqlQuery &q, int at = 0)
 
 std::optional<EmployeeRecord> EmployeeReader::record(qint64 employeeId) const
 {
+    const QList<EmployeeRecord> found = records(QStringLiteral("e.id = ?"), {employeeId});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+QList<EmployeeRecord> EmployeeReader::records(const QString &condition, const QVariantList &values) const
+{
     // One statement, so both rows come from one snapshot of the database.
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT e.%1, p.%2 FROM employee e LEFT JOIN employee_profile p ON p.employee_id = e.id "
-                             "WHERE e.id = ?")
+                             "WHERE %3 ORDER BY e.id")
                   .arg(QString(EmployeeColumns).replace(QStringLiteral(", "), QStringLiteral(", e.")),
-                       QString(ProfileColumns).replace(QStringLiteral(", "), QStringLiteral(", p."))));
-    q.addBindValue(employeeId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    EmployeeRecord record;
-    record.employee = employeeFrom(q);
+                       QString(ProfileColumns).replace(QStringLiteral(", "), QStringLiteral(", p.")), condition));
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    QList<EmployeeRecord> out;
+    if (!q.exec())
+        return out;
     const int profileAt = EmployeeColumns.count(QLatin1Char(',')) + 1;
-    record.hasProfile = !q.isNull(profileAt);
-    if (record.hasProfile)
-        record.profile = profileFrom(q, profileAt);
-    return record;
+    while (q.next()) {
+        EmployeeRecord record;
+        record.employee = employeeFrom(q);
+        record.hasProfile = !q.isNull(profileAt);
+        if (record.hasProfile)
+            record.profile = profileFrom(q, profileAt);
+        out << record;
+    }
+    return out;
 }
 
 std::optional<Employee> EmployeeReader::employee(qint64 employeeId) const

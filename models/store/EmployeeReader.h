@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QVariantList>
 #include <optional>
 
 // The store's reads of single records and counts (the views read through
@@ -18,6 +19,9 @@ public:
 
     // The employee and its profile from one statement (one snapshot).
     std::optional<EmployeeRecord> record(qint64 employeeId) const;
+    // The records matching `condition` (fixed SQL over e = employee and
+    // p = employee_profile, never user text; `values` bound in order), by id.
+    QList<EmployeeRecord> records(const QString &condition, const QVariantList &values) const;
     std::optional<Employee> employee(qint64 employeeId) const;
     std::optional<EmployeeProfile> profileOf(qint64 employeeId) const;
     // Employees without a profile (left by an older version or another tool),

@@ -20,6 +20,7 @@
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeArchive.h"
 #include "store/EmployeeReader.h"
+#include "store/ImportReversal.h"
 #include "store/PostgresBulkInserter.h"
 #include "store/RecordChangeWriter.h"
 #include "store/SqliteBulkInserter.h"
@@ -253,10 +254,16 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     QString error;
     if (tx && !tx->commit(&error))
         return StoreResult::failure(QString(), error);
-    if (m_bulk)
+    if (m_bulk) {
         m_bulk->countCreated(1);
-    else
-        emit employeeAdded(inserted.id());
+        return inserted;
+    }
+    emit employeeAdded(inserted.id());
+    CommittedEdit created;
+    created.kind = CommittedEdit::Kind::Created;
+    created.employeeId = inserted.id();
+    created.after = record(inserted.id()).value_or(EmployeeRecord{});
+    emit editCommitted(created);
     return inserted;
 }
 
@@ -490,16 +497,32 @@ StoreResult EmployeeStore::archiveEmployee(const EmployeeRecord &shown, const QD
     if (result.ok()) {
         emit employeeRemoved(shown.employee.id);
         emit archiveChanged();
+        CommittedEdit archived;
+        archived.kind = CommittedEdit::Kind::Archived;
+        archived.employeeId = shown.employee.id;
+        archived.before = shown;
+        archived.leftOn = leftOn;
+        archived.reason = reason;
+        emit editCommitted(archived);
     }
     return result;
 }
 
 StoreResult EmployeeStore::restoreEmployee(qint64 employeeId)
 {
+    // Read before the move: undoing the restore archives it again with the same date and reason.
+    const std::optional<ArchivedEmployee> entry = EmployeeArchive(m_db).find(employeeId);
     const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).restore(employeeId); });
     if (result.ok()) {
         emit employeeAdded(employeeId);
         emit archiveChanged();
+        CommittedEdit restored;
+        restored.kind = CommittedEdit::Kind::Restored;
+        restored.employeeId = employeeId;
+        restored.after = record(employeeId).value_or(EmployeeRecord{});
+        restored.leftOn = entry ? entry->leftOn : QDate();
+        restored.reason = entry ? entry->reason : QString();
+        emit editCommitted(restored);
     }
     return result;
 }
@@ -510,6 +533,20 @@ StoreResult EmployeeStore::deleteArchivedEmployee(qint64 employeeId)
     if (result.ok())
         emit archiveChanged();
     return result;
+}
+
+StoreResult EmployeeStore::removeImported(qint64 changeSet, int keepAtMost, ImportRemoval *removal)
+{
+    const StoreResult result =
+        inTransaction([&] { return ImportReversal(m_db).remove(changeSet, keepAtMost, removal); });
+    if (result.ok() && removal->removedCount > 0)
+        emit employeeRemoved(0);   // many at once: the views read again
+    return result;
+}
+
+qint64 EmployeeStore::openChangeSet() const
+{
+    return m_changeLog->currentId();
 }
 
 QList<ArchivedEmployee> EmployeeStore::archivedEmployees() const
@@ -655,6 +692,13 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
         emit employeeUpdated(base.employee.id);
     if (std::any_of(fields.begin(), fields.end(), isProfile))
         emit profileUpdated(base.employee.id);
+    CommittedEdit saved;
+    saved.kind = CommittedEdit::Kind::Saved;
+    saved.employeeId = base.employee.id;
+    saved.before = base;
+    saved.after = record(base.employee.id).value_or(edited);
+    saved.fields = fields;
+    emit editCommitted(saved);
     return StoreResult::success(base.employee.id);
 }
 
@@ -702,24 +746,52 @@ QList<Team> EmployeeStore::teams() const
     return m_teams->teams();
 }
 
-StoreResult EmployeeStore::announceTeams(const StoreResult &result)
+StoreResult EmployeeStore::announceTeams(const StoreResult &result, CommittedEdit edit)
 {
-    if (result.ok())
-        emit teamsChanged();
+    if (!result.ok())
+        return result;
+    emit teamsChanged();
+    emit editCommitted(edit);
     return result;
 }
 
+namespace {
+CommittedEdit teamEdit(CommittedEdit::Kind kind, qint64 teamId, const QString &name, const QString &oldName)
+{
+    CommittedEdit edit;
+    edit.kind = kind;
+    edit.teamId = teamId;
+    edit.teamName = name.trimmed();
+    edit.oldTeamName = oldName;
+    return edit;
+}
+
+QString teamName(const QList<Team> &teams, qint64 teamId)
+{
+    for (const Team &team : teams) {
+        if (team.id == teamId)
+            return team.name;
+    }
+    return {};
+}
+} // namespace
+
 StoreResult EmployeeStore::createTeam(const QString &name)
 {
-    return announceTeams(inTransaction([&] { return m_teams->create(name); }));
+    const StoreResult result = inTransaction([&] { return m_teams->create(name); });
+    return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamCreated, result.id(), name, {}));
 }
 
 StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name)
 {
-    return announceTeams(inTransaction([&] { return m_teams->rename(teamId, name); }));
+    const QString oldName = teamName(teams(), teamId);
+    const StoreResult result = inTransaction([&] { return m_teams->rename(teamId, name); });
+    return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamRenamed, teamId, name, oldName));
 }
 
 StoreResult EmployeeStore::deleteTeam(qint64 teamId)
 {
-    return announceTeams(inTransaction([&] { return m_teams->remove(teamId); }));
+    const QString oldName = teamName(teams(), teamId);
+    const StoreResult result = inTransaction([&] { return m_teams->remove(teamId); });
+    return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamDeleted, teamId, {}, oldName));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ArchivedEmployee.h"
+#include "domain/CommittedEdit.h"
 #include "domain/Employee.h"
 #include "domain/EmployeeProfile.h"
 #include "domain/EmployeeRecord.h"
@@ -22,6 +23,7 @@ struct BulkProfileRow;
 #include <optional>
 
 class BulkImportSession;
+struct ImportRemoval;
 class ChangeLog;
 class EmployeeReader;
 class SqlDialect;
@@ -87,6 +89,14 @@ public:
     // row, so every row still gets its own answer.
     QList<StoreResult> createEmployees(const QList<NewEmployee> &rows);
 
+    // Undo of an import: removes the employees of change set `changeSet`
+    // that nobody changed or archived since (ImportReversal), in one
+    // recorded transaction; the others are named in `removal->kept`.
+    StoreResult removeImported(qint64 changeSet, int keepAtMost, ImportRemoval *removal);
+    // The change set the open write transaction records into (an import's,
+    // which its rows name), 0 outside one.
+    qint64 openChangeSet() const;
+
     // --- profiles (reverse relation) --------------------------------------
     // Creates the profile of `employeeId`, seeded with `seed`, unless it has
     // one. Idempotent: a second call creates nothing and succeeds with the
@@ -145,6 +155,10 @@ signals:
     void employeesImported(int count);
     void archiveChanged();
     void teamsChanged();
+    // After the commit of a single write a user can take back: a save,
+    // a creation outside a bulk, an archive, a restore, a team change.
+    // The window's undo stack (models/undo) keeps it.
+    void editCommitted(const CommittedEdit &edit);
 
 private:
     struct Prepared;
@@ -165,7 +179,7 @@ private:
     StoreResult writeEmployee(const Employee &employee);
     StoreResult writeProfile(const EmployeeProfile &profile);
     StoreResult profileInsertFailure(qint64 employeeId, const StoreResult &failure) const;
-    StoreResult announceTeams(const StoreResult &result);
+    StoreResult announceTeams(const StoreResult &result, CommittedEdit edit);
 
     QSqlDatabase m_db;
     std::unique_ptr<SqlDialect> m_dialect;

@@ -26,6 +26,7 @@ private slots:
     void setUpIsIdempotentAndGrantsByRole();
     void aReaderMayOnlyRead();
     void anEditorChangesEmployeesButNotTeams();
+    void onlyAnAdminDeletesForGood();
     void theCommandLineSetsUpTheRoles();
     void aRoleThatMayNotUpgradeTheSchemaSaysSoAndOpensNothing();
 
@@ -168,6 +169,58 @@ void TestServerRoles::anEditorChangesEmployeesButNotTeams()
     QVERIFY2(created.ok(), qPrintable(created.errorText()));
     QVERIFY(session.store()->profileOf(created.id()).has_value());   // employeeCreated ran as the editor
     QVERIFY(!session.store()->createTeam(QStringLiteral("Operations")).ok());
+}
+
+// Schema step 7 (DeletionGuardSchema): editors archive and restore, and take
+// back their own additions; deleting someone else for good, deleting from
+// the archive and purging are the administrator's, enforced by the server.
+void TestServerRoles::onlyAnAdminDeletesForGood()
+{
+    if (!m_tdb->isPostgres())
+        QSKIP("roles are a PostgreSQL server's (the _postgres run)");
+    AppSession adminSession;
+    QVERIFY(openAsMemberOf(ServerRoles::Admin, adminSession));
+    EmployeeStore *admin = adminSession.store();
+    QVERIFY(ServerRoles::privileges(admin->database()).deleteForGood);
+    AppSession editorSession;
+    QVERIFY(openAsMemberOf(ServerRoles::Editor, editorSession));
+    EmployeeStore *editor = editorSession.store();
+    const ServerRoles::Privileges privileges = ServerRoles::privileges(editor->database());
+    QVERIFY(!privileges.readOnly());
+    QVERIFY(!privileges.deleteForGood);
+
+    auto person = [](const char *first, const char *email) {
+        Employee e;
+        e.firstName = QString::fromLatin1(first);
+        e.lastName = QStringLiteral("Test");
+        e.email = QString::fromLatin1(email);
+        return e;
+    };
+    const qint64 ada = admin->createEmployee(person("Ada", "ada@example.com")).id();
+    const qint64 alan = admin->createEmployee(person("Alan", "alan@example.com")).id();
+    QVERIFY(ada && alan);
+
+    // Someone else's employee: not for good, but archived and restored.
+    const StoreResult refused = editor->deleteEmployee(*editor->record(ada));
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorText().contains(QStringLiteral("permission denied")), qPrintable(refused.errorText()));
+    QVERIFY(editor->record(ada));
+    QVERIFY(editor->archiveEmployee(*editor->record(ada), QDate(2026, 3, 31)).ok());
+    QVERIFY(editor->restoreEmployee(ada).ok());
+    QVERIFY(editor->archiveEmployee(*editor->record(ada), QDate(2026, 3, 31)).ok());
+    QVERIFY(!editor->deleteArchivedEmployee(ada).ok());
+    QVERIFY(!editor->purgeArchivedBefore(QDate(2027, 1, 1), false).ok());
+    QCOMPARE(editor->archivedEmployees().size(), 1);
+
+    // Their own addition (an undo of it): theirs to take back.
+    const qint64 grace = editor->createEmployee(person("Grace", "grace@example.com")).id();
+    QVERIFY(grace);
+    const StoreResult own = editor->deleteEmployee(*editor->record(grace));
+    QVERIFY2(own.ok(), qPrintable(own.errorText()));
+
+    // The administrator may.
+    QVERIFY(admin->deleteEmployee(*admin->record(alan)).ok());
+    QVERIFY(admin->deleteArchivedEmployee(ada).ok());
 }
 
 void TestServerRoles::theCommandLineSetsUpTheRoles()

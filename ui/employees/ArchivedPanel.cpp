@@ -74,12 +74,16 @@ void ArchivedPanel::setEmployees(const QList<ArchivedEmployee> &employees)
     updateButtons();
 }
 
-void ArchivedPanel::setWritable(bool writable)
+void ArchivedPanel::setWritable(bool writable, bool mayDeleteForGood)
 {
     m_writable = writable;
+    m_mayDelete = writable && mayDeleteForGood;
     const QString why = writable ? QString() : tr("Your database role may only read employees.");
     m_restore->setToolTip(writable ? tr("Bring the selected employee back, with their profile and history")
                                    : why);
+    m_delete->setToolTip(m_mayDelete ? tr("Erase the selected employee and their profile for good")
+                         : writable  ? tr("Only an administrator may delete employees permanently.")
+                                     : why);
     updateButtons();
 }
 
@@ -98,5 +102,5 @@ void ArchivedPanel::updateButtons()
 {
     const bool selected = currentEmployeeId() != 0;
     m_restore->setEnabled(m_writable && selected);
-    m_delete->setEnabled(m_writable && selected);
+    m_delete->setEnabled(m_mayDelete && selected);
 }

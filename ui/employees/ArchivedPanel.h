@@ -17,7 +17,8 @@ public:
     explicit ArchivedPanel(QWidget *parent = nullptr);
 
     void setEmployees(const QList<ArchivedEmployee> &employees);
-    void setWritable(bool writable);
+    // `mayDeleteForGood`: the role may delete archived employees (schema step 7: administrators).
+    void setWritable(bool writable, bool mayDeleteForGood = true);
     qint64 currentEmployeeId() const;
     int count() const;
 
@@ -32,4 +33,5 @@ private:
     QPushButton *m_restore;
     QPushButton *m_delete;
     bool m_writable = true;
+    bool m_mayDelete = true;
 };

@@ -39,12 +39,12 @@ QAction *ArchiveController::showArchivedAction() const
     return m_dock->toggleViewAction();
 }
 
-void ArchiveController::setStore(EmployeeStore *store, bool writable)
+void ArchiveController::setStore(EmployeeStore *store, bool writable, bool mayDeleteForGood)
 {
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
-    m_panel->setWritable(writable);
+    m_panel->setWritable(writable, mayDeleteForGood);
     connect(m_store, &EmployeeStore::archiveChanged, this, &ArchiveController::reload);
     reload();
 }

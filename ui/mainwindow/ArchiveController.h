@@ -20,7 +20,7 @@ class ArchiveController : public QObject
 public:
     explicit ArchiveController(QMainWindow *window);
 
-    void setStore(EmployeeStore *store, bool writable);
+    void setStore(EmployeeStore *store, bool writable, bool mayDeleteForGood = true);
     // The dock's toggle, for the View menu.
     QAction *showArchivedAction() const;
     // Archives `shown`; false when the user cancelled or it was refused (said why).

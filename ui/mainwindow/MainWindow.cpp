@@ -24,8 +24,10 @@
 #include "mainwindow/DeleteConfirmation.h"
 #include "mainwindow/ImportController.h"
 #include "mainwindow/MainWindowActions.h"
+#include "mainwindow/UndoController.h"
 #include "mainwindow/WindowSettings.h"
 #include "store/EmployeeStore.h"
+#include "undo/UndoStack.h"
 #include "teams/TeamsDialog.h"
 #include "views/EmployeeTableModel.h"
 #include "views/ProfileTableModel.h"
@@ -52,6 +54,9 @@ MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidge
     setWindowIcon(IconProvider::applicationIcon());
     m_importer = new ImportController(this);
     m_exporter = new CsvExportController(this);
+    m_undo = new UndoController(this);
+    connect(m_undo, &UndoController::changed, this, &MainWindow::updateActions);
+    connect(m_undo, &UndoController::finished, this, &MainWindow::onUndoFinished);
     connect(m_importer, &ImportController::started, this, [this] { setImportRunning(true); });
     connect(m_importer, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_importer, &ImportController::reportClosed, this, &MainWindow::returnFocusToView);
@@ -70,6 +75,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setSessionOpener(StoreSessionOpener opener)
 {
+    m_undo->setSessionOpener(opener);
     m_importer->setSessionOpener(std::move(opener));
 }
 
@@ -85,6 +91,8 @@ void MainWindow::createActions()
     connect(a.importCsv, &QAction::triggered, this, &MainWindow::importCsv);
     connect(a.exportCsv, &QAction::triggered, this, &MainWindow::exportCsv);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.undo, &QAction::triggered, this, &MainWindow::undo);
+    connect(a.redo, &QAction::triggered, this, &MainWindow::redo);
     connect(a.newEmployee, &QAction::triggered, this, &MainWindow::newEmployee);
     connect(a.editEmployee, &QAction::triggered, this, &MainWindow::editEmployee);
     connect(a.archiveEmployee, &QAction::triggered, this, &MainWindow::archiveEmployee);
@@ -174,8 +182,10 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
 
     m_changesElsewhere.reset();   // it listens on the old store's connection
 
+    const bool sameDatabase = databaseName == m_databaseName;
     m_store = store;
     m_databaseName = databaseName;
+    m_undo->setStore(store, sameDatabase);
     m_tabs->setDatabase(store->database());
     connectStore();
     // What colleagues (other clients, other windows, psql) change appears by itself.
@@ -189,9 +199,9 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
     });
 
     m_exporter->setStore(store);
-    m_archive->setStore(store, !ServerRoles::privileges(store->database()).readOnly());
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
+    m_archive->setStore(store, !m_privileges.readOnly(), m_privileges.deleteForGood);
     m_actions->explain(m_privileges);
     m_databaseLabel->showDatabase(m_databaseName, m_store->database(), m_privileges.readOnly());
     updateTitle();
@@ -260,8 +270,12 @@ void MainWindow::updateActions()
     // Without a connection nothing writes: as for a reading role (Edit opens the form).
     ServerRoles::Privileges allowed = m_privileges;
     if (m_connectionLost)
-        allowed = ServerRoles::Privileges{false, false};
-    m_actions->update(isImporting(), currentEmployeeId() != 0, allowed);
+        allowed = ServerRoles::Privileges{false, false, false};
+    m_actions->update(writesHeld(), currentEmployeeId() != 0, allowed);
+    const UndoStack *steps = m_undo->stack();
+    const bool mayUndo = !writesHeld() && !allowed.readOnly();
+    m_actions->setUndoSteps(steps->undoText(), mayUndo && steps->canUndo(), steps->redoText(),
+                            mayUndo && steps->canRedo());
 }
 
 qint64 MainWindow::currentEmployeeId() const
@@ -390,6 +404,30 @@ void MainWindow::manageTeams()
     returnFocusToView();
 }
 
+void MainWindow::undo()
+{
+    if (!refusedDuringImport() && !m_privileges.readOnly() && !m_connectionLost)
+        m_undo->undo();
+}
+
+void MainWindow::redo()
+{
+    if (!refusedDuringImport() && !m_privileges.readOnly() && !m_connectionLost)
+        m_undo->redo();
+}
+
+void MainWindow::onUndoFinished(qint64 employeeId, const QString &message)
+{
+    // A background step wrote through a connection of its own: read again.
+    m_tabs->scheduleRefresh();
+    flushRefresh();
+    if (employeeId)
+        selectEmployee(employeeId);
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, 8000);
+    updateActions();
+}
+
 void MainWindow::focusSearch()
 {
     m_tabs->focusSearch();
@@ -457,10 +495,19 @@ void MainWindow::setImportRunning(bool running)
         statusBar()->clearMessage();
 }
 
+bool MainWindow::writesHeld() const
+{
+    return isImporting() || m_undo->isBusy();
+}
+
 bool MainWindow::refusedDuringImport()
 {
-    if (!isImporting())
+    if (!writesHeld())
         return false;
+    if (!isImporting()) {
+        statusBar()->showMessage(tr("An undo is running; try again when it has ended."), 4000);
+        return true;
+    }
     statusBar()->showMessage(tr("An import is running; try again when it has ended."), 4000);
     return true;
 }
@@ -477,6 +524,7 @@ void MainWindow::onImportFinished(const ImportReport &report, const QString &fil
         close();
         return;
     }
+    m_undo->importCommitted(report, QFileInfo(fileName).fileName());
     if (report.cancelled)
         statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 6000);
     else

@@ -22,6 +22,7 @@ class ImportController;
 class MainWindowActions;
 class QLabel;
 class ServerConnector;
+class UndoController;
 class QMenu;
 class QToolBar;
 
@@ -97,6 +98,8 @@ public slots:
     void exportCsv();
     void about();
     void focusSearch();
+    void undo();
+    void redo();
 
 signals:
     // The user picked a database; the composition root opens it and calls
@@ -126,6 +129,9 @@ private:
     void setImportRunning(bool running);
     // True (and says why in the status bar) while an import keeps writes out.
     bool refusedDuringImport();
+    // An import or a background undo keeps the writes out.
+    bool writesHeld() const;
+    void onUndoFinished(qint64 employeeId, const QString &message);
 
     EmployeeStore *m_store = nullptr;
     QString m_phoneRegion;
@@ -141,6 +147,7 @@ private:
     CsvExportController *m_exporter = nullptr;
     ArchiveController *m_archive = nullptr;
     ServerConnector *m_connector = nullptr;
+    UndoController *m_undo = nullptr;
     bool m_closeAfterImport = false;
 
     std::unique_ptr<MainWindowActions> m_actions;

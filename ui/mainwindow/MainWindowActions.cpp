@@ -37,6 +37,10 @@ MainWindowActions::MainWindowActions(QObject *owner)
                      tr("Write every employee and profile to a CSV file")))
     , quit(make(owner, tr("&Quit"), QStringLiteral("application-exit"), QStringLiteral("actionQuit"),
                 QKeySequence::Quit, {}))
+    , undo(make(owner, tr("&Undo"), QStringLiteral("edit-undo"), QStringLiteral("actionUndo"), QKeySequence::Undo,
+                tr("Take back your last change (a new, recorded change)")))
+    , redo(make(owner, tr("&Redo"), QStringLiteral("edit-redo"), QStringLiteral("actionRedo"), QKeySequence::Redo,
+                tr("Do again the change you took back")))
     , newEmployee(make(owner, tr("&New Employee"), QStringLiteral("contact-new"), QStringLiteral("actionNewEmployee"),
                        QKeySequence::New, tr("Add an employee (their profile is created with them)")))
     , editEmployee(make(owner, tr("&Edit Employee"), QStringLiteral("document-edit"),
@@ -77,6 +81,8 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
     file->addAction(quit);
 
     QMenu *edit = menuBar->addMenu(tr("&Edit"));
+    edit->addActions({undo, redo});
+    edit->addSeparator();
     edit->addActions({newEmployee, editEmployee, archiveEmployee, deleteEmployee});
     edit->addSeparator();
     edit->addAction(find);
@@ -120,25 +126,37 @@ void MainWindowActions::update(bool importing, bool hasCurrentEmployee, const Se
     teams->setEnabled(!importing && privileges.editTeams);
     editEmployee->setEnabled(onEmployee);
     archiveEmployee->setEnabled(onEmployee && write);
-    deleteEmployee->setEnabled(onEmployee && write);
+    deleteEmployee->setEnabled(onEmployee && privileges.deleteForGood);
+}
+
+void MainWindowActions::setUndoSteps(const QString &undoText, bool undoEnabled, const QString &redoText,
+                                     bool redoEnabled)
+{
+    undo->setText(undoText.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undoText));
+    redo->setText(redoText.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redoText));
+    undo->setEnabled(undoEnabled && !undoText.isEmpty());
+    redo->setEnabled(redoEnabled && !redoText.isEmpty());
 }
 
 void MainWindowActions::explain(const ServerRoles::Privileges &privileges)
 {
     const QString readOnly = tr("Your database role may only read employees.");
     const QString noTeams = tr("Your database role may not change teams.");
+    const QString noDelete = tr("Only an administrator may delete employees permanently; archive them instead.");
     const std::pair<QAction *, bool> allowed[] = {
         {importCsv, !privileges.readOnly()},
         {newEmployee, !privileges.readOnly()},
         {archiveEmployee, !privileges.readOnly()},
-        {deleteEmployee, !privileges.readOnly()},
+        {deleteEmployee, privileges.deleteForGood},
         {teams, privileges.editTeams},
     };
     for (const auto &[action, ok] : allowed) {
         if (!m_usualTips.contains(action))
             m_usualTips.insert(action, {action->toolTip(), action->statusTip()});
         const auto &[tip, statusTip] = m_usualTips.value(action);
-        const QString why = action == teams ? noTeams : readOnly;
+        const QString why = action == teams                                        ? noTeams
+                            : action == deleteEmployee && !privileges.readOnly() ? noDelete
+                                                                                 : readOnly;
         action->setToolTip(ok ? tip : why);
         action->setStatusTip(ok ? statusTip : why);
     }

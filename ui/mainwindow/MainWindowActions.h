@@ -35,6 +35,9 @@ public:
     // An action the role disables says why where the user looks: its
     // tooltip and status tip (the usual ones come back on another database).
     void explain(const ServerRoles::Privileges &privileges);
+    // Edit > Undo / Redo name the step they would take back or do again
+    // ("" when there is none: disabled).
+    void setUndoSteps(const QString &undoText, bool undoEnabled, const QString &redoText, bool redoEnabled);
 
     QAction *newDatabase;
     QAction *openDatabase;
@@ -43,6 +46,8 @@ public:
     QAction *importCsv;
     QAction *exportCsv;
     QAction *quit;
+    QAction *undo;
+    QAction *redo;
     QAction *newEmployee;
     QAction *editEmployee;
     QAction *archiveEmployee;
