@@ -14,24 +14,33 @@
 
 namespace {
 
-// Same order as CsvImporter::knownColumns(). No user text in here.
-const char ExportSql[] =
+// Same order as CsvImporter::knownColumns(). No user text in here. The
+// current employees first, then the archived ones, marked by their leaving
+// date and reason (two reads in id order each: a UNION with one ORDER BY
+// would sort a million rows instead of walking the primary key).
+const char CurrentSql[] =
     "SELECT e.first_name, e.last_name, e.email, e.phone, p.date_of_birth, t.name,"
-    "       p.address, p.gender, p.bio"
+    "       p.address, p.gender, p.bio, NULL, NULL"
     "  FROM employee e"
     "  LEFT JOIN employee_profile p ON p.employee_id = e.id"
     "  LEFT JOIN team t ON t.id = p.team_id"
     " ORDER BY e.id";
+const char ArchivedSql[] =
+    "SELECT a.first_name, a.last_name, a.email, a.phone, p.date_of_birth, t.name,"
+    "       p.address, p.gender, p.bio, a.left_on, a.archive_reason"
+    "  FROM archived_employee a"
+    "  LEFT JOIN archived_profile p ON p.employee_id = a.id"
+    "  LEFT JOIN team t ON t.id = p.team_id"
+    " ORDER BY a.id";
 
-constexpr int DateColumn = 4;
-
-// SQLite hands the date back as text, PostgreSQL (DATE column) as a QDate:
+// SQLite hands a date back as text, PostgreSQL (DATE column) as a QDate:
 // both become YYYY-MM-DD.
 QString cellText(const QVariant &value, int column)
 {
+    Q_UNUSED(column)
     if (value.isNull())
         return {};
-    if (column == DateColumn && value.metaType().id() == QMetaType::QDate)
+    if (value.metaType().id() == QMetaType::QDate)
         return value.toDate().toString(Qt::ISODate);
     return value.toString();
 }
@@ -64,24 +73,29 @@ ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path
 #endif
     CsvWriter writer(&file);
     const QStringList header = CsvImporter::knownColumns();
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.exec(QLatin1String(ExportSql))) {
-        report.error = tr("cannot read the employees: %1").arg(query.lastError().text());
-        file.cancelWriting();
-        return report;
-    }
     bool written = writer.writeRecord(header);
-    while (written && query.next()) {
-        written = writer.writeRecord(rowCells(query, int(header.size())));
-        ++report.rows;
-    }
-    if (!written || query.lastError().isValid()) {
-        report.error = !written ? tr("cannot write '%1': %2").arg(path, file.errorString())
-                                : tr("cannot read the employees: %1").arg(query.lastError().text());
-        file.cancelWriting();
-        report.rows = 0;
-        return report;
+    for (const char *sql : {CurrentSql, ArchivedSql}) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(QLatin1String(sql))) {
+            report.error = tr("cannot read the employees: %1").arg(query.lastError().text());
+            file.cancelWriting();
+            report.rows = 0;
+            return report;
+        }
+        while (written && query.next()) {
+            written = writer.writeRecord(rowCells(query, int(header.size())));
+            ++report.rows;
+            if (sql == ArchivedSql)
+                ++report.archived;
+        }
+        if (!written || query.lastError().isValid()) {
+            report.error = !written ? tr("cannot write '%1': %2").arg(path, file.errorString())
+                                    : tr("cannot read the employees: %1").arg(query.lastError().text());
+            file.cancelWriting();
+            report.rows = 0;
+            return report;
+        }
     }
     if (!file.commit()) {
         report.error = tr("cannot save '%1': %2").arg(path, file.errorString());

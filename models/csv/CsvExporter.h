@@ -9,13 +9,15 @@
 struct ExportReport
 {
     qint64 rows = 0;
+    qint64 archived = 0;   // of the rows, archived employees (marked by left_on)
     QString error;
 
     bool ok() const { return error.isEmpty(); }
 };
 
 // Writes every employee with their profile as CSV, in the column order
-// CsvImporter reads, so an export can be imported into another database.
+// CsvImporter reads, so an export can be imported into another database:
+// the archived ones too, last, with their leaving date and reason.
 // Streams with a forward-only query: a million employees never sit in memory.
 class CsvExporter
 {

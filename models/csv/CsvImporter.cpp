@@ -14,10 +14,13 @@
 
 namespace {
 
-enum Column { FirstName, LastName, Email, Phone, DateOfBirth, TeamName, Address, GenderCode, Bio };
+enum Column { FirstName, LastName, Email, Phone, DateOfBirth, TeamName, Address, GenderCode, Bio, LeftOn, LeavingReason };
 
+// left_on and leaving_reason mark an archived employee (an export writes
+// them last, empty for current employees); an import archives such a row
+// again, so an exported database comes back whole.
 constexpr const char *ColumnNames[] = {"first_name", "last_name", "email", "phone", "date_of_birth",
-                                       "team", "address", "gender", "bio"};
+                                       "team", "address", "gender", "bio", "left_on", "leaving_reason"};
 constexpr int RequiredColumns[] = {FirstName, LastName, Email};
 
 // Rows a pool thread validates at a time: large enough to keep task overhead
@@ -32,6 +35,8 @@ struct CsvImporter::Row
     Employee employee;
     EmployeeProfile profile;
     QString problem;   // empty: the row may be written
+    QDate leftOn;      // valid: an archived employee, archived again once written
+    QString leavingReason;
 };
 
 // One batch of records and its validated rows. The destructor waits for the
@@ -138,6 +143,9 @@ void CsvImporter::finish(ImportReport &report)
 {
     if (m_cancel.load())
         report.cancelled = true;
+    if (report.ok())
+        archiveLeavers(report);   // a failure sets fatalError: rolled back below
+    m_leavers.clear();
     if (report.ok()) {
         emit savingStarted(report.accepted);
         QString error;
@@ -316,11 +324,30 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
             continue;
         }
         const StoreResult &result = results.at(next++);
-        if (result.ok())
+        if (result.ok()) {
             ++report.accepted;
-        else
+            if (row.leftOn.isValid())
+                m_leavers.push_back({result.id(), row.leftOn, row.leavingReason});
+        } else
             reject(row.line, result.errorText(), report);
     }
+}
+
+// The rows that were archived where they came from go back into the
+// archive, in the import's transaction (a failure rolls the whole import back).
+bool CsvImporter::archiveLeavers(ImportReport &report)
+{
+    for (const Leaver &leaver : m_leavers) {
+        const std::optional<EmployeeRecord> record = m_store->record(leaver.id);
+        const StoreResult archived = record ? m_store->archiveEmployee(*record, leaver.leftOn, leaver.reason)
+                                            : StoreResult::gone(QString());
+        if (!archived.ok()) {
+            report.fatalError = tr("an archived employee could not be archived again: %1").arg(archived.errorText());
+            return false;
+        }
+        ++report.archived;
+    }
+    return true;
 }
 
 void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &report)
@@ -351,6 +378,14 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
     row.employee.phone = cell(fields, Phone);
     FieldErrors errors = m_validator.validate(row.employee);
     validateProfileFields(fields, row.profile, errors);
+    const QString leftOn = cell(fields, LeftOn).trimmed();
+    if (!leftOn.isEmpty()) {
+        row.leftOn = leftOn.size() == 10 ? QDate::fromString(leftOn, Qt::ISODate) : QDate();
+        if (!row.leftOn.isValid())
+            errors.append({QStringLiteral("left_on"),
+                           tr("The leaving date must be a date written as YYYY-MM-DD, not '%1'").arg(leftOn)});
+        row.leavingReason = cell(fields, LeavingReason).trimmed();
+    }
     row.problem = describeErrors(errors);
     return row;
 }

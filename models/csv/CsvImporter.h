@@ -26,6 +26,7 @@ struct ImportReport
     bool cancelled = false;
     QString fatalError;     // header/encoding/file errors: nothing imported
     qint64 changeSetId = 0; // the history's change set of a committed import (what its rows name)
+    int archived = 0;       // of the accepted rows, those left_on put back into the archive
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };
@@ -71,7 +72,13 @@ signals:
 private:
     struct Row;
     struct Batch;
-    static constexpr int ColumnCount = 9;
+    static constexpr int ColumnCount = 11;
+    struct Leaver
+    {
+        qint64 id;
+        QDate leftOn;
+        QString reason;
+    };
 
     bool readHeader(CsvReader &reader, QString *error);
     void loadTeams();
@@ -87,6 +94,7 @@ private:
     void retire(std::unique_ptr<Batch> batch);
     void reject(qint64 line, const QString &reason, ImportReport &report);
     void finish(ImportReport &report);
+    bool archiveLeavers(ImportReport &report);
 
     EmployeeStore *m_store;
     EmployeeValidator m_validator;
@@ -96,4 +104,5 @@ private:
     std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
     qsizetype m_fieldCount = 0;
     QHash<QString, qint64> m_teamIds;               // case-folded name -> id
+    std::vector<Leaver> m_leavers;                  // written rows that left_on marks as archived
 };

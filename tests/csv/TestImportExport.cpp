@@ -2,6 +2,7 @@
 #include "csv/CsvExporter.h"
 #include "csv/CsvImporter.h"
 #include "store/EmployeeStore.h"
+#include "store/HistoryReader.h"
 #include "validation/EmployeeValidator.h"
 
 #include <QBuffer>
@@ -358,6 +359,58 @@ private slots:
         QCOMPARE(before.at(1).at(8), QStringLiteral("'=already quoted"));
     }
 
+    // Issue 12: the archived are exported too, last, marked by their leaving
+    // date and reason; importing the file archives them again.
+    void archivedEmployeesAreExportedMarkedAndComeBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("export.csv"));
+        {
+            Fixture f;
+            QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
+            QCOMPARE(f.import(Header + "Ada,Lovelace,ada@example.com,,1990-02-03,,London,female,\n"
+                              + "Alan,Turing,alan@example.com,,,,,male,\n")
+                         .accepted,
+                     2);
+            const std::optional<EmployeeRecord> alan =
+                f.store.record(HistoryReader(f.database.db()).employeeIdByEmail(QStringLiteral("alan@example.com")));
+            QVERIFY(alan && alan->employee.firstName == QLatin1String("Alan"));
+            QVERIFY(f.store.archiveEmployee(*alan, QDate(2026, 6, 30), QStringLiteral("moved, to \"Wilmslow\"")).ok());
+            const ExportReport exported = CsvExporter::exportFile(f.database.db(), path);
+            QVERIFY2(exported.ok(), qPrintable(exported.error));
+            QCOMPARE(exported.rows, 2);
+            QCOMPARE(exported.archived, 1);
+        }
+        const QByteArray bytes = readFile(path);
+        QVERIFY2(bytes.contains("\r\nAda,Lovelace,ada@example.com,,1990-02-03,,London,female,,,\r\n"),
+                 bytes.constData());
+        QVERIFY2(bytes.endsWith("\r\nAlan,Turing,alan@example.com,,,,,male,,2026-06-30,"
+                                "\"moved, to \"\"Wilmslow\"\"\"\r\n"),
+                 bytes.constData());
+
+        Fixture fresh;
+        QVERIFY2(fresh.database.isOpen(), qPrintable(fresh.database.error()));
+        const ImportReport report = CsvImporter(&fresh.store, fresh.validator).importFile(path);
+        QVERIFY2(report.ok() && report.rejected == 0, qPrintable(report.fatalError + report.problems.join(u'\n')));
+        QCOMPARE(report.accepted, 2);
+        QCOMPARE(report.archived, 1);
+        QCOMPARE(fresh.store.employeeCount(), 1);
+        const QList<ArchivedEmployee> archived = fresh.store.archivedEmployees();
+        QCOMPARE(archived.size(), 1);
+        QCOMPARE(archived.first().email, QStringLiteral("alan@example.com"));
+        QCOMPARE(archived.first().leftOn, QDate(2026, 6, 30));
+        QCOMPARE(archived.first().reason, QStringLiteral("moved, to \"Wilmslow\""));
+
+        // A leaving date that is not one is the row's error, with its line.
+        Fixture other;
+        QVERIFY2(other.database.isOpen(), qPrintable(other.database.error()));
+        const ImportReport bad = other.import(
+            "first_name,last_name,email,left_on\nGrace,Hopper,grace@example.com,30.06.2026\n");
+        QCOMPARE(bad.accepted, 0);
+        QCOMPARE(bad.problems.size(), 1);
+        QVERIFY2(bad.problems.first().startsWith(QStringLiteral("line 2: left_on:")), qPrintable(bad.problems.first()));
+    }
+
     void exportNeutralizesFormulas()
     {
         QTemporaryDir dir;
@@ -369,8 +422,9 @@ private slots:
         QVERIFY2(report.ok(), qPrintable(report.error));
         const QByteArray bytes = readFile(path);
         QVERIFY(
-            bytes.startsWith("first_name,last_name,email,phone,date_of_birth,team,address,gender,bio\r\n"));
-        QVERIFY2(bytes.contains(",'=SUM(1)\r\n"), bytes.constData());
+            bytes.startsWith("first_name,last_name,email,phone,date_of_birth,team,address,gender,bio,left_on,"
+                             "leaving_reason\r\n"));
+        QVERIFY2(bytes.contains(",'=SUM(1),,\r\n"), bytes.constData());
         QVERIFY(!bytes.contains(",=SUM(1)"));
     }
 
