@@ -45,7 +45,7 @@ UndoOutcome ArchiveStep::archive(UndoContext &context)
         // Archiving keeps the record as it is now; the user sees what changed before it goes.
         const UndoConflict conflict{name, changedSince, *current, m_expected, {}, {}, false};
         if (!context.resolve || !context.resolve(conflict))
-            return UndoOutcome::cancelled(tr("Nothing was changed."));
+            return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = store.archiveEmployee(*current, m_leftOn, m_reason);
     if (result.isConflict())

@@ -29,7 +29,7 @@ UndoOutcome CreationStep::undo(UndoContext &context)
         const UndoConflict conflict{current->employee.displayName(), changedSince, *current, m_created,
                                     {}, {}, true};
         if (!context.resolve || !context.resolve(conflict))
-            return UndoOutcome::cancelled(tr("Nothing was changed."));
+            return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     // Only the version just read is deleted: a save in between refuses it.
     const StoreResult result = store.deleteEmployee(*current);

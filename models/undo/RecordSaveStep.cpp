@@ -46,7 +46,7 @@ UndoOutcome RecordSaveStep::apply(UndoContext &context, const EmployeeRecord &ex
     if (!changedSince.isEmpty()) {
         const UndoConflict conflict{current->employee.displayName(), changedSince, *current, edited, {}, {}, false};
         if (!context.resolve || !context.resolve(conflict))
-            return UndoOutcome::cancelled(tr("Nothing was changed."));
+            return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     // Against the versions just read: a save in between is a conflict, not an overwrite.
     const StoreResult result = store.saveChanges(*current, edited, toWrite);

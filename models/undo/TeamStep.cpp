@@ -76,7 +76,7 @@ UndoOutcome TeamStep::remove(UndoContext &context, const QString &expectedName)
     if (now != expectedName) {
         const UndoConflict conflict{tr("team %1").arg(now), {}, {}, {}, now, QString(), true};
         if (!context.resolve || !context.resolve(conflict))
-            return UndoOutcome::cancelled(tr("Nothing was changed."));
+            return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = context.store->deleteTeam(m_teamId);
     if (!result.ok())
@@ -94,7 +94,7 @@ UndoOutcome TeamStep::rename(UndoContext &context, const QString &expectedName, 
     if (now != expectedName) {
         const UndoConflict conflict{tr("team %1").arg(now), {}, {}, {}, now, name, false};
         if (!context.resolve || !context.resolve(conflict))
-            return UndoOutcome::cancelled(tr("Nothing was changed."));
+            return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = context.store->renameTeam(m_teamId, name);
     if (!result.ok())

@@ -47,11 +47,13 @@ bool UndoController::isBusy() const
 
 void UndoController::undo()
 {
+    m_undoing = true;
     m_stack->undo();
 }
 
 void UndoController::redo()
 {
+    m_undoing = false;
     m_stack->redo();
 }
 
@@ -74,15 +76,20 @@ bool UndoController::askToOverwrite(const UndoConflict &conflict) const
                                               : RecordFieldText::value(conflict.restore, field, teams).toHtmlEscaped());
         }
     }
-    QMessageBox box(QMessageBox::Warning, tr("Changed Since"),
-                    tr("Someone changed %1 after your change. Going on replaces their values:")
-                        .arg(conflict.subject.toHtmlEscaped()),
-                    QMessageBox::NoButton, m_window);
+    QString question;
+    if (conflict.deletes && !conflict.fields.isEmpty())
+        question = tr("Someone else changed %1 after you added them. Undo deletes them, with their changes:");
+    else if (m_undoing)
+        question = tr("Someone else changed %1 after your change. Undo replaces their values:");
+    else
+        question = tr("Someone else changed %1 after your change. Redo replaces their values:");
+    QMessageBox box(QMessageBox::Warning, m_undoing ? tr("Undo Over Someone Else's Change") : tr("Redo Over Someone Else's Change"),
+                    question.arg(conflict.subject.toHtmlEscaped()), QMessageBox::NoButton, m_window);
     box.setObjectName(QStringLiteral("undoConflictBox"));
     box.setTextFormat(Qt::RichText);
     box.setInformativeText(QStringLiteral("<table cellspacing=\"6\"><tr><th></th><th align=\"left\">%1</th>"
                                           "<th align=\"left\">%2</th></tr>%3</table>")
-                               .arg(tr("Now"), tr("After going on"), rows));
+                               .arg(tr("Now"), m_undoing ? tr("After Undo") : tr("After Redo"), rows));
     QPushButton *overwrite = box.addButton(conflict.deletes ? tr("&Delete Anyway") : tr("&Replace Their Values"),
                                            QMessageBox::DestructiveRole);
     overwrite->setObjectName(QStringLiteral("overwriteButton"));

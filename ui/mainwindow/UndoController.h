@@ -48,4 +48,5 @@ private:
     UndoStack *m_stack;
     EmployeeStore *m_store = nullptr;
     QString m_running;   // the step under way, for the report
+    bool m_undoing = true;
 };
