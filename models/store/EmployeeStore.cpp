@@ -20,6 +20,7 @@
 #include "store/DriverErrorMapper.h"
 #include "store/EmployeeArchive.h"
 #include "store/EmployeeReader.h"
+#include "store/PersonalDataExport.h"
 #include "store/PostgresBulkInserter.h"
 #include "store/RecordChangeWriter.h"
 #include "store/SqliteBulkInserter.h"
@@ -509,6 +510,20 @@ StoreResult EmployeeStore::deleteArchivedEmployee(qint64 employeeId)
     const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).removeArchived(employeeId); });
     if (result.ok())
         emit archiveChanged();
+    return result;
+}
+
+StoreResult EmployeeStore::recordPersonalDataExport(qint64 employeeId, const QString &format,
+                                                    const std::function<StoreResult()> &deliver)
+{
+    const ChangeOrigin previous = m_changeLog->origin();
+    m_changeLog->setOrigin({QString::fromLatin1(ChangeOrigin::Export), previous.source});
+    const StoreResult result = inTransaction([&] {
+        const StoreResult recorded =
+            PersonalDataExport::recordEntry(m_db, m_changeLog->currentId(), employeeId, format);
+        return recorded.ok() ? deliver() : recorded;
+    });
+    m_changeLog->setOrigin(previous);
     return result;
 }
 
