@@ -158,7 +158,9 @@ void EmployeeEditDialog::setUpTabs()
 // then shows the export.
 void EmployeeEditDialog::setUpExport()
 {
-    m_export = m_ui->buttonBox->addButton(tr("&Export Employee's Data…"), QDialogButtonBox::ActionRole);
+    // ResetRole for its place only: at the left, apart from Save and Cancel,
+    // in every platform's button order; the button box gives it no behaviour.
+    m_export = m_ui->buttonBox->addButton(tr("&Export Employee's Data…"), QDialogButtonBox::ResetRole);
     m_export->setObjectName(QStringLiteral("exportPersonalDataButton"));
     m_export->setToolTip(tr("Save everything stored about this employee, their history included, as a PDF "
                             "or JSON file (right of access)"));

@@ -162,10 +162,10 @@ QString PersonalDataPdf::html(const QJsonObject &data)
         if (photo.isObject()) {
             const QJsonObject p = photo.toObject();
             photoHtml = (photoImage(data).isNull() ? QString()
-                                                   : QStringLiteral("<img src=\"%1\" width=\"140\"><br>").arg(PhotoUrl))
-                + escaped(tr("%1, %n byte(s), SHA-256 %2", nullptr, p.value(QStringLiteral("size")).toInt())
-                              .arg(p.value(QStringLiteral("media_type")).toString(),
-                                   p.value(QStringLiteral("sha256")).toString()));
+                                                   : QStringLiteral("<img src=\"%1\" width=\"110\"><br>").arg(PhotoUrl))
+                + escaped(tr("%1, %n byte(s)", nullptr, p.value(QStringLiteral("size")).toInt())
+                              .arg(p.value(QStringLiteral("media_type")).toString()))
+                + QStringLiteral("<br><small>SHA-256 %1</small>").arg(escaped(p.value(QStringLiteral("sha256")).toString()));
         }
         html += table(row(tr("Date of birth"), date(profile.value(QStringLiteral("date_of_birth"))))
                       + row(tr("Team"), team.isObject() ? plain(team.toObject().value(QStringLiteral("name"))) : none())
