@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "store/PersonalDataExport.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <cstdio>
@@ -48,6 +50,15 @@ bool CommandLine::isHeadless(int argc, char **argv)
     return false;
 }
 
+bool CommandLine::rendersDocuments(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (matches(argv[i], "--export-person"))
+            return true;
+    }
+    return false;
+}
+
 CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLineOptions *options)
 {
     QCommandLineParser parser;
@@ -83,6 +94,12 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            tr("Print the history of the employee with <email>, newest first, and exit."),
                                            tr("email"));
+    const QCommandLineOption exportPersonOption(
+        QStringLiteral("export-person"),
+        tr("Export everything stored about the employee (current or archived) with <email>, history included, to "
+           "FILE, given after the email: a JSON file (.json) or a readable PDF (.pdf); the export is recorded in "
+           "the history. Then exit."),
+        tr("email"));
     const QCommandLineOption purgeOption(
         QStringLiteral("purge-archived-before"),
         tr("Erase the personal data of archived employees who left before <date> (YYYY-MM-DD), their history "
@@ -91,7 +108,9 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           tr("With --purge-archived-before: list who would be erased, change nothing."));
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
-                       purgeOption, dryRunOption, regionOption, rolesOption});
+                       exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("With --export-person: the file to write."),
+                                 QStringLiteral("[FILE]"));
 
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -106,9 +125,32 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                     qPrintable(QCoreApplication::applicationVersion()));
         return Outcome::ExitSuccess;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    // --export-person takes two values, EMAIL FILE: the file is the one positional argument.
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(exportPersonOption)) {
+        if (positional.size() != 1) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(positional.isEmpty()
+                                        ? tr("--export-person needs the email and the file: --export-person EMAIL "
+                                             "FILE.json or FILE.pdf.")
+                                        : tr("Unexpected argument '%1'; see --help.").arg(positional.at(1))));
+            return Outcome::ExitFailure;
+        }
+        if (!PersonalDataExport::formatOf(positional.first())) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(tr("--export-person writes a .json or a .pdf file, not '%1'.")
+                                        .arg(positional.first())));
+            return Outcome::ExitFailure;
+        }
+        if (parser.value(exportPersonOption).trimmed().isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(tr("--export-person needs an email address.")));
+            return Outcome::ExitFailure;
+        }
+        options->exportPersonEmail = parser.value(exportPersonOption);
+        options->exportPersonPath = positional.first();
+    } else if (!positional.isEmpty()) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("Unexpected argument '%1'; see --help.").arg(parser.positionalArguments().first())));
+                     qPrintable(tr("Unexpected argument '%1'; see --help.").arg(positional.first())));
         return Outcome::ExitFailure;
     }
     if (int(parser.isSet(database)) + int(parser.isSet(databaseUrl)) + int(parser.isSet(databaseService)) > 1) {

@@ -16,6 +16,8 @@ struct CommandLineOptions
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
     QString historyEmail;   // --history: print that employee's history
+    QString exportPersonEmail;   // --export-person EMAIL FILE: that person's data (GDPR Art. 15)
+    QString exportPersonPath;    // FILE: .json or .pdf
     QDate purgeBefore;      // --purge-archived-before
     bool dryRun = false;    // --dry-run: say what would be purged, change nothing
     bool setupRoles = false;   // PostgreSQL: create and grant the reader, editor and admin roles
@@ -24,7 +26,7 @@ struct CommandLineOptions
     bool hasAction() const
     {
         return !importPath.isEmpty() || !exportPath.isEmpty() || check || setupRoles || !historyEmail.isEmpty()
-            || purgeBefore.isValid();
+            || purgeBefore.isValid() || !exportPersonEmail.isEmpty();
     }
 };
 
@@ -38,6 +40,9 @@ public:
     // Before any QCoreApplication exists: does this command line run headless
     // (an action, --help or --version), so no display is needed?
     static bool isHeadless(int argc, char **argv);
+    // Before any QCoreApplication exists: does this headless run render a
+    // document (--export-person's PDF), which needs a QGuiApplication?
+    static bool rendersDocuments(int argc, char **argv);
 
     // Parses the application's arguments; prints help, version or errors itself.
     static Outcome parse(const QStringList &arguments, CommandLineOptions *options);

@@ -6,6 +6,7 @@
 #include "db/IntegrityChecker.h"
 #include "db/ServerRoles.h"
 #include "domain/HistoryFormat.h"
+#include "personaldata/PersonalDataFile.h"
 #include "store/EmployeeStore.h"
 #include "store/HistoryReader.h"
 #include "validation/EmployeeValidator.h"
@@ -53,6 +54,8 @@ int HeadlessRunner::run(const CommandLineOptions &options)
         code = std::max(code, runCheck(session));
     if (code != Failure && !options.historyEmail.isEmpty())
         code = std::max(code, runHistory(session, options.historyEmail));
+    if (code != Failure && !options.exportPersonEmail.isEmpty())
+        code = std::max(code, runExportPerson(session, options.exportPersonEmail, options.exportPersonPath));
     if (code != Failure && options.purgeBefore.isValid())
         code = std::max(code, runPurge(session, options.purgeBefore, options.dryRun));
     if (code != Failure && options.setupRoles)
@@ -140,6 +143,29 @@ int HeadlessRunner::runHistory(AppSession &session, const QString &email)
     }
     for (const HistoryEntry &entry : entries)
         out() << HistoryFormat::line(entry) << Qt::endl;
+    return Success;
+}
+
+// GDPR Art. 15: one person's data, current or archived, as the file's
+// extension says (CommandLine checked it); exit 1 when there is no such person.
+int HeadlessRunner::runExportPerson(AppSession &session, const QString &email, const QString &path)
+{
+    const PersonalDataExport exporter(session.store());
+    const qint64 id = exporter.employeeIdByEmail(email);
+    if (id == 0) {
+        if (!exporter.lastError().isEmpty()) {
+            err() << exporter.lastError() << Qt::endl;
+            return Failure;
+        }
+        err() << tr("No employee, current or archived, has the email address %1.").arg(email) << Qt::endl;
+        return Problems;
+    }
+    QString error;
+    if (!PersonalDataFile::write(session.store(), id, path, *PersonalDataExport::formatOf(path), &error)) {
+        err() << tr("Nothing was exported: %1").arg(error) << Qt::endl;
+        return Failure;
+    }
+    out() << tr("Exported the data of %1 to %2.").arg(email, path) << Qt::endl;
     return Success;
 }
 

@@ -8,7 +8,8 @@
 
 class AppSession;
 
-// Runs --import, --export, --check and --setup-roles without a window, in that order, and
+// Runs --import, --export, --check, --history, --export-person, --purge-archived-before and
+// --setup-roles without a window, in that order, and
 // turns their outcome into an exit code: 0 when everything was accepted and
 // clean, 1 when rows (or a whole file) were rejected or problems found, 2 when
 // the work could not run at all (bad arguments, a database that cannot be
@@ -26,6 +27,7 @@ private:
     static int runExport(AppSession &session, const QString &path);
     static int runCheck(AppSession &session);
     static int runHistory(AppSession &session, const QString &email);
+    static int runExportPerson(AppSession &session, const QString &email, const QString &path);
     static int runPurge(AppSession &session, const QDate &leftBefore, bool dryRun);
     static int runSetupRoles(AppSession &session);
 };

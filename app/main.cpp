@@ -28,10 +28,17 @@ int main(int argc, char **argv)
     // Headless runs must not need a display: only the GUI gets a QApplication.
     std::unique_ptr<QCoreApplication> app;
     const bool headless = CommandLine::isHeadless(argc, argv);
-    if (headless)
+    if (headless && CommandLine::rendersDocuments(argc, argv)) {
+        // --export-person's PDF is laid out with Qt Gui (QTextDocument, fonts),
+        // which needs a QGuiApplication, and that a platform: offscreen needs no
+        // display, so the export runs over ssh and in cron as every other action.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else if (headless) {
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
         app = std::make_unique<QApplication>(argc, argv);
+    }
     describeApplication();
     // Before the command line is parsed, so --help and its errors are translated too.
     LanguageLoader languages(app.get());

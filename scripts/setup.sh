@@ -34,6 +34,8 @@ PACKAGES=(
     openssl dbus-daemon gnome-keyring
     # headless GUI runs, desktop integration and its validators
     xvfb xauth xdg-utils desktop-file-utils appstream
+    # tests of the person's data export (GDPR Art. 15): pdftotext reads the PDF's text
+    poppler-utils
 )
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

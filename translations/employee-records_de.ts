@@ -275,6 +275,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>--dry-run goes with --purge-archived-before.</source>
         <translation>--dry-run gehört zu --purge-archived-before.</translation>
     </message>
+    <message>
+        <source>Export everything stored about the employee (current or archived) with &lt;email&gt;, history included, to FILE, given after the email: a JSON file (.json) or a readable PDF (.pdf); the export is recorded in the history. Then exit.</source>
+        <translation>Alles exportieren, was über den Mitarbeiter (aktuell oder archiviert) mit &lt;email&gt; gespeichert ist, einschließlich des Verlaufs, in FILE (nach der E-Mail angegeben): eine JSON-Datei (.json) oder ein lesbares PDF (.pdf); der Export wird im Verlauf festgehalten. Danach beenden.</translation>
+    </message>
+    <message>
+        <source>With --export-person: the file to write.</source>
+        <translation>Mit --export-person: die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>--export-person needs the email and the file: --export-person EMAIL FILE.json or FILE.pdf.</source>
+        <translation>--export-person braucht die E-Mail-Adresse und die Datei: --export-person EMAIL FILE.json oder FILE.pdf.</translation>
+    </message>
+    <message>
+        <source>--export-person writes a .json or a .pdf file, not &apos;%1&apos;.</source>
+        <translation>--export-person schreibt eine .json- oder .pdf-Datei, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--export-person needs an email address.</source>
+        <translation>--export-person braucht eine E-Mail-Adresse.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1046,6 +1066,22 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Details</source>
         <translation>Angaben</translation>
     </message>
+    <message>
+        <source>&amp;Export Employee&apos;s Data…</source>
+        <translation>Daten des Mitarbeiters &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save everything stored about this employee, their history included, as a PDF or JSON file (right of access)</source>
+        <translation>Alles, was über diesen Mitarbeiter gespeichert ist, einschließlich des Verlaufs, als PDF- oder JSON-Datei speichern (Auskunftsrecht)</translation>
+    </message>
+    <message>
+        <source>It holds the saved version, without your unsaved changes.</source>
+        <translation>Sie enthält die gespeicherte Fassung, ohne Ihre ungespeicherten Änderungen.</translation>
+    </message>
+    <message>
+        <source>Your database role may only read: an export is recorded in the history, which it may not write.</source>
+        <translation>Ihre Datenbankrolle darf nur lesen: Ein Export wird im Verlauf festgehalten, den sie nicht schreiben darf.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -1307,6 +1343,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%n archivierte Mitarbeiter, vor %1 ausgetreten, gelöscht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No employee, current or archived, has the email address %1.</source>
+        <translation>Kein Mitarbeiter, weder aktuell noch archiviert, hat die E-Mail-Adresse %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Exported the data of %1 to %2.</source>
+        <translation>Die Daten von %1 wurden nach %2 exportiert.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>
@@ -1357,6 +1405,22 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>restored from the archive</source>
         <translation>aus dem Archiv wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>export from the command line</source>
+        <translation>Export über die Kommandozeile</translation>
+    </message>
+    <message>
+        <source>export from the window</source>
+        <translation>Export aus dem Fenster</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <source>exported (%1)</source>
+        <translation>exportiert (%1)</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1492,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Restored</source>
         <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1871,192 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>No secret service (such as GNOME Keyring or KWallet) answers, so the password cannot be kept safely; it is not stored anywhere else. (%1)</source>
         <translation>Kein Schlüsselbund (wie GNOME Keyring oder KWallet) antwortet, daher kann das Passwort nicht sicher aufbewahrt werden; es wird nirgendwo sonst gespeichert. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataExport</name>
+    <message>
+        <source>Cannot read the employee: %1</source>
+        <translation>Der Mitarbeiter kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No employee has the id %1.</source>
+        <translation>Kein Mitarbeiter hat die Nummer %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataExportController</name>
+    <message>
+        <source>Export Employee&apos;s Data</source>
+        <translation>Daten des Mitarbeiters exportieren</translation>
+    </message>
+    <message>
+        <source>PDF document, readable (*.pdf)</source>
+        <translation>PDF-Dokument, lesbar (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file, for other programs (*.json)</source>
+        <translation>JSON-Datei, für andere Programme (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 - personal data</source>
+        <translation>%1 - personenbezogene Daten</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s data was exported to %1.</source>
+        <translation>Die Daten des Mitarbeiters wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s data was not exported to %1: %2</source>
+        <translation>Die Daten des Mitarbeiters wurden nicht nach %1 exportiert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataFile</name>
+    <message>
+        <source>The document could not be rendered.</source>
+        <translation>Das Dokument konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPdf</name>
+    <message>
+        <source>Personal data of %1</source>
+        <translation>Personenbezogene Daten von %1</translation>
+    </message>
+    <message>
+        <source>Everything Employee Records stores about this person (GDPR Art. 15), exported on %1 by %2. The JSON export holds the same data for machines.</source>
+        <translation>Alles, was Employee Records über diese Person speichert (Art. 15 DSGVO), exportiert am %1 von %2. Der JSON-Export enthält dieselben Daten für Maschinen.</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Archived (left)</source>
+        <translation>Archiviert (ausgetreten)</translation>
+    </message>
+    <message>
+        <source>Current employee</source>
+        <translation>Aktueller Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Datensatznummer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n byte(s)</source>
+        <translation>
+            <numerusform>%1, %n Byte</numerusform>
+            <numerusform>%1, %n Byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biografie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>No profile is stored.</source>
+        <translation>Es ist kein Profil gespeichert.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ausgetreten am</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Archived at</source>
+        <translation>Archiviert am</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n change(s), newest first)</source>
+        <translation>
+            <numerusform>Verlauf (%n Änderung, neueste zuerst)</numerusform>
+            <numerusform>Verlauf (%n Änderungen, neueste zuerst)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
     </message>
 </context>
 <context>

@@ -88,11 +88,17 @@
     </message>
     <message numerus="yes">
         <source>%n archived employee(s) would be purged; nothing was changed (--dry-run).</source>
-        <translation><numerusform>%n archived employee would be purged; nothing was changed (--dry-run).</numerusform><numerusform>%n archived employees would be purged; nothing was changed (--dry-run).</numerusform></translation>
+        <translation>
+            <numerusform>%n archived employee would be purged; nothing was changed (--dry-run).</numerusform>
+            <numerusform>%n archived employees would be purged; nothing was changed (--dry-run).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Purged %n archived employee(s) who left before %1.</source>
-        <translation><numerusform>Purged %n archived employee who left before %1.</numerusform><numerusform>Purged %n archived employees who left before %1.</numerusform></translation>
+        <translation>
+            <numerusform>Purged %n archived employee who left before %1.</numerusform>
+            <numerusform>Purged %n archived employees who left before %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -143,6 +149,23 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPdf</name>
+    <message numerus="yes">
+        <source>%1, %n byte(s)</source>
+        <translation>
+            <numerusform>%1, %n byte</numerusform>
+            <numerusform>%1, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n change(s), newest first)</source>
+        <translation>
+            <numerusform>History (%n change, newest first)</numerusform>
+            <numerusform>History (%n changes, newest first)</numerusform>
         </translation>
     </message>
 </context>

@@ -275,6 +275,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>--dry-run goes with --purge-archived-before.</source>
         <translation>--dry-run s’utilise avec --purge-archived-before.</translation>
     </message>
+    <message>
+        <source>Export everything stored about the employee (current or archived) with &lt;email&gt;, history included, to FILE, given after the email: a JSON file (.json) or a readable PDF (.pdf); the export is recorded in the history. Then exit.</source>
+        <translation>Exporter tout ce qui est enregistré sur l’employé (actuel ou archivé) ayant l’adresse &lt;email&gt;, historique compris, dans FILE (donné après l’adresse) : un fichier JSON (.json) ou un PDF lisible (.pdf) ; l’export est consigné dans l’historique. Puis quitter.</translation>
+    </message>
+    <message>
+        <source>With --export-person: the file to write.</source>
+        <translation>Avec --export-person : le fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>--export-person needs the email and the file: --export-person EMAIL FILE.json or FILE.pdf.</source>
+        <translation>--export-person demande l’adresse e-mail et le fichier : --export-person EMAIL FILE.json ou FILE.pdf.</translation>
+    </message>
+    <message>
+        <source>--export-person writes a .json or a .pdf file, not &apos;%1&apos;.</source>
+        <translation>--export-person écrit un fichier .json ou .pdf, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>--export-person needs an email address.</source>
+        <translation>--export-person demande une adresse e-mail.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1046,6 +1066,22 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
+    <message>
+        <source>&amp;Export Employee&apos;s Data…</source>
+        <translation>&amp;Exporter les données de l’employé…</translation>
+    </message>
+    <message>
+        <source>Save everything stored about this employee, their history included, as a PDF or JSON file (right of access)</source>
+        <translation>Enregistrer tout ce qui est conservé sur cet employé, historique compris, dans un fichier PDF ou JSON (droit d’accès)</translation>
+    </message>
+    <message>
+        <source>It holds the saved version, without your unsaved changes.</source>
+        <translation>Il contient la version enregistrée, sans vos modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>Your database role may only read: an export is recorded in the history, which it may not write.</source>
+        <translation>Votre rôle de base de données ne peut que lire : un export est consigné dans l’historique, qu’il ne peut pas écrire.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeStore</name>
@@ -1307,6 +1343,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%n employés archivés partis avant le %1 effacés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No employee, current or archived, has the email address %1.</source>
+        <translation>Aucun employé, actuel ou archivé, n’a l’adresse e-mail %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Rien n’a été exporté : %1</translation>
+    </message>
+    <message>
+        <source>Exported the data of %1 to %2.</source>
+        <translation>Les données de %1 ont été exportées dans %2.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>
@@ -1357,6 +1405,22 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>restored from the archive</source>
         <translation>restauré depuis les archives</translation>
+    </message>
+    <message>
+        <source>export from the command line</source>
+        <translation>export depuis la ligne de commande</translation>
+    </message>
+    <message>
+        <source>export from the window</source>
+        <translation>export depuis la fenêtre</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exporté</translation>
+    </message>
+    <message>
+        <source>exported (%1)</source>
+        <translation>exporté (%1)</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1492,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Restored</source>
         <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporté</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1871,192 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>No secret service (such as GNOME Keyring or KWallet) answers, so the password cannot be kept safely; it is not stored anywhere else. (%1)</source>
         <translation>Aucun trousseau (comme GNOME Keyring ou KWallet) ne répond&#xa0;: le mot de passe ne peut pas être conservé en sécurité, et il n’est enregistré nulle part ailleurs. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataExport</name>
+    <message>
+        <source>Cannot read the employee: %1</source>
+        <translation>Impossible de lire l’employé : %1</translation>
+    </message>
+    <message>
+        <source>No employee has the id %1.</source>
+        <translation>Aucun employé n’a le numéro %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>Impossible d’enregistrer « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataExportController</name>
+    <message>
+        <source>Export Employee&apos;s Data</source>
+        <translation>Exporter les données de l’employé</translation>
+    </message>
+    <message>
+        <source>PDF document, readable (*.pdf)</source>
+        <translation>Document PDF, lisible (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file, for other programs (*.json)</source>
+        <translation>Fichier JSON, pour d’autres programmes (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 - personal data</source>
+        <translation>%1 - données personnelles</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s data was exported to %1.</source>
+        <translation>Les données de l’employé ont été exportées dans %1.</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s data was not exported to %1: %2</source>
+        <translation>Les données de l’employé n’ont pas été exportées dans %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataFile</name>
+    <message>
+        <source>The document could not be rendered.</source>
+        <translation>Le document n’a pas pu être produit.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPdf</name>
+    <message>
+        <source>Personal data of %1</source>
+        <translation>Données personnelles de %1</translation>
+    </message>
+    <message>
+        <source>Everything Employee Records stores about this person (GDPR Art. 15), exported on %1 by %2. The JSON export holds the same data for machines.</source>
+        <translation>Tout ce qu’Employee Records conserve sur cette personne (art. 15 du RGPD), exporté le %1 par %2. L’export JSON contient les mêmes données pour les machines.</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Archived (left)</source>
+        <translation>Archivé (parti)</translation>
+    </message>
+    <message>
+        <source>Current employee</source>
+        <translation>Employé actuel</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Numéro de fiche</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n byte(s)</source>
+        <translation>
+            <numerusform>%1, %n octet</numerusform>
+            <numerusform>%1, %n octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biographie</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>No profile is stored.</source>
+        <translation>Aucun profil n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Parti le</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Archived at</source>
+        <translation>Archivé le</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n change(s), newest first)</source>
+        <translation>
+            <numerusform>Historique (%n modification, la plus récente d’abord)</numerusform>
+            <numerusform>Historique (%n modifications, les plus récentes d’abord)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,9 @@ QString HistoryFormat::who(const HistoryEntry &entry)
             where << (entry.detail.isEmpty() ? tr("import") : tr("import of %1").arg(entry.detail));
         else if (entry.source == QLatin1String("command line"))
             where << tr("command line");
+        else if (entry.source == QLatin1String("export"))   // the detail: from where it was asked
+            where << (entry.detail == QLatin1String("command line") ? tr("export from the command line")
+                                                                    : tr("export from the window"));
         else
             where << tr("window");
         if (!entry.dbUser.isEmpty() && entry.dbUser != entry.osUser)
@@ -31,7 +34,7 @@ QString HistoryFormat::value(const QVariant &value)
     return value.isNull() ? tr("(none)") : value.toString();
 }
 
-QString HistoryFormat::line(const HistoryEntry &entry)
+QString HistoryFormat::what(const HistoryEntry &entry)
 {
     QString what;
     if (entry.action == QLatin1String("created"))
@@ -42,8 +45,15 @@ QString HistoryFormat::line(const HistoryEntry &entry)
         what = tr("archived, left on %1").arg(value(entry.newValue));
     else if (entry.action == QLatin1String("restored"))
         what = tr("restored from the archive");
+    else if (entry.action == QLatin1String("exported"))   // the format; a purge leaves it NULL
+        what = entry.newValue.isNull() ? tr("exported") : tr("exported (%1)").arg(entry.newValue.toString());
     else
         what =
             QStringLiteral("%1: %2 \u2192 %3").arg(entry.field, value(entry.oldValue), value(entry.newValue));
-    return QStringLiteral("%1  %2  %3").arg(entry.at, who(entry), what);
+    return what;
+}
+
+QString HistoryFormat::line(const HistoryEntry &entry)
+{
+    return QStringLiteral("%1  %2  %3").arg(entry.at, who(entry), what(entry));
 }

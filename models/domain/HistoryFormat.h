@@ -13,6 +13,8 @@ public:
     // "anna (window)", "anna (import of staff.csv)", "another tool (psql, role hr)".
     static QString who(const HistoryEntry &entry);
     static QString value(const QVariant &value);
-    // One line: ISO time, who, then "field: old → new", "created" or "deleted".
+    // What happened: "field: old → new", "created", "exported (JSON)", ...
+    static QString what(const HistoryEntry &entry);
+    // One line: ISO time, who, then what().
     static QString line(const HistoryEntry &entry);
 };

@@ -21,6 +21,7 @@
 #include "store/EmployeeArchive.h"
 #include "store/EmployeeReader.h"
 #include "store/ImportReversal.h"
+#include "store/PersonalDataExport.h"
 #include "store/PostgresBulkInserter.h"
 #include "store/RecordChangeWriter.h"
 #include "store/SqliteBulkInserter.h"
@@ -547,6 +548,20 @@ StoreResult EmployeeStore::removeImported(qint64 changeSet, int keepAtMost, Impo
 qint64 EmployeeStore::openChangeSet() const
 {
     return m_changeLog->currentId();
+}
+
+StoreResult EmployeeStore::recordPersonalDataExport(qint64 employeeId, const QString &format,
+                                                    const std::function<StoreResult()> &deliver)
+{
+    const ChangeOrigin previous = m_changeLog->origin();
+    m_changeLog->setOrigin({QString::fromLatin1(ChangeOrigin::Export), previous.source});
+    const StoreResult result = inTransaction([&] {
+        const StoreResult recorded =
+            PersonalDataExport::recordEntry(m_db, m_changeLog->currentId(), employeeId, format);
+        return recorded.ok() ? deliver() : recorded;
+    });
+    m_changeLog->setOrigin(previous);
+    return result;
 }
 
 QList<ArchivedEmployee> EmployeeStore::archivedEmployees() const

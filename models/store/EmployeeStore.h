@@ -80,6 +80,13 @@ public:
     // (who, when, how many: nothing about them). A dry run lists them and
     // changes nothing. SQLite overwrites the freed pages and empties the WAL.
     PurgeReport purgeArchivedBefore(const QDate &leftBefore, bool dryRun);
+    // Data protection (GDPR Art. 15): records that the data of `employeeId`
+    // (current or archived) was exported as `format`, in a change set of its
+    // own (source "export", detail: the origin set before). `deliver` runs
+    // last inside that transaction (PersonalDataExport puts the file in
+    // place there); its failure undoes the record.
+    StoreResult recordPersonalDataExport(qint64 employeeId, const QString &format,
+                                         const std::function<StoreResult()> &deliver);
 
     // Creates every row as createEmployee() would, with the same
     // employeeCreated per employee and the same refusals; results[i] answers

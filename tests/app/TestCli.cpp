@@ -1,6 +1,9 @@
 // The headless command line, run as a user would: the real binary, real
 // files, exit codes and what it prints.
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -69,6 +72,8 @@ private slots:
     void badDatabaseUrlIsExplained();
     void historyPrintsOneChangeALineNewestFirst();
     void purgeArchivedBeforeWithAndWithoutDryRun();
+    void exportPersonWritesJsonAndPdfWithoutADisplay();
+    void exportPersonFindsTheArchivedAndExplainsFailures();
 
 private:
     // `launcher`: a command that starts the binary (e.g. as another user).
@@ -77,12 +82,14 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
+    QStringList m_unset;   // environment variables run() leaves out (no display)
 };
 
 void TestCli::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = m_dir->filePath("x.sqlite");
+    m_unset.clear();
 }
 
 Run TestCli::run(const QStringList &arguments, const QStringList &launcher)
@@ -93,6 +100,8 @@ Run TestCli::run(const QStringList &arguments, const QStringList &launcher)
     env.insert("XDG_DATA_HOME", m_dir->filePath("data"));
     env.insert("LANG", "C.UTF-8");
     env.insert("LC_ALL", "C.UTF-8");
+    for (const QString &name : std::as_const(m_unset))
+        env.remove(name);
     process.setProcessEnvironment(env);
     if (launcher.isEmpty())
         process.start(QStringLiteral(ER_BINARY), arguments);
@@ -464,6 +473,96 @@ void TestCli::purgeArchivedBeforeWithAndWithoutDryRun()
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains("YYYY-MM-DD"), qPrintable(bad.err));
     QCOMPARE(run({"--database", m_db, "--dry-run"}).exitCode, 2);
+}
+
+// --export-person EMAIL FILE (GDPR Art. 15): the format from the extension,
+// 0600, recorded in the history; the PDF too where there is no display at all
+// (no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM), as over ssh or in cron.
+void TestCli::exportPersonWritesJsonAndPdfWithoutADisplay()
+{
+    const QString csv = writeFile("staff.csv", "first_name,last_name,email,phone,team\n"
+                                               "Ada,Lovelace,ada@example.com,+44 20 7123 4567,Engineering\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    m_unset = QStringList{"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"};
+    const QString json = m_dir->filePath("ada.json");
+    const Run j = run({"--database", m_db, "--export-person", "ADA@example.com", json});
+    QVERIFY2(j.exitCode == 0, qPrintable(j.err));
+    QVERIFY2(j.out.contains(json), qPrintable(j.out));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject data = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(data.value("employee").toObject().value("last_name").toString(), QStringLiteral("Lovelace"));
+    QCOMPARE(data.value("employee").toObject().value("phone").toString(), QStringLiteral("+442071234567"));
+    QCOMPARE(data.value("profile").toObject().value("team").toObject().value("name").toString(),
+             QStringLiteral("Engineering"));
+    QVERIFY(data.value("profile").toObject().value("bio").isNull());
+    QCOMPARE(data.value("status").toString(), QStringLiteral("current"));
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(json).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, 0600u);
+
+    const QString pdf = m_dir->filePath("Ada.PDF");
+    const Run p = run({"--database", m_db, "--export-person", "ada@example.com", pdf});
+    QVERIFY2(p.exitCode == 0, qPrintable(p.err));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pdfFile.read(5), QByteArray("%PDF-"));
+    QCOMPARE(::stat(QFile::encodeName(pdf).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, 0600u);
+
+    // Both recorded, newest first, from the command line.
+    const Run history = run({"--database", m_db, "--history", "ada@example.com"});
+    const QStringList lines = history.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).endsWith("(export from the command line)  exported (PDF)"), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).endsWith("(export from the command line)  exported (JSON)"), qPrintable(lines.at(1)));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM change_set WHERE source = 'export' AND detail = 'command line'"), 2);
+    // The other headless commands still need no Qt Gui at all.
+    QCOMPARE(run({"--database", m_db, "--check"}).exitCode, 0);
+}
+
+void TestCli::exportPersonFindsTheArchivedAndExplainsFailures()
+{
+    const QString csv = writeFile("staff.csv", "first_name,last_name,email\nAda,Lovelace,ada@example.com\n");
+    QCOMPARE(run({"--database", m_db, "--import", csv}).exitCode, 0);
+    // Ada left (archived as the window would; the archive's own tables).
+    QCOMPARE(scalar(m_db, "INSERT INTO archived_employee SELECT id, first_name, last_name, email, email_normalized, "
+                          "phone, created_at, updated_at, version, created_change_set, '2025-06-30', 'Retired', "
+                          "'2025-06-30T00:00:00.000Z' FROM employee"),
+             0);
+    QCOMPARE(scalar(m_db, "INSERT INTO archived_profile (employee_id, address, created_at, updated_at, version) "
+                          "SELECT employee_id, 'Ockham Park', created_at, updated_at, version FROM employee_profile"),
+             0);
+    QCOMPARE(scalar(m_db, "DELETE FROM employee"), 0);
+    const QString json = m_dir->filePath("ada.json");
+    const Run archived = run({"--database", m_db, "--export-person", "ada@example.com", json});
+    QVERIFY2(archived.exitCode == 0, qPrintable(archived.err));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject data = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(data.value("status").toString(), QStringLiteral("archived"));
+    QCOMPARE(data.value("archive").toObject().value("left_on").toString(), QStringLiteral("2025-06-30"));
+    QCOMPARE(data.value("archive").toObject().value("reason").toString(), QStringLiteral("Retired"));
+    QCOMPARE(data.value("profile").toObject().value("address").toString(), QStringLiteral("Ockham Park"));
+    const qint64 sets = scalar(m_db, "SELECT COUNT(*) FROM change_set");
+
+    const Run nobody = run({"--database", m_db, "--export-person", "nobody@example.com", m_dir->filePath("n.json")});
+    QCOMPARE(nobody.exitCode, 1);
+    QVERIFY2(nobody.err.contains("nobody@example.com"), qPrintable(nobody.err));
+    QVERIFY(!QFile::exists(m_dir->filePath("n.json")));
+    const Run noFile = run({"--database", m_db, "--export-person", "ada@example.com"});
+    QCOMPARE(noFile.exitCode, 2);
+    QVERIFY2(noFile.err.contains("FILE"), qPrintable(noFile.err));
+    const Run badType = run({"--database", m_db, "--export-person", "ada@example.com", m_dir->filePath("ada.txt")});
+    QCOMPARE(badType.exitCode, 2);
+    QVERIFY2(badType.err.contains(".pdf"), qPrintable(badType.err));
+    QCOMPARE(run({"--database", m_db, "--export-person", "ada@example.com", json, "extra.json"}).exitCode, 2);
+    QCOMPARE(run({"--database", m_db, m_dir->filePath("stray.json")}).exitCode, 2); // FILE without the option
+    const QString nowhere = m_dir->filePath("missing/ada.json");
+    const Run unwritable = run({"--database", m_db, "--export-person", "ada@example.com", nowhere});
+    QCOMPARE(unwritable.exitCode, 2);
+    QVERIFY2(unwritable.err.contains(nowhere), qPrintable(unwritable.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM change_set"), sets); // failures record nothing
 }
 
 QTEST_GUILESS_MAIN(TestCli)

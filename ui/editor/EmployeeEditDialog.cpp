@@ -7,6 +7,7 @@
 #include "editor/FormErrorLabels.h"
 #include "editor/HistoryPanel.h"
 #include "editor/RecordBinding.h"
+#include "personaldata/PersonalDataExportController.h"
 #include "store/EmployeeStore.h"
 #include "store/HistoryReader.h"
 
@@ -32,6 +33,7 @@ EmployeeEditDialog::EmployeeEditDialog(EmployeeStore *store, qint64 employeeId, 
     setUpFields();
     setUpTeams();
     setUpTabs();
+    setUpExport();
     // Esc cancels from every field (a QDateEdit or combo popup would
     // otherwise take it for itself).
     for (QWidget *child : findChildren<QWidget *>())
@@ -149,6 +151,34 @@ void EmployeeEditDialog::setUpTabs()
     m_tabs->setTabEnabled(1, !m_isNew);
     m_ui->mainLayout->insertWidget(0, m_tabs);
     connect(m_history, &HistoryPanel::restoreRequested, this, &EmployeeEditDialog::restoreValues);
+}
+
+// GDPR Art. 15: everything stored about this employee as a file. It
+// exports what is saved (a new employee has nothing yet); the History tab
+// then shows the export.
+void EmployeeEditDialog::setUpExport()
+{
+    // ResetRole for its place only: at the left, apart from Save and Cancel,
+    // in every platform's button order; the button box gives it no behaviour.
+    m_export = m_ui->buttonBox->addButton(tr("&Export Employee's Data…"), QDialogButtonBox::ResetRole);
+    m_export->setObjectName(QStringLiteral("exportPersonalDataButton"));
+    m_export->setToolTip(tr("Save everything stored about this employee, their history included, as a PDF "
+                            "or JSON file (right of access)"));
+    m_export->setEnabled(!m_isNew);
+    m_exporter = new PersonalDataExportController(this, [this] { return m_store; });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        m_exporter->exportWithDialog(m_employeeId, m_binding->base().employee.displayName());
+    });
+    connect(m_exporter, &PersonalDataExportController::finished, this, [this](bool ok, const QString &message) {
+        if (!ok) {
+            m_errors->showGeneral(message);
+            return;
+        }
+        m_errors->showNotice(isWindowModified() ? message + QLatin1Char(' ') + tr("It holds the saved version, "
+                                                                               "without your unsaved changes.")
+                                                : message);
+        loadHistory();
+    });
 }
 
 void EmployeeEditDialog::loadHistory()
@@ -389,6 +419,11 @@ void EmployeeEditDialog::setReadOnly(bool readOnly)
     m_binding->setReadOnly(readOnly);
     m_history->setRestoreEnabled(!readOnly);
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setVisible(!readOnly);
+    // An export must be recorded in the history, which a reading role may not write.
+    m_export->setEnabled(!readOnly && !m_isNew);
+    if (readOnly)
+        m_export->setToolTip(tr("Your database role may only read: an export is recorded in the history, "
+                                "which it may not write."));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(readOnly ? tr("Close") : tr("Cancel"));
     if (readOnly)
         m_errors->showNotice(tr("Your database role may only read employees: this form is for viewing."));

@@ -13,6 +13,7 @@ class ConflictDialog;
 class EmployeeStore;
 class FormErrorLabels;
 class HistoryPanel;
+class PersonalDataExportController;
 class QPushButton;
 class QTabWidget;
 class RecordBinding;
@@ -78,6 +79,7 @@ private:
     void setUpFields();
     void setUpTeams();
     void setUpTabs();
+    void setUpExport();
     void loadHistory();
     void restoreValues(const QList<QPair<RecordField, QVariant>> &values);
     void loadRecord(const EmployeeRecord &record);
@@ -98,6 +100,8 @@ private:
     std::unique_ptr<FormErrorLabels> m_errors;
     EmployeeStore *m_store;
     QPushButton *m_reload = nullptr;
+    QPushButton *m_export = nullptr;
+    PersonalDataExportController *m_exporter = nullptr;
     QTabWidget *m_tabs = nullptr;
     HistoryPanel *m_history = nullptr;
     EmployeeValidator m_validator;

@@ -132,6 +132,9 @@ void HistoryPanel::setEntries(const QList<HistoryEntry> &entries, const QList<Te
             after = tr("Left on %1").arg(valueText(QStringLiteral("date_of_birth"), e.newValue));
         } else if (e.action == QLatin1String("restored")) {
             field = tr("Restored");
+        } else if (e.action == QLatin1String("exported")) {   // GDPR Art. 15; the format, no data
+            field = tr("Exported");
+            after = e.newValue.toString();
         } else {
             field = e.action == QLatin1String("created") ? tr("Created") : tr("Deleted");
         }
