@@ -122,6 +122,41 @@
     </message>
 </context>
 <context>
+    <name>ArchiveStep</name>
+    <message>
+        <source>Archiving %1</source>
+        <translation>Archivieren von %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1</source>
+        <translation>Wiederherstellen von %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees; nothing was changed.</source>
+        <translation>%1 gehört nicht mehr zu den aktuellen Mitarbeitern; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Nichts wurde geändert; der Schritt steht weiter unter Bearbeiten &gt; Rückgängig bzw. Wiederholen.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 wurde soeben erneut geändert; nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Archived %1.</source>
+        <translation>%1 archiviert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: %2</source>
+        <translation>%1 konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>ArchivedPanel</name>
     <message>
         <source>&amp;Restore</source>
@@ -166,6 +201,10 @@
     <message>
         <source>Your database role may only read employees.</source>
         <translation>Ihre Datenbankrolle darf Mitarbeiter nur lesen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may delete employees permanently.</source>
+        <translation>Nur ein Administrator darf Mitarbeiter endgültig löschen.</translation>
     </message>
 </context>
 <context>
@@ -474,6 +513,29 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>CreationStep</name>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees (archived or deleted since); nothing was changed.</source>
+        <translation>%1 gehört nicht mehr zu den aktuellen Mitarbeitern (inzwischen archiviert oder gelöscht); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Nichts wurde geändert; der Schritt steht weiter unter Bearbeiten &gt; Rückgängig bzw. Wiederholen.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 wurde soeben erneut geändert; nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Removed %1 again.</source>
+        <translation>%1 wieder entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportController</name>
     <message>
         <source>Export CSV</source>
@@ -563,6 +625,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
         <translation>unbekanntes Geschlecht „%1“; verwenden Sie female, male, other oder lassen Sie das Feld leer</translation>
+    </message>
+    <message>
+        <source>an archived employee could not be archived again: %1</source>
+        <translation>ein archivierter Mitarbeiter konnte nicht wieder archiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
+        <translation>Das Austrittsdatum muss ein Datum der Form JJJJ-MM-TT sein, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1644,64 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>ImportReversal</name>
+    <message>
+        <source>Some of the imported employees changed just now.</source>
+        <translation>Einige der importierten Mitarbeiter wurden soeben geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStep</name>
+    <message>
+        <source>Import of %1</source>
+        <translation>Import von %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Try again.</source>
+        <translation>Nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The import could not be undone: %1</source>
+        <translation>Der Import konnte nicht rückgängig gemacht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n employee(s) that the import of %1 added.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter entfernt, den der Import von %1 hinzugefügt hatte.</numerusform>
+            <numerusform>%n Mitarbeiter entfernt, die der Import von %1 hinzugefügt hatte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) were changed or archived since and were left as they are: %1.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter wurde seither geändert oder archiviert und bleibt, wie er ist: %1.</numerusform>
+            <numerusform>%n Mitarbeiter wurden seither geändert oder archiviert und bleiben, wie sie sind: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import of %1 was too large to be redone from memory; import the file again.</source>
+        <translation>Der Import von %1 war zu groß, um ihn aus dem Speicher zu wiederholen; importieren Sie die Datei erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) of the import of %1 could not be added again (their email or phone is taken now); nothing was added.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter des Imports von %1 konnte nicht wieder hinzugefügt werden (E-Mail oder Telefon ist jetzt vergeben); nichts wurde hinzugefügt.</numerusform>
+            <numerusform>%n Mitarbeiter des Imports von %1 konnten nicht wieder hinzugefügt werden (E-Mail oder Telefon ist jetzt vergeben); nichts wurde hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added the %n employee(s) of the import of %1 again.</source>
+        <translation>
+            <numerusform>Den %n Mitarbeiter des Imports von %1 wieder hinzugefügt.</numerusform>
+            <numerusform>Die %n Mitarbeiter des Imports von %1 wieder hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import could not be redone: %1</source>
+        <translation>Der Import konnte nicht wiederholt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>The check could not run: %1</source>
@@ -1713,6 +1841,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>
         <translation>Der Server hat die Verbindung beendet (%1). Was Sie sehen, bleibt; gespeichert werden kann erst wieder, wenn sie zurück ist.</translation>
+    </message>
+    <message>
+        <source>An undo is running; try again when it has ended.</source>
+        <translation>Ein Rückgängigmachen läuft; versuchen Sie es erneut, wenn es beendet ist.</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1996,34 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Archive Employee…</source>
         <translation>Mitarbeiter archivieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Take back your last change (a new, recorded change)</source>
+        <translation>Ihre letzte Änderung zurücknehmen (als neue, protokollierte Änderung)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Do again the change you took back</source>
+        <translation>Die zurückgenommene Änderung erneut ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Only an administrator may delete employees permanently; archive them instead.</source>
+        <translation>Nur ein Administrator darf Mitarbeiter endgültig löschen; archivieren Sie sie stattdessen.</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2434,29 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>RecordSaveStep</name>
+    <message>
+        <source>Save of %1</source>
+        <translation>Speichern von %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees (archived or deleted since); nothing was changed.</source>
+        <translation>%1 gehört nicht mehr zu den aktuellen Mitarbeitern (inzwischen archiviert oder gelöscht); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 already had these values.</source>
+        <translation>%1 hatte diese Werte bereits.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Nichts wurde geändert; der Schritt steht weiter unter Bearbeiten &gt; Rückgängig bzw. Wiederholen.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 wurde soeben erneut geändert; nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaMigrator</name>
     <message>
         <source>This database was not created by Employee Records (it has other tables and no schema version). It was not modified.</source>
@@ -2389,6 +2572,57 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>TeamStep</name>
+    <message>
+        <source>New Team %1</source>
+        <translation>Neues Team %1</translation>
+    </message>
+    <message>
+        <source>Renaming Team %1</source>
+        <translation>Umbenennen von Team %1</translation>
+    </message>
+    <message>
+        <source>Deleting Team %1</source>
+        <translation>Löschen von Team %1</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be created: %2</source>
+        <translation>Team %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Created team %1.</source>
+        <translation>Team %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Team %1 no longer exists; nothing was changed.</source>
+        <translation>Team %1 gibt es nicht mehr; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Nichts wurde geändert; der Schritt steht weiter unter Bearbeiten &gt; Rückgängig bzw. Wiederholen.</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be deleted: %2</source>
+        <translation>Team %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted team %1.</source>
+        <translation>Team %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be renamed: %2</source>
+        <translation>Team %1 konnte nicht umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <source>Renamed team %1 to %2.</source>
+        <translation>Team %1 in %2 umbenannt.</translation>
+    </message>
+</context>
+<context>
     <name>TeamsDialog</name>
     <message>
         <source>Teams</source>
@@ -2472,6 +2706,92 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Database error: %1</source>
         <translation>Datenbankfehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after you added them. Undo deletes them, with their changes:</source>
+        <translation>Jemand anderes hat %1 geändert, nachdem Sie den Mitarbeiter hinzugefügt haben. Rückgängig löscht ihn samt diesen Änderungen:</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after your change. Undo replaces their values:</source>
+        <translation>Jemand anderes hat %1 nach Ihrer Änderung geändert. Rückgängig ersetzt diese Werte:</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after your change. Redo replaces their values:</source>
+        <translation>Jemand anderes hat %1 nach Ihrer Änderung geändert. Wiederholen ersetzt diese Werte:</translation>
+    </message>
+    <message>
+        <source>Undo Over Someone Else&apos;s Change</source>
+        <translation>Rückgängig über die Änderung eines anderen</translation>
+    </message>
+    <message>
+        <source>Redo Over Someone Else&apos;s Change</source>
+        <translation>Wiederholen über die Änderung eines anderen</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>After Undo</source>
+        <translation>Nach Rückgängig</translation>
+    </message>
+    <message>
+        <source>After Redo</source>
+        <translation>Nach Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Anyway</source>
+        <translation>&amp;Trotzdem löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace Their Values</source>
+        <translation>Ihre Werte &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Their Values</source>
+        <translation>Ihre Werte &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Wiederholt: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot Undo</source>
+        <translation>Rückgängig nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot Redo</source>
+        <translation>Wiederholen nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 cannot be undone: %2 It was taken off the list.</source>
+        <translation>%1 kann nicht rückgängig gemacht werden: %2 Der Schritt wurde von der Liste genommen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be redone: %2 It was taken off the list.</source>
+        <translation>%1 kann nicht wiederholt werden: %2 Der Schritt wurde von der Liste genommen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStack</name>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden: %1</translation>
     </message>
 </context>
 </TS>

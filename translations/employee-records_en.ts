@@ -126,6 +126,37 @@
     </message>
 </context>
 <context>
+    <name>ImportStep</name>
+    <message numerus="yes">
+        <source>Removed %n employee(s) that the import of %1 added.</source>
+        <translation>
+            <numerusform>Removed %n employee that the import of %1 added.</numerusform>
+            <numerusform>Removed %n employees that the import of %1 added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) were changed or archived since and were left as they are: %1.</source>
+        <translation>
+            <numerusform>%n employee was changed or archived since and was left as it is: %1.</numerusform>
+            <numerusform>%n employees were changed or archived since and were left as they are: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) of the import of %1 could not be added again (their email or phone is taken now); nothing was added.</source>
+        <translation>
+            <numerusform>%n employee of the import of %1 could not be added again (their email or phone is taken now); nothing was added.</numerusform>
+            <numerusform>%n employees of the import of %1 could not be added again (their email or phone is taken now); nothing was added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added the %n employee(s) of the import of %1 again.</source>
+        <translation>
+            <numerusform>Added the %n employee of the import of %1 again.</numerusform>
+            <numerusform>Added the %n employees of the import of %1 again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message numerus="yes">
         <source>... and %n more like this.</source>

@@ -122,6 +122,41 @@
     </message>
 </context>
 <context>
+    <name>ArchiveStep</name>
+    <message>
+        <source>Archiving %1</source>
+        <translation>Archivage de %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1</source>
+        <translation>Restauration de %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees; nothing was changed.</source>
+        <translation>%1 ne fait plus partie des employés actuels ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Rien n’a été modifié ; l’étape reste dans Édition &gt; Annuler ou Rétablir.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 vient d’être modifié à nouveau ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Archived %1.</source>
+        <translation>%1 archivé.</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored: %2</source>
+        <translation>%1 n’a pas pu être restauré : %2</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 restauré.</translation>
+    </message>
+</context>
+<context>
     <name>ArchivedPanel</name>
     <message>
         <source>&amp;Restore</source>
@@ -166,6 +201,10 @@
     <message>
         <source>Your database role may only read employees.</source>
         <translation>Votre rôle de base de données ne permet que de lire les employés.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may delete employees permanently.</source>
+        <translation>Seul un administrateur peut supprimer définitivement des employés.</translation>
     </message>
 </context>
 <context>
@@ -474,6 +513,29 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>CreationStep</name>
+    <message>
+        <source>Adding %1</source>
+        <translation>Ajout de %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees (archived or deleted since); nothing was changed.</source>
+        <translation>%1 ne fait plus partie des employés actuels (archivé ou supprimé depuis) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Rien n’a été modifié ; l’étape reste dans Édition &gt; Annuler ou Rétablir.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 vient d’être modifié à nouveau ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Removed %1 again.</source>
+        <translation>%1 retiré à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportController</name>
     <message>
         <source>Export CSV</source>
@@ -563,6 +625,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
         <translation>genre inconnu «&#xa0;%1&#xa0;»&#x202f;; utilisez female, male, other ou laissez le champ vide</translation>
+    </message>
+    <message>
+        <source>an archived employee could not be archived again: %1</source>
+        <translation>un employé archivé n’a pas pu être archivé à nouveau : %1</translation>
+    </message>
+    <message>
+        <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
+        <translation>La date de départ doit être une date écrite AAAA-MM-JJ, pas « %1 »</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1644,64 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>ImportReversal</name>
+    <message>
+        <source>Some of the imported employees changed just now.</source>
+        <translation>Certains des employés importés viennent d’être modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStep</name>
+    <message>
+        <source>Import of %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Try again.</source>
+        <translation>Rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The import could not be undone: %1</source>
+        <translation>L’importation n’a pas pu être annulée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n employee(s) that the import of %1 added.</source>
+        <translation>
+            <numerusform>%n employé ajouté par l’importation de %1 a été retiré.</numerusform>
+            <numerusform>%n employés ajoutés par l’importation de %1 ont été retirés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) were changed or archived since and were left as they are: %1.</source>
+        <translation>
+            <numerusform>%n employé a été modifié ou archivé depuis et reste tel quel : %1.</numerusform>
+            <numerusform>%n employés ont été modifiés ou archivés depuis et restent tels quels : %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import of %1 was too large to be redone from memory; import the file again.</source>
+        <translation>L’importation de %1 était trop volumineuse pour être rétablie de mémoire ; importez à nouveau le fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) of the import of %1 could not be added again (their email or phone is taken now); nothing was added.</source>
+        <translation>
+            <numerusform>%n employé de l’importation de %1 n’a pas pu être ajouté à nouveau (son e-mail ou son téléphone est désormais pris) ; rien n’a été ajouté.</numerusform>
+            <numerusform>%n employés de l’importation de %1 n’ont pas pu être ajoutés à nouveau (leur e-mail ou téléphone est désormais pris) ; rien n’a été ajouté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added the %n employee(s) of the import of %1 again.</source>
+        <translation>
+            <numerusform>L’employé de l’importation de %1 a été ajouté à nouveau (%n).</numerusform>
+            <numerusform>Les %n employés de l’importation de %1 ont été ajoutés à nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import could not be redone: %1</source>
+        <translation>L’importation n’a pas pu être rétablie : %1</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>The check could not run: %1</source>
@@ -1713,6 +1841,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The server ended the connection (%1). What you see stays; nothing can be saved until it is back.</source>
         <translation>Le serveur a mis fin à la connexion (%1). Ce qui est affiché reste&#x202f;; rien ne peut être enregistré avant son retour.</translation>
+    </message>
+    <message>
+        <source>An undo is running; try again when it has ended.</source>
+        <translation>Une annulation est en cours ; réessayez lorsqu’elle sera terminée.</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1996,34 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Archive Employee…</source>
         <translation>Archiver l’employé…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Take back your last change (a new, recorded change)</source>
+        <translation>Reprendre votre dernière modification (une nouvelle modification, enregistrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Do again the change you took back</source>
+        <translation>Refaire la modification reprise</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>Only an administrator may delete employees permanently; archive them instead.</source>
+        <translation>Seul un administrateur peut supprimer définitivement des employés ; archivez-les plutôt.</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2434,29 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>RecordSaveStep</name>
+    <message>
+        <source>Save of %1</source>
+        <translation>Enregistrement de %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer among the current employees (archived or deleted since); nothing was changed.</source>
+        <translation>%1 ne fait plus partie des employés actuels (archivé ou supprimé depuis) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 already had these values.</source>
+        <translation>%1 avait déjà ces valeurs.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Rien n’a été modifié ; l’étape reste dans Édition &gt; Annuler ou Rétablir.</translation>
+    </message>
+    <message>
+        <source>%1 changed again just now; nothing was changed. Try again.</source>
+        <translation>%1 vient d’être modifié à nouveau ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaMigrator</name>
     <message>
         <source>This database was not created by Employee Records (it has other tables and no schema version). It was not modified.</source>
@@ -2389,6 +2572,57 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>TeamStep</name>
+    <message>
+        <source>New Team %1</source>
+        <translation>Nouvelle équipe %1</translation>
+    </message>
+    <message>
+        <source>Renaming Team %1</source>
+        <translation>Renommage de l’équipe %1</translation>
+    </message>
+    <message>
+        <source>Deleting Team %1</source>
+        <translation>Suppression de l’équipe %1</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be created: %2</source>
+        <translation>L’équipe %1 n’a pas pu être créée : %2</translation>
+    </message>
+    <message>
+        <source>Created team %1.</source>
+        <translation>Équipe %1 créée.</translation>
+    </message>
+    <message>
+        <source>Team %1 no longer exists; nothing was changed.</source>
+        <translation>L’équipe %1 n’existe plus ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>l’équipe %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; it is still in Edit &gt; Undo or Redo.</source>
+        <translation>Rien n’a été modifié ; l’étape reste dans Édition &gt; Annuler ou Rétablir.</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be deleted: %2</source>
+        <translation>L’équipe %1 n’a pas pu être supprimée : %2</translation>
+    </message>
+    <message>
+        <source>Deleted team %1.</source>
+        <translation>Équipe %1 supprimée.</translation>
+    </message>
+    <message>
+        <source>Team %1 could not be renamed: %2</source>
+        <translation>L’équipe %1 n’a pas pu être renommée : %2</translation>
+    </message>
+    <message>
+        <source>Renamed team %1 to %2.</source>
+        <translation>Équipe %1 renommée en %2.</translation>
+    </message>
+</context>
+<context>
     <name>TeamsDialog</name>
     <message>
         <source>Teams</source>
@@ -2472,6 +2706,92 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Database error: %1</source>
         <translation>Erreur de base de données&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after you added them. Undo deletes them, with their changes:</source>
+        <translation>Quelqu’un d’autre a modifié %1 après que vous l’avez ajouté. Annuler le supprime, avec ces modifications :</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after your change. Undo replaces their values:</source>
+        <translation>Quelqu’un d’autre a modifié %1 après votre modification. Annuler remplace ses valeurs :</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after your change. Redo replaces their values:</source>
+        <translation>Quelqu’un d’autre a modifié %1 après votre modification. Rétablir remplace ses valeurs :</translation>
+    </message>
+    <message>
+        <source>Undo Over Someone Else&apos;s Change</source>
+        <translation>Annuler par-dessus la modification d’un autre</translation>
+    </message>
+    <message>
+        <source>Redo Over Someone Else&apos;s Change</source>
+        <translation>Rétablir par-dessus la modification d’un autre</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>After Undo</source>
+        <translation>Après l’annulation</translation>
+    </message>
+    <message>
+        <source>After Redo</source>
+        <translation>Après le rétablissement</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Anyway</source>
+        <translation>&amp;Supprimer quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Replace Their Values</source>
+        <translation>&amp;Remplacer ses valeurs</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Their Values</source>
+        <translation>&amp;Garder ses valeurs</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Annulé : %1.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Rétabli : %1.</translation>
+    </message>
+    <message>
+        <source>Cannot Undo</source>
+        <translation>Annulation impossible</translation>
+    </message>
+    <message>
+        <source>Cannot Redo</source>
+        <translation>Rétablissement impossible</translation>
+    </message>
+    <message>
+        <source>%1 cannot be undone: %2 It was taken off the list.</source>
+        <translation>%1 ne peut pas être annulé : %2 L’étape a été retirée de la liste.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be redone: %2 It was taken off the list.</source>
+        <translation>%1 ne peut pas être rétabli : %2 L’étape a été retirée de la liste.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStack</name>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>La base de données n’a pas pu être ouverte : %1</translation>
     </message>
 </context>
 </TS>

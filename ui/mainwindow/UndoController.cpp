@@ -63,8 +63,8 @@ bool UndoController::askToOverwrite(const UndoConflict &conflict) const
     // is overwritten unless the user says so.
     QString rows;
     if (conflict.fields.isEmpty()) {
-        rows = tr("<tr><td>Name</td><td>%1</td><td>%2</td></tr>")
-                   .arg(conflict.nowText.toHtmlEscaped(),
+        rows = QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                   .arg(tr("Name"), conflict.nowText.toHtmlEscaped(),
                         conflict.restoreText.isEmpty() ? tr("(deleted)") : conflict.restoreText.toHtmlEscaped());
     } else {
         const QList<Team> teams = m_store ? m_store->teams() : QList<Team>();
