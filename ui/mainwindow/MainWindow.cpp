@@ -566,6 +566,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         return;
     }
+    if (m_undo->isBusy()) {
+        // Its transaction cannot be left half done: the window stays until it ends.
+        event->ignore();
+        statusBar()->showMessage(tr("An undo is running; close the window when it has ended."), 6000);
+        return;
+    }
     if (m_editor) {
         m_editor->reject();   // asks about unsaved changes
         if (m_editor && m_editor->isVisible()) {
