@@ -93,12 +93,15 @@ ServerRoles::Privileges ServerRoles::privileges(const QSqlDatabase &db)
                                " AND has_table_privilege('employee_profile', 'INSERT')"
                                " AND has_table_privilege('employee_profile', 'UPDATE'),"
                                " has_table_privilege('team', 'INSERT') AND has_table_privilege('team', 'UPDATE')"
-                               " AND has_table_privilege('team', 'DELETE')"))
+                               " AND has_table_privilege('team', 'DELETE'),"
+                               " has_table_privilege('archived_employee', 'DELETE')"
+                               " AND has_table_privilege('change_entry', 'UPDATE')"))
         || !q.next()) {
         // Cannot tell: let the server refuse each write with its own message.
         return privileges;
     }
     privileges.editEmployees = q.value(0).toBool();
     privileges.editTeams = q.value(1).toBool();
+    privileges.purgeArchived = q.value(2).toBool();
     return privileges;
 }

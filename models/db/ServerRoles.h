@@ -27,6 +27,9 @@ public:
     {
         bool editEmployees = true;   // insert, update and delete employees and profiles
         bool editTeams = true;
+        // Purging rewrites the history (its values go): only the tables'
+        // owner (the admin role) may update change_entry.
+        bool purgeArchived = true;
         bool readOnly() const { return !editEmployees; }
     };
 

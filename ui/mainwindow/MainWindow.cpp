@@ -21,6 +21,8 @@
 #include "mainwindow/DatabaseStatusLabel.h"
 #include "mainwindow/DatabaseFileChooser.h"
 #include "mainwindow/ArchiveController.h"
+#include "mainwindow/HistoryController.h"
+#include "mainwindow/PurgeController.h"
 #include "mainwindow/DeleteConfirmation.h"
 #include "mainwindow/ImportController.h"
 #include "mainwindow/MainWindowActions.h"
@@ -122,6 +124,15 @@ void MainWindow::createToolBar()
         statusBar()->showMessage(text, 4000);
     });
     m_viewMenu->addAction(m_archive->showArchivedAction());
+    m_history = new HistoryController(this);
+    m_viewMenu->addAction(m_history->showHistoryAction());
+    m_purge = new PurgeController(this);
+    connect(m_purge, &PurgeController::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 4000);
+    });
+    // Edit, after Delete Permanently: the other way employees leave for good.
+    const QList<QAction *> edit = m_actions->editMenu->actions();
+    m_actions->editMenu->insertAction(edit.value(edit.indexOf(m_actions->deleteEmployee) + 1), m_purge->purgeAction());
     QAction *toggle = m_toolBar->toggleViewAction();
     toggle->setText(tr("Show &Toolbar"));
     toggle->setObjectName(QStringLiteral("actionShowToolbar"));
@@ -184,12 +195,15 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
         if (m_connectionLost)
             return;   // the views keep what they show until the connection is back
         m_tabs->scheduleRefresh();
+        m_history->scheduleRefresh();
         if (m_editor)
             m_editor->recordChangedElsewhere(m_changesElsewhere->lastWriters());
     });
 
     m_exporter->setStore(store);
     m_archive->setStore(store, !ServerRoles::privileges(store->database()).readOnly());
+    m_history->setStore(store);
+    m_purge->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
     m_actions->explain(m_privileges);
@@ -262,6 +276,7 @@ void MainWindow::updateActions()
     if (m_connectionLost)
         allowed = ServerRoles::Privileges{false, false};
     m_actions->update(isImporting(), currentEmployeeId() != 0, allowed);
+    m_purge->update(isImporting(), allowed);
 }
 
 qint64 MainWindow::currentEmployeeId() const

@@ -18,8 +18,10 @@ class EmployeeEditDialog;
 class EmployeeStore;
 class EmployeeTabs;
 class ExternalChangeWatcher;
+class HistoryController;
 class ImportController;
 class MainWindowActions;
+class PurgeController;
 class QLabel;
 class ServerConnector;
 class QMenu;
@@ -140,6 +142,8 @@ private:
     ImportController *m_importer = nullptr;
     CsvExportController *m_exporter = nullptr;
     ArchiveController *m_archive = nullptr;
+    HistoryController *m_history = nullptr;
+    PurgeController *m_purge = nullptr;
     ServerConnector *m_connector = nullptr;
     bool m_closeAfterImport = false;
 

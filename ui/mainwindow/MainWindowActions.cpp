@@ -77,6 +77,7 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
     file->addAction(quit);
 
     QMenu *edit = menuBar->addMenu(tr("&Edit"));
+    editMenu = edit;
     edit->addActions({newEmployee, editEmployee, archiveEmployee, deleteEmployee});
     edit->addSeparator();
     edit->addAction(find);
