@@ -1,5 +1,6 @@
 #include "history/DatabaseHistoryPanel.h"
 
+#include "domain/DisplayFormat.h"
 #include "views/HistoryTableModel.h"
 
 #include <QCheckBox>
@@ -17,6 +18,8 @@ QDateEdit *dateEdit(QWidget *parent, const QString &objectName, const QDate &dat
     auto *edit = new QDateEdit(date, parent);
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
+    // Four-digit years, as the views show dates (DisplayFormat).
+    edit->setDisplayFormat(DisplayFormat::dateFormat());
     edit->setEnabled(false); // until its box is ticked: an open range by default
     return edit;
 }
