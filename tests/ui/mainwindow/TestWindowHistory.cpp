@@ -41,8 +41,16 @@ public:
     {
         m_timer.setInterval(10);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            if (m_done >= m_steps.size() || m_deadline.hasExpired()) {
+            if (m_done >= m_steps.size()) {
                 m_timer.stop();
+                return;
+            }
+            if (m_deadline.hasExpired()) {
+                // An unexpected dialog must not hang the test: it is
+                // cancelled, and done() stays short of steps().
+                m_timer.stop();
+                if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                    dialog->reject();
                 return;
             }
             QWidget *modal = QApplication::activeModalWidget();
@@ -76,11 +84,18 @@ void click(QWidget *box, const QString &text)
     QFAIL(qPrintable(QStringLiteral("no button %1 in %2").arg(text, box->objectName())));
 }
 
-// The purge dialog with `years` of retention: what it said, then Purge… or Close.
-ModalScript::Step purgeDialog(int years, bool purge, QString *summary = nullptr, int *listed = nullptr)
+// The purge dialog: the period it opened with, `years` of retention set
+// (unless negative), what it said, then Purge… or Close.
+ModalScript::Step purgeDialog(int years, bool purge, QString *summary = nullptr, int *listed = nullptr,
+                              int *openedWithMonths = nullptr)
 {
     return {QStringLiteral("PurgeDialog"), [=](QWidget *dialog) {
-                dialog->findChild<QSpinBox *>(QStringLiteral("retentionYearsSpin"))->setValue(years);
+                auto *yearsSpin = dialog->findChild<QSpinBox *>(QStringLiteral("retentionYearsSpin"));
+                if (openedWithMonths)
+                    *openedWithMonths = yearsSpin->value() * 12
+                        + dialog->findChild<QSpinBox *>(QStringLiteral("retentionMonthsSpin"))->value();
+                if (years >= 0)
+                    yearsSpin->setValue(years);
                 if (summary)
                     *summary = dialog->findChild<QLabel *>(QStringLiteral("purgeSummary"))->text();
                 if (listed)
@@ -241,9 +256,11 @@ void TestWindowHistory::purgeWithoutARetentionPeriodPurgesNobody()
     QVERIFY(action && action->isEnabled());
     QString summary;
     int listed = -1;
-    ModalScript script({purgeDialog(0, true, &summary, &listed)});
+    int openedWith = -1;
+    ModalScript script({purgeDialog(-1, true, &summary, &listed, &openedWith)});
     action->trigger();
     QCOMPARE(script.done(), script.steps());
+    QCOMPARE(openedWith, 0);   // the default: no period
     QVERIFY2(summary.contains(QStringLiteral("No retention period")), qPrintable(summary));
     QCOMPARE(listed, 0);
     QCOMPARE(m_store->archivedEmployees().size(), 1);
