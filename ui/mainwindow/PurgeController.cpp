@@ -61,9 +61,12 @@ bool PurgeController::purge()
     // archived or restored while the questions were open would change that.
     // Only the people the user saw and confirmed are purged.
     if (idsOf(m_store->purgeArchivedBefore(cutoff, true).purged) != idsOf(shown)) {
-        QMessageBox::warning(m_window, tr("Purge Archived Employees"),
-                             tr("The archive changed while you were deciding; nothing was purged. Open "
-                                "Purge Archived Employees again to see who would be erased now."));
+        QMessageBox box(QMessageBox::Warning, tr("Purge Archived Employees"),
+                        tr("The archive changed while you were deciding; nothing was purged. Open "
+                           "Purge Archived Employees again to see who would be erased now."),
+                        QMessageBox::Ok, m_window);
+        box.setObjectName(QStringLiteral("purgeChangedBox"));
+        box.exec();
         return false;
     }
     const PurgeReport report = m_store->purgeArchivedBefore(cutoff, false);

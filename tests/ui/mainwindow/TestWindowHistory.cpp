@@ -148,6 +148,7 @@ private slots:
     void historyPanelFollowsSavesAndColleaguesAndFilters();
     void purgeWithoutARetentionPeriodPurgesNobody();
     void purgeAsksTwiceAndErasesThoseWhoLeftBeforeThePeriod();
+    void purgeErasesOnlyThoseTheUserSaw();
     void purgeIsDisabledWithoutAConnection();
 
 private:
@@ -329,6 +330,31 @@ void TestWindowHistory::purgeAsksTwiceAndErasesThoseWhoLeftBeforeThePeriod()
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM change_set WHERE source = 'purge' AND row_count = 1")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 1);
+}
+
+// Someone else archives an old leaver while the questions are open: the
+// count the user confirmed would be wrong, so nothing is purged.
+void TestWindowHistory::purgeErasesOnlyThoseTheUserSaw()
+{
+    QVERIFY(archived("Olga", "Old", "olga@example.com", QDate::currentDate().addYears(-3)) > 0);
+    const qint64 late = m_store->createEmployee(person("Lars", "Late", "lars@example.com")).id();
+    auto window = makeWindow();
+    QString error;
+    std::unique_ptr<AppSession> colleague = m_db->openSession(&error);
+    QVERIFY2(colleague, qPrintable(error));
+    ModalScript script({purgeDialog(2, true), box("purgeFirstConfirmation", QStringLiteral("Continue…")),
+                        {QStringLiteral("purgeSecondConfirmation"),
+                         [&](QWidget *w) {
+                             QVERIFY(colleague->store()
+                                         ->archiveEmployee(*colleague->store()->record(late),
+                                                           QDate::currentDate().addYears(-4), {})
+                                         .ok());
+                             click(w, QStringLiteral("Erase 1 Employee"));
+                         }},
+                        box("purgeChangedBox", QStringLiteral("OK"))});
+    window->findChild<QAction *>(QStringLiteral("actionPurgeArchived"))->trigger();
+    QCOMPARE(script.done(), script.steps());
+    QCOMPARE(m_store->archivedEmployees().size(), 2);
 }
 
 void TestWindowHistory::purgeIsDisabledWithoutAConnection()
