@@ -769,6 +769,63 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseHistoryPanel</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Person: name or email</source>
+        <translation>Person: Name oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Changes of the employees whose name, email or phone starts with these words</source>
+        <translation>Änderungen der Mitarbeiter, deren Name, E-Mail oder Telefon mit diesen Wörtern beginnt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Changes made by the user or database role whose name starts with this</source>
+        <translation>Änderungen des Benutzers oder der Datenbankrolle, deren Name so beginnt</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Von-Datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bis-Datum</translation>
+    </message>
+    <message>
+        <source>History of all employees</source>
+        <translation>Verlauf aller Mitarbeiter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n change(s)</source>
+        <translation>
+            <numerusform>mindestens %n Änderung</numerusform>
+            <numerusform>mindestens %n Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
@@ -1427,6 +1484,21 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryController</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Every change to the employees and teams: who, when, from where, old and new value</source>
+        <translation>Jede Änderung an Mitarbeitern und Teams: wer, wann, woher, alter und neuer Wert</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFormat</name>
     <message>
         <source>another tool</source>
@@ -1491,6 +1563,18 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>exported (%1)</source>
         <translation>exportiert (%1)</translation>
+    </message>
+    <message>
+        <source>another tool (%1)</source>
+        <translation>ein anderes Programm (%1)</translation>
+    </message>
+    <message>
+        <source>purge</source>
+        <translation>Löschung</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>gelöscht (Datenschutz)</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1650,53 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Exported</source>
         <translation>Exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Woher</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>(endgültig gelöscht)</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archiviert)</translation>
+    </message>
+    <message>
+        <source>team name</source>
+        <translation>Teamname</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1976,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>An undo is running; try again when it has ended.</source>
         <translation>Ein Rückgängigmachen läuft; versuchen Sie es erneut, wenn es beendet ist.</translation>
+    </message>
+    <message>
+        <source>An undo is running; close the window when it has ended.</source>
+        <translation>Ein Rückgängigmachen läuft; schließen Sie das Fenster, wenn es beendet ist.</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2484,143 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeController</name>
+    <message>
+        <source>P&amp;urge Archived Employees…</source>
+        <translation>Archivierte Mitarbeiter &amp;endgültig löschen…</translation>
+    </message>
+    <message>
+        <source>Erase the archived employees who left longer ago than the retention period</source>
+        <translation>Die archivierten Mitarbeiter löschen, die vor länger als der Aufbewahrungsfrist ausgetreten sind</translation>
+    </message>
+    <message>
+        <source>Your database role may not purge archived employees (an administrator&apos;s task).</source>
+        <translation>Ihre Datenbankrolle darf archivierte Mitarbeiter nicht endgültig löschen (Aufgabe eines Administrators).</translation>
+    </message>
+    <message>
+        <source>Purge Archived Employees</source>
+        <translation>Archivierte Mitarbeiter endgültig löschen</translation>
+    </message>
+    <message>
+        <source>The archive changed while you were deciding; nothing was purged. Open Purge Archived Employees again to see who would be erased now.</source>
+        <translation>Das Archiv hat sich geändert, während Sie entschieden haben; nichts wurde gelöscht. Öffnen Sie „Archivierte Mitarbeiter endgültig löschen“ erneut, um zu sehen, wer jetzt gelöscht würde.</translation>
+    </message>
+    <message>
+        <source>Nothing was purged: %1</source>
+        <translation>Nichts wurde gelöscht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation>
+            <numerusform>%n archivierter Mitarbeiter, der vor dem %1 ausgetreten ist, wurde endgültig gelöscht.</numerusform>
+            <numerusform>%n archivierte Mitarbeiter, die vor dem %1 ausgetreten sind, wurden endgültig gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history records the purge: who ran it, when and how many.</source>
+        <translation>Der Verlauf verzeichnet die Löschung: wer, wann und wie viele.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n archived employee(s) who left before %1?</source>
+        <translation>
+            <numerusform>%n archivierten Mitarbeiter löschen, der vor dem %1 ausgetreten ist?</numerusform>
+            <numerusform>%n archivierte Mitarbeiter löschen, die vor dem %1 ausgetreten sind?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their employee records, profiles (date of birth, team, address, gender, bio, photo) and every value their history kept are erased and cannot be restored.</source>
+        <translation>Ihre Mitarbeiterdaten, Profile (Geburtsdatum, Team, Adresse, Geschlecht, Bio, Foto) und jeder Wert in ihrem Verlauf werden gelöscht und können nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue…</source>
+        <translation>&amp;Weiter…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Really erase %n employee(s) for good?</source>
+        <translation>
+            <numerusform>%n Mitarbeiter wirklich endgültig löschen?</numerusform>
+            <numerusform>%n Mitarbeiter wirklich endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the last question. There is no undo.</source>
+        <translation>Dies ist die letzte Frage. Es gibt kein Rückgängig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Erase %n Employee(s)</source>
+        <translation>
+            <numerusform>%n Mitarbeiter &amp;löschen</numerusform>
+            <numerusform>%n Mitarbeiter &amp;löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge Archived Employees</source>
+        <translation>Archivierte Mitarbeiter endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Data protection: erase the archived employees whose leaving date is older than the retention period, with their profiles and every value their history kept. The history keeps who purged, when and how many, nothing about them.</source>
+        <translation>Datenschutz: die archivierten Mitarbeiter, deren Austritt länger als die Aufbewahrungsfrist zurückliegt, mit ihren Profilen und jedem Wert ihres Verlaufs löschen. Der Verlauf behält, wer gelöscht hat, wann und wie viele, nichts über sie.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <source>Retention period, years</source>
+        <translation>Aufbewahrungsfrist, Jahre</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Retention period, months</source>
+        <translation>Aufbewahrungsfrist, Monate</translation>
+    </message>
+    <message>
+        <source>&amp;Keep archived employees for</source>
+        <translation>Archivierte Mitarbeiter &amp;aufbewahren für</translation>
+    </message>
+    <message>
+        <source>after they left</source>
+        <translation>nach ihrem Austritt</translation>
+    </message>
+    <message>
+        <source>Archived employees the purge would erase</source>
+        <translation>Archivierte Mitarbeiter, die gelöscht würden</translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation>Endgültig &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No retention period is set, so nobody is purged. Set how long archived employees are kept after they left.</source>
+        <translation>Es ist keine Aufbewahrungsfrist festgelegt, daher wird niemand gelöscht. Legen Sie fest, wie lange archivierte Mitarbeiter nach ihrem Austritt aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, left on %3</source>
+        <translation>%1 &lt;%2&gt;, ausgetreten am %3</translation>
+    </message>
+    <message>
+        <source>Nobody in the archive left before %1.</source>
+        <translation>Niemand im Archiv ist vor dem %1 ausgetreten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived employee(s) left before %1 and would be erased:</source>
+        <translation>
+            <numerusform>%n archivierter Mitarbeiter ist vor dem %1 ausgetreten und würde gelöscht:</numerusform>
+            <numerusform>%n archivierte Mitarbeiter sind vor dem %1 ausgetreten und würden gelöscht:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

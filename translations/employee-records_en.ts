@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>DatabaseHistoryPanel</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n change(s)</source>
+        <translation>
+            <numerusform>at least %n change</numerusform>
+            <numerusform>at least %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EmployeeValidator</name>
     <message numerus="yes">
         <source>First name is too long (at most %n characters)</source>
@@ -197,6 +214,47 @@
         <translation>
             <numerusform>History (%n change, newest first)</numerusform>
             <numerusform>History (%n changes, newest first)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeController</name>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation>
+            <numerusform>Purged %n archived employee who left before %1.</numerusform>
+            <numerusform>Purged %n archived employees who left before %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n archived employee(s) who left before %1?</source>
+        <translation>
+            <numerusform>Erase %n archived employee who left before %1?</numerusform>
+            <numerusform>Erase %n archived employees who left before %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Really erase %n employee(s) for good?</source>
+        <translation>
+            <numerusform>Really erase %n employee for good?</numerusform>
+            <numerusform>Really erase %n employees for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Erase %n Employee(s)</source>
+        <translation>
+            <numerusform>&amp;Erase %n Employee</numerusform>
+            <numerusform>&amp;Erase %n Employees</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message numerus="yes">
+        <source>%n archived employee(s) left before %1 and would be erased:</source>
+        <translation>
+            <numerusform>%n archived employee left before %1 and would be erased:</numerusform>
+            <numerusform>%n archived employees left before %1 and would be erased:</numerusform>
         </translation>
     </message>
 </context>

@@ -769,6 +769,63 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseHistoryPanel</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Person: name or email</source>
+        <translation>Personne : nom ou e-mail</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Changes of the employees whose name, email or phone starts with these words</source>
+        <translation>Modifications des employés dont le nom, l’e-mail ou le téléphone commence par ces mots</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Changes made by the user or database role whose name starts with this</source>
+        <translation>Modifications faites par l’utilisateur ou le rôle de base de données dont le nom commence ainsi</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>History of all employees</source>
+        <translation>Historique de tous les employés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n change(s)</source>
+        <translation>
+            <numerusform>au moins %n modification</numerusform>
+            <numerusform>au moins %n modifications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>&apos;%1&apos; is not a PostgreSQL URL; expected postgresql://user:password@host:port/dbname</source>
@@ -1427,6 +1484,21 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryController</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Every change to the employees and teams: who, when, from where, old and new value</source>
+        <translation>Chaque modification des employés et des équipes : qui, quand, d’où, ancienne et nouvelle valeur</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFormat</name>
     <message>
         <source>another tool</source>
@@ -1491,6 +1563,18 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>exported (%1)</source>
         <translation>exporté (%1)</translation>
+    </message>
+    <message>
+        <source>another tool (%1)</source>
+        <translation>un autre outil (%1)</translation>
+    </message>
+    <message>
+        <source>purge</source>
+        <translation>purge</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>purgé</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1650,53 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Exported</source>
         <translation>Exporté</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Équipe %1</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>(purgé)</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <source>team name</source>
+        <translation>nom de l’équipe</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1976,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>An undo is running; try again when it has ended.</source>
         <translation>Une annulation est en cours ; réessayez lorsqu’elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>An undo is running; close the window when it has ended.</source>
+        <translation>Une annulation est en cours ; fermez la fenêtre lorsqu’elle sera terminée.</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2484,143 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeController</name>
+    <message>
+        <source>P&amp;urge Archived Employees…</source>
+        <translation>P&amp;urger les employés archivés…</translation>
+    </message>
+    <message>
+        <source>Erase the archived employees who left longer ago than the retention period</source>
+        <translation>Effacer les employés archivés partis depuis plus longtemps que la durée de conservation</translation>
+    </message>
+    <message>
+        <source>Your database role may not purge archived employees (an administrator&apos;s task).</source>
+        <translation>Votre rôle de base de données ne peut pas purger les employés archivés (tâche d’un administrateur).</translation>
+    </message>
+    <message>
+        <source>Purge Archived Employees</source>
+        <translation>Purger les employés archivés</translation>
+    </message>
+    <message>
+        <source>The archive changed while you were deciding; nothing was purged. Open Purge Archived Employees again to see who would be erased now.</source>
+        <translation>Les archives ont changé pendant que vous décidiez ; rien n’a été purgé. Rouvrez « Purger les employés archivés » pour voir qui serait effacé maintenant.</translation>
+    </message>
+    <message>
+        <source>Nothing was purged: %1</source>
+        <translation>Rien n’a été purgé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Purged %n archived employee(s) who left before %1.</source>
+        <translation>
+            <numerusform>%n employé archivé parti avant le %1 a été purgé.</numerusform>
+            <numerusform>%n employés archivés partis avant le %1 ont été purgés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history records the purge: who ran it, when and how many.</source>
+        <translation>L’historique enregistre la purge : qui l’a lancée, quand et combien.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n archived employee(s) who left before %1?</source>
+        <translation>
+            <numerusform>Effacer %n employé archivé parti avant le %1 ?</numerusform>
+            <numerusform>Effacer %n employés archivés partis avant le %1 ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their employee records, profiles (date of birth, team, address, gender, bio, photo) and every value their history kept are erased and cannot be restored.</source>
+        <translation>Leurs fiches, leurs profils (date de naissance, équipe, adresse, genre, bio, photo) et chaque valeur conservée dans leur historique sont effacés et ne peuvent pas être restaurés.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue…</source>
+        <translation>&amp;Continuer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Really erase %n employee(s) for good?</source>
+        <translation>
+            <numerusform>Vraiment effacer %n employé définitivement ?</numerusform>
+            <numerusform>Vraiment effacer %n employés définitivement ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the last question. There is no undo.</source>
+        <translation>C’est la dernière question. Il n’y a pas d’annulation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Erase %n Employee(s)</source>
+        <translation>
+            <numerusform>&amp;Effacer %n employé</numerusform>
+            <numerusform>&amp;Effacer %n employés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge Archived Employees</source>
+        <translation>Purger les employés archivés</translation>
+    </message>
+    <message>
+        <source>Data protection: erase the archived employees whose leaving date is older than the retention period, with their profiles and every value their history kept. The history keeps who purged, when and how many, nothing about them.</source>
+        <translation>Protection des données : effacer les employés archivés dont la date de départ dépasse la durée de conservation, avec leurs profils et chaque valeur de leur historique. L’historique garde qui a purgé, quand et combien, rien sur eux.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Retention period, years</source>
+        <translation>Durée de conservation, années</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Retention period, months</source>
+        <translation>Durée de conservation, mois</translation>
+    </message>
+    <message>
+        <source>&amp;Keep archived employees for</source>
+        <translation>&amp;Conserver les employés archivés pendant</translation>
+    </message>
+    <message>
+        <source>after they left</source>
+        <translation>après leur départ</translation>
+    </message>
+    <message>
+        <source>Archived employees the purge would erase</source>
+        <translation>Employés archivés que la purge effacerait</translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation>&amp;Purger…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No retention period is set, so nobody is purged. Set how long archived employees are kept after they left.</source>
+        <translation>Aucune durée de conservation n’est définie, donc personne n’est purgé. Indiquez combien de temps les employés archivés sont conservés après leur départ.</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, left on %3</source>
+        <translation>%1 &lt;%2&gt;, parti le %3</translation>
+    </message>
+    <message>
+        <source>Nobody in the archive left before %1.</source>
+        <translation>Personne dans les archives n’est parti avant le %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived employee(s) left before %1 and would be erased:</source>
+        <translation>
+            <numerusform>%n employé archivé est parti avant le %1 et serait effacé :</numerusform>
+            <numerusform>%n employés archivés sont partis avant le %1 et seraient effacés :</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -94,13 +94,16 @@ ServerRoles::Privileges ServerRoles::privileges(const QSqlDatabase &db)
                                " AND has_table_privilege('employee_profile', 'INSERT')"
                                " AND has_table_privilege('employee_profile', 'UPDATE'),"
                                " has_table_privilege('team', 'INSERT') AND has_table_privilege('team', 'UPDATE')"
-                               " AND has_table_privilege('team', 'DELETE')"))
+                               " AND has_table_privilege('team', 'DELETE'),"
+                               " has_table_privilege('archived_employee', 'DELETE')"
+                               " AND has_table_privilege('change_entry', 'UPDATE')"))
         || !q.next()) {
         // Cannot tell: let the server refuse each write with its own message.
         return privileges;
     }
     privileges.editEmployees = q.value(0).toBool();
     privileges.editTeams = q.value(1).toBool();
+    privileges.purgeArchived = q.value(2).toBool();
     // Schema step 7's rule (DeletionGuardSchema); an older schema has no such rule.
     QSqlQuery admin(db);
     if (admin.exec(QStringLiteral("SELECT to_regprocedure('employee_records_is_admin()') IS NOT NULL")) && admin.next()
@@ -108,5 +111,7 @@ ServerRoles::Privileges ServerRoles::privileges(const QSqlDatabase &db)
         privileges.deleteForGood = privileges.editEmployees && admin.value(0).toBool();
     else
         privileges.deleteForGood = privileges.editEmployees;
+    // Purging erases from the archive: schema step 7 keeps that to the administrators too.
+    privileges.purgeArchived = privileges.purgeArchived && privileges.deleteForGood;
     return privileges;
 }

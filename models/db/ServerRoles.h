@@ -31,6 +31,9 @@ public:
         // delete employees and archived employees for good, purge: the
         // administrator's where the roles are set up (schema step 7)
         bool deleteForGood = true;
+        // Purging rewrites the history (its values go): only the tables'
+        // owner (the admin role) may update change_entry.
+        bool purgeArchived = true;
         bool readOnly() const { return !editEmployees; }
     };
 

@@ -176,6 +176,7 @@ bool SqlRowWindow::loadBlock(qint64 block)
             return false;
         segStart = segEnd;
     }
+    m_rowsFetched += qint64(rows.size());
     m_blocks.insert(block, std::move(rows));
     return true;
 }

@@ -87,6 +87,9 @@ public:
 
     void clearCache();
     int cachedBlockCount() const { return m_blocks.blockCount(); }
+    // Rows read into blocks since construction: what a test of "windowed"
+    // counts (a view over a million rows must not have read them all).
+    qint64 rowsFetched() const { return m_rowsFetched; }
 
 private:
     // Where a read of a segment's range starts: `offset` rows after the
@@ -115,6 +118,7 @@ private:
     int m_anchorStep = 0;
     qint64 m_total = 0;
     qint64 m_maxId = 0;
+    qint64 m_rowsFetched = 0;
     bool m_useScanFilter = false;
     BlockCache m_blocks;
     StatementCache m_statements;

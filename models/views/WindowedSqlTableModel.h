@@ -46,6 +46,8 @@ public:
     void refresh();
     QSqlDatabase database() const { return m_db; }
     QString lastError() const { return m_window.lastError(); }
+    // Rows read from the database so far (see SqlRowWindow::rowsFetched()).
+    qint64 rowsFetched() const { return m_window.rowsFetched(); }
 
     // Role under which every cell also answers its row's employee id.
     static constexpr int EmployeeIdRole = Qt::UserRole + 1;
@@ -75,6 +77,9 @@ protected:
     virtual bool isSortable(int column) const;
     // Call at the end of the subclass constructor.
     void initialize(int sortColumn, Qt::SortOrder order);
+    // A subclass's own filter (beyond the search text) changed: re-read
+    // with a new spec, as a new search does.
+    void filterChanged() { rebuild(); }
     bool isPostgres() const { return m_postgres; }
 
 private:

@@ -21,6 +21,8 @@
 #include "mainwindow/DatabaseStatusLabel.h"
 #include "mainwindow/DatabaseFileChooser.h"
 #include "mainwindow/ArchiveController.h"
+#include "mainwindow/HistoryController.h"
+#include "mainwindow/PurgeController.h"
 #include "mainwindow/DeleteConfirmation.h"
 #include "mainwindow/ImportController.h"
 #include "mainwindow/MainWindowActions.h"
@@ -130,6 +132,15 @@ void MainWindow::createToolBar()
         statusBar()->showMessage(text, 4000);
     });
     m_viewMenu->addAction(m_archive->showArchivedAction());
+    m_history = new HistoryController(this);
+    m_viewMenu->addAction(m_history->showHistoryAction());
+    m_purge = new PurgeController(this);
+    connect(m_purge, &PurgeController::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 4000);
+    });
+    // Edit, after Delete Permanently: the other way employees leave for good.
+    const QList<QAction *> edit = m_actions->editMenu->actions();
+    m_actions->editMenu->insertAction(edit.value(edit.indexOf(m_actions->deleteEmployee) + 1), m_purge->purgeAction());
     QAction *toggle = m_toolBar->toggleViewAction();
     toggle->setText(tr("Show &Toolbar"));
     toggle->setObjectName(QStringLiteral("actionShowToolbar"));
@@ -194,11 +205,14 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
         if (m_connectionLost)
             return;   // the views keep what they show until the connection is back
         m_tabs->scheduleRefresh();
+        m_history->scheduleRefresh();
         if (m_editor)
             m_editor->recordChangedElsewhere(m_changesElsewhere->lastWriters());
     });
 
     m_exporter->setStore(store);
+    m_history->setStore(store);
+    m_purge->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());
     m_privileges = ServerRoles::privileges(m_store->database());
     m_archive->setStore(store, !m_privileges.readOnly(), m_privileges.deleteForGood);
@@ -270,12 +284,13 @@ void MainWindow::updateActions()
     // Without a connection nothing writes: as for a reading role (Edit opens the form).
     ServerRoles::Privileges allowed = m_privileges;
     if (m_connectionLost)
-        allowed = ServerRoles::Privileges{false, false, false};
+        allowed = ServerRoles::Privileges{false, false, false, false};
     m_actions->update(writesHeld(), currentEmployeeId() != 0, allowed);
     const UndoStack *steps = m_undo->stack();
     const bool mayUndo = !writesHeld() && !allowed.readOnly();
     m_actions->setUndoSteps(steps->undoText(), mayUndo && steps->canUndo(), steps->redoText(),
                             mayUndo && steps->canRedo());
+    m_purge->update(writesHeld(), allowed);
 }
 
 qint64 MainWindow::currentEmployeeId() const

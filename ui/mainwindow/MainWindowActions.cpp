@@ -83,6 +83,7 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
     QMenu *edit = menuBar->addMenu(tr("&Edit"));
     edit->addActions({undo, redo});
     edit->addSeparator();
+    editMenu = edit;
     edit->addActions({newEmployee, editEmployee, archiveEmployee, deleteEmployee});
     edit->addSeparator();
     edit->addAction(find);

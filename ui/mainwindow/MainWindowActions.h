@@ -43,6 +43,7 @@ public:
     QAction *openDatabase;
     QAction *connectServer;
     QMenu *recentServers = nullptr;   // File > Recent Servers, made by addMenus()
+    QMenu *editMenu = nullptr;        // Edit, made by addMenus() (controllers add theirs)
     QAction *importCsv;
     QAction *exportCsv;
     QAction *quit;

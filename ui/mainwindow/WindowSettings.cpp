@@ -16,6 +16,7 @@ const QString kProfilesHeader = QStringLiteral("MainWindow/profilesHeader");
 const QString kLastDatabase = QStringLiteral("Database/lastSqlitePath");
 const QString kLastDirectory = QStringLiteral("Database/lastDirectory");
 const QString kLastCsvDirectory = QStringLiteral("Csv/lastDirectory");
+const QString kRetentionMonths = QStringLiteral("Archive/retentionMonths");
 
 QString folderKey(WindowSettings::Folder folder)
 {
@@ -75,4 +76,14 @@ QByteArray WindowSettings::headerState(View view)
 void WindowSettings::saveHeaderState(View view, const QByteArray &state)
 {
     QSettings().setValue(headerKey(view), state);
+}
+
+int WindowSettings::retentionMonths()
+{
+    return qMax(0, QSettings().value(kRetentionMonths, 0).toInt());
+}
+
+void WindowSettings::setRetentionMonths(int months)
+{
+    QSettings().setValue(kRetentionMonths, qMax(0, months));
 }

@@ -9,8 +9,9 @@ class QTabWidget;
 
 // What the main window remembers between runs, in QSettings: its geometry
 // and toolbar state, the open tab, each view's columns and sort, the SQLite
-// file last open, and the folders the file dialogs start in. One place for
-// the keys, so a renamed key cannot lose half of a user's layout.
+// file last open, the folders the file dialogs start in, and the archive's
+// retention period. One place for the keys, so a renamed key cannot lose
+// half of a user's layout.
 class WindowSettings
 {
 public:
@@ -30,4 +31,10 @@ public:
     static void saveWindow(const QMainWindow *window, const QTabWidget *tabs);
     static QByteArray headerState(View view);
     static void saveHeaderState(View view, const QByteArray &state);
+
+    // How long archived employees are kept after they left, in months,
+    // before Purge Archived Employees may erase them; 0: no period set
+    // (the default: nobody is purged until the user sets one).
+    static int retentionMonths();
+    static void setRetentionMonths(int months);
 };
