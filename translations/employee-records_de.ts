@@ -1576,6 +1576,13 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>purged</source>
         <translation>gelöscht (Datenschutz)</translation>
     </message>
+    <message numerus="yes">
+        <source>imported %n employee(s)</source>
+        <translation>
+            <numerusform>%n Mitarbeiter importiert</numerusform>
+            <numerusform>%n Mitarbeiter importiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>

@@ -119,6 +119,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryFormat</name>
+    <message numerus="yes">
+        <source>imported %n employee(s)</source>
+        <translation>
+            <numerusform>imported %n employee</numerusform>
+            <numerusform>imported %n employees</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message numerus="yes">
         <source>Saving %Ln employee(s) and updating the indexes…</source>

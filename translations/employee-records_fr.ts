@@ -1576,6 +1576,13 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>purged</source>
         <translation>purgé</translation>
     </message>
+    <message numerus="yes">
+        <source>imported %n employee(s)</source>
+        <translation>
+            <numerusform>%n employé importé</numerusform>
+            <numerusform>%n employés importés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>

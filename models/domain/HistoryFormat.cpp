@@ -65,6 +65,8 @@ QString HistoryFormat::change(const HistoryEntry &entry, const QString &field)
         return tr("archived, left on %1").arg(value(entry.newValue));
     if (entry.action == QLatin1String("restored"))
         return tr("restored from the archive");
+    if (entry.action == QLatin1String("imported"))   // an import's one entry: how many it added
+        return tr("imported %n employee(s)", nullptr, entry.newValue.toInt());
     if (entry.action == QLatin1String("exported"))   // the format; a purge leaves it NULL
         return entry.newValue.isNull() ? tr("exported") : tr("exported (%1)").arg(entry.newValue.toString());
     return QStringLiteral("%1: %2 \u2192 %3").arg(field, value(entry.oldValue), value(entry.newValue));

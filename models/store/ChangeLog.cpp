@@ -43,10 +43,45 @@ bool ChangeLog::open(QString *error)
     return m_current > 0;
 }
 
+bool ChangeLog::recordCreation(qint64 employeeId, QString *error)
+{
+    return addEntry(employeeId, QStringLiteral("created"), QVariant(QMetaType(QMetaType::QString)), error);
+}
+
+// What no trigger writes: the application's own creations (the triggers
+// record only other tools', which have no change set to name theirs) and
+// an import's one summary, so the database-wide history lists both.
+bool ChangeLog::addEntry(qint64 employeeId, const QString &action, const QVariant &newValue, QString *error)
+{
+    if (m_current <= 0)
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO change_entry (change_set_id, at, db_user, employee_id, subject, action, "
+                             "new_value) VALUES (?, %1, %2, ?, ?, ?, ?)")
+                  .arg(m_postgres ? QStringLiteral("employee_records_now()")
+                                  : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
+                       m_postgres ? QStringLiteral("session_user") : QStringLiteral("NULL")));
+    q.addBindValue(m_current);
+    q.addBindValue(employeeId > 0 ? QVariant(employeeId) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(employeeId > 0 ? QStringLiteral("employee") : QStringLiteral("import"));
+    q.addBindValue(action);
+    q.addBindValue(newValue);
+    if (q.exec())
+        return true;
+    if (error)
+        *error = tr("The change could not be recorded in the history: %1").arg(q.lastError().text());
+    return false;
+}
+
 bool ChangeLog::close(QString *error)
 {
     if (m_current <= 0)
         return true;
+    const bool import = m_origin.source == QLatin1String(ChangeOrigin::Import);
+    if (import && m_rows >= 0 && !addEntry(0, QStringLiteral("imported"), QString::number(m_rows), error)) {
+        forget();
+        return false;
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE change_set SET open = 0, row_count = ? WHERE id = ?"));
     q.addBindValue(m_rows >= 0 ? QVariant(m_rows) : QVariant(QMetaType(QMetaType::Int)));

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QVariant>
 
 // The application's side of the history (db/HistorySchema): every outer
 // write transaction of the store opens one change_set (who, from where) that
@@ -22,8 +23,12 @@ public:
 
     // Right after the outer BEGIN.
     bool open(QString *error);
-    // Right before the outer COMMIT.
+    // Right before the outer COMMIT; an import's set gets its one summary
+    // entry ("imported", the row count) here.
     bool close(QString *error);
+    // A creation by this application, in the open set (another tool's is
+    // recorded by a trigger). Nothing when no set is open.
+    bool recordCreation(qint64 employeeId, QString *error);
     // The open set's id (employee.created_change_set of the rows it creates), 0 when none is open.
     qint64 currentId() const { return m_current; }
     void forget()
@@ -36,6 +41,8 @@ public:
     static QString osUser();
 
 private:
+    bool addEntry(qint64 employeeId, const QString &action, const QVariant &newValue, QString *error);
+
     QSqlDatabase m_db;
     bool m_postgres;
     ChangeOrigin m_origin;

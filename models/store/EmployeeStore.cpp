@@ -253,6 +253,9 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
         return received; // otherwise tx's destructor rolls back to before the insert
     }
     QString error;
+    // The import's rows are named by their created_change_set alone (no row each in the history).
+    if (!m_bulk && !m_changeLog->recordCreation(inserted.id(), &error))
+        return StoreResult::failure(QString(), error);   // tx's destructor rolls back
     if (tx && !tx->commit(&error))
         return StoreResult::failure(QString(), error);
     if (m_bulk) {

@@ -3,6 +3,9 @@
 // after the store's and other connections' writes, and windowed: over a
 // large change_entry it reads only the rows asked for.
 #include "TestDatabase.h"
+#include "validation/EmployeeValidator.h"
+#include "store/HistoryReader.h"
+#include "csv/CsvImporter.h"
 #include "store/EmployeeStore.h"
 #include "views/HistoryTableModel.h"
 
@@ -10,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -66,6 +71,7 @@ private slots:
     void dateRangeNarrowsToThoseDays();
     void refreshShowsAnotherConnectionsChangeAtTheTop();
     void isWindowedOverALargeHistory();
+    void showsCreationsAndImports();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -86,6 +92,9 @@ void TestHistoryTableModel::init()
     m_ada = m_store->createEmployee(person("Ada", "Lovelace", "ada@example.com")).id();
     m_grace = m_store->createEmployee(person("Grace", "Hopper", "grace@example.com")).id();
     QVERIFY(m_ada > 0 && m_grace > 0);
+    // The tests below count saves: the two creations' entries are set aside
+    // (showsCreationsAndImports looks at them).
+    QVERIFY(exec(m_store->database(), QStringLiteral("DELETE FROM change_entry WHERE action = 'created'")));
     // Ada first, then Grace, then Ada again: three saves, newest last.
     Employee ada = *m_store->employee(m_ada);
     ada.lastName = QStringLiteral("Byron");
@@ -239,6 +248,36 @@ void TestHistoryTableModel::refreshShowsAnotherConnectionsChangeAtTheTop()
     QCOMPARE(cell(model, 0, HistoryTableModel::Field), QStringLiteral("phone"));
     QCOMPARE(cell(model, 0, HistoryTableModel::Change), QStringLiteral("(none) \u2192 +4930123456"));
     QVERIFY(cell(model, 0, HistoryTableModel::Origin).startsWith(QStringLiteral("another tool")));
+}
+
+// The window's additions and an import are in the whole database's history
+// too: an addition as "created" on the employee, an import as one entry
+// (its file and how many it added), never one per imported row.
+void TestHistoryTableModel::showsCreationsAndImports()
+{
+    const qint64 alan = m_store->createEmployee(person("Alan", "Turing", "alan@example.com")).id();
+    QVERIFY(alan > 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hires.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,email\nEdsger,Dijkstra,edsger@example.com\nBarbara,Liskov,barbara@example.com\n");
+    file.close();
+    QCOMPARE(CsvImporter(m_store, EmployeeValidator(QStringLiteral("GB"))).importFile(path).accepted, 2);
+
+    HistoryTableModel model(m_store->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 5);   // the three saves, the addition, the import
+    QCOMPARE(cell(model, 0, HistoryTableModel::Origin), QStringLiteral("import of hires.csv"));
+    QCOMPARE(cell(model, 0, HistoryTableModel::Change), QStringLiteral("imported 2 employee(s)"));
+    QCOMPARE(cell(model, 1, HistoryTableModel::Employee), QStringLiteral("Alan Turing"));
+    QCOMPARE(cell(model, 1, HistoryTableModel::Change), QStringLiteral("created"));
+    QCOMPARE(cell(model, 1, HistoryTableModel::Origin), QStringLiteral("window"));
+    // The employee's own history names its creation once.
+    const QList<HistoryEntry> history = HistoryReader(m_store->database()).employeeHistory(alan);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().action, QStringLiteral("created"));
+    QVERIFY(history.first().changeSetId > 0);
 }
 
 // ER_HISTORY_ROWS (default 120,000) generated entries, older than the real
