@@ -43,6 +43,7 @@ UndoStack::~UndoStack()
 {
     if (m_worker)
         m_worker->wait();
+    delete m_inFlight;   // its report, queued to this object, is dropped with it
 }
 
 void UndoStack::record(const CommittedEdit &edit)
@@ -64,6 +65,7 @@ void UndoStack::push(std::unique_ptr<UndoStep> step)
 
 void UndoStack::clear()
 {
+    ++m_generation;   // a step still running in the background belongs to the lists cleared
     m_undo.clear();
     m_redo.clear();
     emit changed();
@@ -112,7 +114,9 @@ void UndoStack::runInBackground(std::unique_ptr<UndoStep> step, Steps &from, Ste
     m_busy = true;
     emit changed();
     UndoStep *running = step.release();   // the worker's until it reports back
-    m_worker.reset(QThread::create([this, running, undoing, &from, &to] {
+    m_inFlight = running;
+    const int generation = m_generation;
+    m_worker.reset(QThread::create([this, running, undoing, generation, &from, &to] {
         UndoOutcome outcome = UndoOutcome::cancelled(tr("The database could not be opened: %1"));
         QString error;
         std::unique_ptr<StoreSession> session = m_opener ? m_opener(&error) : nullptr;
@@ -126,10 +130,14 @@ void UndoStack::runInBackground(std::unique_ptr<UndoStep> step, Steps &from, Ste
         }
         QMetaObject::invokeMethod(
             this,
-            [this, running, outcome, undoing, &from, &to] {
+            [this, running, outcome, undoing, generation, &from, &to] {
                 m_worker->wait();
                 m_busy = false;
-                settle(std::unique_ptr<UndoStep>(running), outcome, from, to, undoing);
+                m_inFlight = nullptr;
+                std::unique_ptr<UndoStep> step(running);
+                if (generation != m_generation)
+                    step.reset();   // the lists it came from were cleared meanwhile: it goes with them
+                settle(std::move(step), outcome, from, to, undoing);
             },
             Qt::QueuedConnection);
     }));
@@ -140,7 +148,7 @@ void UndoStack::runInBackground(std::unique_ptr<UndoStep> step, Steps &from, Ste
 void UndoStack::settle(std::unique_ptr<UndoStep> step, const UndoOutcome &outcome, Steps &from, Steps &to,
                        bool undoing)
 {
-    switch (outcome.status) {
+    switch (step ? outcome.status : UndoOutcome::Status::Failed) {
     case UndoOutcome::Status::Done:
         to.push_back(std::move(step));
         if (outcome.replacedId)

@@ -66,5 +66,7 @@ private:
     Steps m_redo;
     bool m_applying = false;   // the stack's own writes are not new steps
     bool m_busy = false;
+    int m_generation = 0;   // counts clear(): what a background step's lists were
     std::unique_ptr<QThread> m_worker;
+    UndoStep *m_inFlight = nullptr;   // the background step, owned by the worker until it reports
 };

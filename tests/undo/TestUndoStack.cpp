@@ -355,6 +355,16 @@ void TestUndoStack::anImportIsTakenBackExceptWhatWasChangedSince()
     // The redo is a new import of the same file, and can be taken back again.
     QCOMPARE(undo().status, UndoOutcome::Status::Done);
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM employee WHERE email = 'grace@example.com'")), 0);
+
+    // Lists emptied while the step runs (another database): it does not come back into them.
+    QCOMPARE(undo(true).status, UndoOutcome::Status::Done);
+    QSignalSpy finished(m_stack.get(), &UndoStack::finished);
+    m_stack->undo();
+    QVERIFY(m_stack->isBusy());
+    m_stack->clear();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!m_stack->canUndo());
+    QVERIFY(!m_stack->canRedo());
 }
 
 void TestUndoStack::aNewChangeEmptiesTheRedoList()
