@@ -100,8 +100,8 @@ int HeadlessRunner::runSetupRoles(AppSession &session)
         err() << error << Qt::endl;
         return Failure;
     }
-    out() << tr("The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and "
-                "schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD '…' IN ROLE "
+    out() << tr("The roles %1 (read), %2 (read, change and archive employees and profiles) and %3 (also "
+                "deleting for good, teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD '…' IN ROLE "
                 "%2;")
                  .arg(QLatin1String(ServerRoles::Reader), QLatin1String(ServerRoles::Editor),
                       QLatin1String(ServerRoles::Admin))

@@ -1445,10 +1445,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         </translation>
     </message>
     <message>
-        <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
-        <translation>Die Rollen %1 (lesen), %2 (lesen sowie Mitarbeiter und Profile ändern) und %3 (auch Teams und Schema-Aktualisierungen) sind eingerichtet. Eine Person fügen Sie hinzu mit: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
-    </message>
-    <message>
         <source>No employee has the email address %1.</source>
         <translation>Kein Mitarbeiter hat die E-Mail-Adresse %1.</translation>
     </message>
@@ -1481,6 +1477,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Exported the data of %1 to %2.</source>
         <translation>Die Daten von %1 wurden nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>The roles %1 (read), %2 (read, change and archive employees and profiles) and %3 (also deleting for good, teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
+        <translation>Die Rollen %1 (lesen), %2 (lesen sowie Mitarbeiter und Profile ändern und archivieren) und %3 (auch endgültig löschen, Teams und Schema-Aktualisierungen) sind eingerichtet. Eine Person fügen Sie hinzu mit: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
     </message>
 </context>
 <context>

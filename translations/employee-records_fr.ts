@@ -1445,10 +1445,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         </translation>
     </message>
     <message>
-        <source>The roles %1 (read), %2 (read, and change employees and profiles) and %3 (also teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
-        <translation>Les rôles %1 (lecture), %2 (lecture et modification des employés et des profils) et %3 (également les équipes et les mises à jour du schéma) sont en place. Ajoutez une personne avec : CREATE ROLE nom LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
-    </message>
-    <message>
         <source>No employee has the email address %1.</source>
         <translation>Aucun employé n’a l’adresse e-mail %1.</translation>
     </message>
@@ -1481,6 +1477,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Exported the data of %1 to %2.</source>
         <translation>Les données de %1 ont été exportées dans %2.</translation>
+    </message>
+    <message>
+        <source>The roles %1 (read), %2 (read, change and archive employees and profiles) and %3 (also deleting for good, teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
+        <translation>Les rôles %1 (lecture), %2 (lecture, modification et archivage des employés et des profils) et %3 (également la suppression définitive, les équipes et les mises à jour du schéma) sont en place. Ajoutez une personne avec : CREATE ROLE nom LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
     </message>
 </context>
 <context>
