@@ -634,6 +634,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
         <translation>Das Austrittsdatum muss ein Datum der Form JJJJ-MM-TT sein, nicht „%1“</translation>
     </message>
+    <message>
+        <source>A leaving reason needs the leaving date (left_on)</source>
+        <translation>Ein Austrittsgrund braucht das Austrittsdatum (left_on)</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -3064,6 +3068,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>(archived as it is now)</source>
+        <translation>(so archiviert, wie es jetzt ist)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 since. Archiving keeps their values:</source>
+        <translation>Jemand anderes hat %1 inzwischen geändert. Beim Archivieren bleiben diese Werte:</translation>
     </message>
 </context>
 <context>

@@ -634,6 +634,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
         <translation>La date de départ doit être une date écrite AAAA-MM-JJ, pas « %1 »</translation>
     </message>
+    <message>
+        <source>A leaving reason needs the leaving date (left_on)</source>
+        <translation>Un motif de départ nécessite la date de départ (left_on)</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -3064,6 +3068,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>(archived as it is now)</source>
+        <translation>(archivé tel quel)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 since. Archiving keeps their values:</source>
+        <translation>Quelqu’un d’autre a modifié %1 depuis. L’archivage garde ses valeurs :</translation>
     </message>
 </context>
 <context>

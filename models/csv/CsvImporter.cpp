@@ -385,6 +385,8 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
             errors.append({QStringLiteral("left_on"),
                            tr("The leaving date must be a date written as YYYY-MM-DD, not '%1'").arg(leftOn)});
         row.leavingReason = cell(fields, LeavingReason).trimmed();
+    } else if (!cell(fields, LeavingReason).trimmed().isEmpty()) {
+        errors.append({QStringLiteral("leaving_reason"), tr("A leaving reason needs the leaving date (left_on)")});
     }
     row.problem = describeErrors(errors);
     return row;

@@ -65,5 +65,14 @@ QStringList DeletionGuardSchema::statements(const SqlDialect &dialect)
         QStringLiteral("CREATE TRIGGER archived_delete_guard AFTER DELETE ON archived_employee"
                        " REFERENCING OLD TABLE AS archived_deleted_rows FOR EACH STATEMENT"
                        " EXECUTE FUNCTION archived_delete_guard()"),
+        // Names resolve in the tables' schema and the catalog, the session's
+        // temporary tables last: a TEMP TABLE pg_roles or archived_employee of
+        // an editor's must not answer for the real ones.
+        QStringLiteral("DO $$ DECLARE f text; BEGIN"
+                       " FOREACH f IN ARRAY ARRAY['employee_records_is_admin()', 'employee_delete_guard()',"
+                       " 'archived_delete_guard()'] LOOP"
+                       " EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_catalog, pg_temp', f,"
+                       " current_schema());"
+                       " END LOOP; END $$"),
     };
 }

@@ -256,6 +256,8 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
     // The import's rows are named by their created_change_set alone (no row each in the history).
     if (!m_bulk && !m_changeLog->recordCreation(inserted.id(), &error))
         return StoreResult::failure(QString(), error);   // tx's destructor rolls back
+    // As committed, read before the commit (see saveChanges).
+    const EmployeeRecord created = m_bulk ? EmployeeRecord{} : record(inserted.id()).value_or(EmployeeRecord{});
     if (tx && !tx->commit(&error))
         return StoreResult::failure(QString(), error);
     if (m_bulk) {
@@ -263,11 +265,11 @@ StoreResult EmployeeStore::createEmployee(const Employee &employee, const Employ
         return inserted;
     }
     emit employeeAdded(inserted.id());
-    CommittedEdit created;
-    created.kind = CommittedEdit::Kind::Created;
-    created.employeeId = inserted.id();
-    created.after = record(inserted.id()).value_or(EmployeeRecord{});
-    emit editCommitted(created);
+    CommittedEdit addition;
+    addition.kind = CommittedEdit::Kind::Created;
+    addition.employeeId = inserted.id();
+    addition.after = created;
+    emit editCommitted(addition);
     return inserted;
 }
 
@@ -498,7 +500,8 @@ StoreResult EmployeeStore::archiveEmployee(const EmployeeRecord &shown, const QD
     if (!leftOn.isValid())
         return StoreResult::failure(QStringLiteral("left_on"), tr("Enter the date the employee left."));
     const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).archive(shown, leftOn, reason); });
-    if (result.ok()) {
+    // Inside a bulk (an import re-archiving an export's leavers) nothing is committed yet.
+    if (result.ok() && !m_bulk) {
         emit employeeRemoved(shown.employee.id);
         emit archiveChanged();
         CommittedEdit archived;
@@ -514,16 +517,25 @@ StoreResult EmployeeStore::archiveEmployee(const EmployeeRecord &shown, const QD
 
 StoreResult EmployeeStore::restoreEmployee(qint64 employeeId)
 {
-    // Read before the move: undoing the restore archives it again with the same date and reason.
-    const std::optional<ArchivedEmployee> entry = EmployeeArchive(m_db).find(employeeId);
-    const StoreResult result = inTransaction([&] { return EmployeeArchive(m_db).restore(employeeId); });
+    // Read in the restoring transaction: undoing the restore archives it
+    // again with the same date and reason, and expects the record as restored.
+    std::optional<ArchivedEmployee> entry;
+    EmployeeRecord after;
+    const StoreResult result = inTransaction([&] {
+        const EmployeeArchive archive(m_db);
+        entry = archive.find(employeeId);
+        const StoreResult moved = archive.restore(employeeId);
+        if (moved.ok())
+            after = record(employeeId).value_or(EmployeeRecord{});
+        return moved;
+    });
     if (result.ok()) {
         emit employeeAdded(employeeId);
         emit archiveChanged();
         CommittedEdit restored;
         restored.kind = CommittedEdit::Kind::Restored;
         restored.employeeId = employeeId;
-        restored.after = record(employeeId).value_or(EmployeeRecord{});
+        restored.after = after;
         restored.leftOn = entry ? entry->leftOn : QDate();
         restored.reason = entry ? entry->reason : QString();
         emit editCommitted(restored);
@@ -702,7 +714,15 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
     if (fields.isEmpty())
         return StoreResult::success(base.employee.id); // nothing edited: nothing written
     const RecordChangeWriter writer(m_db, [](const QSqlQuery &q) { return DriverErrorMapper::failure(q); });
-    const StoreResult result = inTransaction([&] { return writer.write(base, edited, fields); });
+    // The record as this save left it, read before the commit: a colleague's
+    // save right after it must not become what undo expects or redo writes.
+    EmployeeRecord after = edited;
+    const StoreResult result = inTransaction([&] {
+        const StoreResult written = writer.write(base, edited, fields);
+        if (written.ok())
+            after = record(base.employee.id).value_or(edited);
+        return written;
+    });
     if (!result.ok())
         return result;
     const auto isProfile = RecordFieldInfo::isProfileField;
@@ -714,7 +734,7 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
     saved.kind = CommittedEdit::Kind::Saved;
     saved.employeeId = base.employee.id;
     saved.before = base;
-    saved.after = record(base.employee.id).value_or(edited);
+    saved.after = after;
     saved.fields = fields;
     emit editCommitted(saved);
     return StoreResult::success(base.employee.id);

@@ -47,6 +47,20 @@ StoreResult ImportReversal::remove(qint64 changeSet, int keepAtMost, ImportRemov
     removal->kept = changedSince(changeSet, &error);
     if (!error.isEmpty())
         return StoreResult::failure(QString(), error);
+    // PostgreSQL: a colleague's save committing while the DELETE runs would
+    // not be seen by its subqueries (the profile's version), and the cascade
+    // would take the save along. The import's rows and profiles are locked
+    // first, so the reads and the DELETE below see them as they stay.
+    // (SQLite has one writer, whose lock this transaction already holds.)
+    if (m_db.driverName().startsWith(QLatin1String("QPSQL"))) {
+        QSqlQuery lock(m_db);
+        lock.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT e.id FROM employee e JOIN employee_profile p"
+                                    " ON p.employee_id = e.id WHERE e.created_change_set = ? FOR UPDATE OF e, p) locked"));
+        lock.addBindValue(changeSet);
+        if (!lock.exec())
+            return DriverErrorMapper::failure(lock);
+        lock.finish();
+    }
     QSqlQuery count(m_db);
     count.prepare(QStringLiteral("SELECT COUNT(*) FROM employee e WHERE %1").arg(unchanged(QStringLiteral("e"))));
     count.addBindValue(changeSet);

@@ -43,15 +43,15 @@ UndoOutcome ArchiveStep::archive(UndoContext &context)
     const RecordFields changedSince = RecordFieldInfo::differences(m_expected, *current);
     if (!changedSince.isEmpty()) {
         // Archiving keeps the record as it is now; the user sees what changed before it goes.
-        const UndoConflict conflict{name, changedSince, *current, m_expected, {}, {}, false};
-        if (!context.resolve || !context.resolve(conflict))
+        const UndoConflict conflict{name, changedSince, *current, m_expected, {}, {}, false, true};
+        if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = store.archiveEmployee(*current, m_leftOn, m_reason);
     if (result.isConflict())
         return UndoOutcome::cancelled(tr("%1 changed again just now; nothing was changed. Try again.").arg(name));
     if (!result.ok())
-        return UndoOutcome::failed(result.errorText());
+        return UndoOutcome::refused(result, result.errorText());
     m_expected = *current;
     return UndoOutcome::done(0, tr("Archived %1.").arg(name));
 }
@@ -62,7 +62,7 @@ UndoOutcome ArchiveStep::restore(UndoContext &context)
     const QString name = m_expected.employee.displayName();
     const StoreResult result = store.restoreEmployee(m_expected.employee.id);
     if (!result.ok())
-        return UndoOutcome::failed(tr("%1 could not be restored: %2").arg(name, result.errorText()));
+        return UndoOutcome::refused(result, tr("%1 could not be restored: %2").arg(name, result.errorText()));
     m_expected = store.record(m_expected.employee.id).value_or(m_expected);
     return UndoOutcome::done(m_expected.employee.id, tr("Restored %1.").arg(name));
 }

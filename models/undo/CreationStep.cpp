@@ -28,7 +28,7 @@ UndoOutcome CreationStep::undo(UndoContext &context)
     if (!changedSince.isEmpty()) {
         const UndoConflict conflict{current->employee.displayName(), changedSince, *current, m_created,
                                     {}, {}, true};
-        if (!context.resolve || !context.resolve(conflict))
+        if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     // Only the version just read is deleted: a save in between refuses it.
@@ -37,7 +37,7 @@ UndoOutcome CreationStep::undo(UndoContext &context)
         return UndoOutcome::cancelled(tr("%1 changed again just now; nothing was changed. Try again.")
                                           .arg(current->employee.displayName()));
     if (!result.ok())
-        return UndoOutcome::failed(result.errorText());
+        return UndoOutcome::refused(result, result.errorText());
     return UndoOutcome::done(0, tr("Removed %1 again.").arg(current->employee.displayName()));
 }
 
@@ -53,7 +53,7 @@ UndoOutcome CreationStep::redo(UndoContext &context)
     profile.version = 0;
     const StoreResult result = store.createEmployee(employee, profile);
     if (!result.ok())
-        return UndoOutcome::failed(result.errorText());
+        return UndoOutcome::refused(result, result.errorText());
     const qint64 oldId = m_created.employee.id;
     m_created = store.record(result.id()).value_or(m_created);
     UndoOutcome outcome = UndoOutcome::done(result.id());

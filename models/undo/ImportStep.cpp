@@ -37,7 +37,7 @@ UndoOutcome ImportStep::undo(UndoContext &context)
     if (result.isConflict())
         return UndoOutcome::cancelled(result.errorText() + QLatin1Char(' ') + tr("Nothing was changed. Try again."));
     if (!result.ok())
-        return UndoOutcome::failed(tr("The import could not be undone: %1").arg(result.errorText()));
+        return UndoOutcome::refused(result, tr("The import could not be undone: %1").arg(result.errorText()));
     m_removed = removal.removed;
     m_redoable = removal.removedCount <= MaxRedoRows;
     QString message = tr("Removed %n employee(s) that the import of %1 added.", nullptr, removal.removedCount)
@@ -86,7 +86,7 @@ UndoOutcome ImportStep::redo(UndoContext &context)
         const qint64 changeSet = store.openChangeSet();
         if (refused > 0) {
             store.rollbackBulk();
-            outcome = UndoOutcome::failed(
+            outcome = UndoOutcome::cancelled(
                 tr("%n employee(s) of the import of %1 could not be added again (their email or phone is taken "
                    "now); nothing was added.",
                    nullptr, refused)

@@ -45,7 +45,7 @@ UndoOutcome RecordSaveStep::apply(UndoContext &context, const EmployeeRecord &ex
         RecordFieldInfo::copy(target, edited, field);
     if (!changedSince.isEmpty()) {
         const UndoConflict conflict{current->employee.displayName(), changedSince, *current, edited, {}, {}, false};
-        if (!context.resolve || !context.resolve(conflict))
+        if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     // Against the versions just read: a save in between is a conflict, not an overwrite.
@@ -54,7 +54,7 @@ UndoOutcome RecordSaveStep::apply(UndoContext &context, const EmployeeRecord &ex
         return UndoOutcome::cancelled(tr("%1 changed again just now; nothing was changed. Try again.")
                                           .arg(current->employee.displayName()));
     if (!result.ok())
-        return UndoOutcome::failed(result.errorText());
+        return UndoOutcome::refused(result, result.errorText());
     return UndoOutcome::done(m_employeeId);
 }
 

@@ -60,7 +60,7 @@ UndoOutcome TeamStep::create(UndoContext &context, const QString &name)
 {
     const StoreResult result = context.store->createTeam(name);
     if (!result.ok())
-        return UndoOutcome::failed(tr("Team %1 could not be created: %2").arg(name, result.errorText()));
+        return UndoOutcome::refused(result, tr("Team %1 could not be created: %2").arg(name, result.errorText()));
     UndoOutcome outcome = UndoOutcome::done(0, tr("Created team %1.").arg(name));
     outcome.replacedTeamId = m_teamId;
     outcome.teamId = result.id();
@@ -75,12 +75,12 @@ UndoOutcome TeamStep::remove(UndoContext &context, const QString &expectedName)
         return UndoOutcome::failed(tr("Team %1 no longer exists; nothing was changed.").arg(expectedName));
     if (now != expectedName) {
         const UndoConflict conflict{tr("team %1").arg(now), {}, {}, {}, now, QString(), true};
-        if (!context.resolve || !context.resolve(conflict))
+        if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = context.store->deleteTeam(m_teamId);
     if (!result.ok())
-        return UndoOutcome::failed(tr("Team %1 could not be deleted: %2").arg(now, result.errorText()));
+        return UndoOutcome::refused(result, tr("Team %1 could not be deleted: %2").arg(now, result.errorText()));
     return UndoOutcome::done(0, tr("Deleted team %1.").arg(now));
 }
 
@@ -93,12 +93,12 @@ UndoOutcome TeamStep::rename(UndoContext &context, const QString &expectedName, 
         return UndoOutcome::done(0);
     if (now != expectedName) {
         const UndoConflict conflict{tr("team %1").arg(now), {}, {}, {}, now, name, false};
-        if (!context.resolve || !context.resolve(conflict))
+        if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
     const StoreResult result = context.store->renameTeam(m_teamId, name);
     if (!result.ok())
-        return UndoOutcome::failed(tr("Team %1 could not be renamed: %2").arg(now, result.errorText()));
+        return UndoOutcome::refused(result, tr("Team %1 could not be renamed: %2").arg(now, result.errorText()));
     return UndoOutcome::done(0, tr("Renamed team %1 to %2.").arg(now, name));
 }
 

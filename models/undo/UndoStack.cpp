@@ -116,10 +116,11 @@ void UndoStack::runInBackground(std::unique_ptr<UndoStep> step, Steps &from, Ste
     UndoStep *running = step.release();   // the worker's until it reports back
     m_inFlight = running;
     const int generation = m_generation;
-    m_worker.reset(QThread::create([this, running, undoing, generation, &from, &to] {
+    // The worker's own copy: a reconnection may set another opener meanwhile.
+    m_worker.reset(QThread::create([this, opener = m_opener, running, undoing, generation, &from, &to] {
         UndoOutcome outcome = UndoOutcome::cancelled(tr("The database could not be opened: %1"));
         QString error;
-        std::unique_ptr<StoreSession> session = m_opener ? m_opener(&error) : nullptr;
+        std::unique_ptr<StoreSession> session = opener ? opener(&error) : nullptr;
         if (session) {
             // No one to ask on a worker: a background step never overwrites.
             UndoContext context{session->store(), {}};

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "domain/EmployeeRecord.h"
+#include "store/EmployeeStore.h"
 
 #include <QMetaType>
+#include <QPointer>
 #include <QString>
 #include <functional>
-
-class EmployeeStore;
 
 // What an undo or redo found changed by someone else since the step's own
 // write, and what it would put back: the user decides (the window shows
@@ -21,6 +21,7 @@ struct UndoConflict
     QString nowText;       // a team's name now
     QString restoreText;   // the name the step would give it
     bool deletes = false;  // going on removes the employee (undoing a creation)
+    bool archives = false; // going on archives the employee as it is now (their values kept)
 };
 
 // True: write anyway, over the other change. False: leave everything as it is.
@@ -31,8 +32,20 @@ using UndoConflictResolver = std::function<bool(const UndoConflict &)>;
 // a conflict (none in the background: such a step never overwrites).
 struct UndoContext
 {
-    EmployeeStore *store = nullptr;
+    QPointer<EmployeeStore> store;
     UndoConflictResolver resolve;
+
+    // Asks whoever decides. False (leave everything as it is) when there is
+    // no one to ask, when the user says so, and when the database went away
+    // while the question was open (a reconnection replaces the store).
+    bool ask(const UndoConflict &conflict) const
+    {
+        if (!resolve)
+            return false;
+        const EmployeeStore *before = store.data();
+        const bool yes = resolve(conflict);
+        return yes && store && store.data() == before;
+    }
 };
 
 struct UndoOutcome
@@ -55,6 +68,14 @@ struct UndoOutcome
     }
     static UndoOutcome cancelled(const QString &message = {}) { return {Status::Cancelled, message, 0, 0, 0, 0}; }
     static UndoOutcome failed(const QString &message) { return {Status::Failed, message, 0, 0, 0, 0}; }
+    // A refused write: dropped when it can never work (gone, or a field the
+    // data refuses), kept to try again when the database said no for now
+    // (locked, connection lost, a server error).
+    static UndoOutcome refused(const StoreResult &result, const QString &message)
+    {
+        const bool forGood = result.isGone() || (!result.errors().isEmpty() && !result.errors().first().field.isEmpty());
+        return forGood ? failed(message) : cancelled(message);
+    }
 };
 
 // One write of the user's that can be taken back and done again. Each undo

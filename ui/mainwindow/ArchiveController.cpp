@@ -39,12 +39,22 @@ QAction *ArchiveController::showArchivedAction() const
     return m_dock->toggleViewAction();
 }
 
+void ArchiveController::setWritesHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    m_panel->setWritable(m_writable && !held, m_mayDelete);
+}
+
 void ArchiveController::setStore(EmployeeStore *store, bool writable, bool mayDeleteForGood)
 {
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
-    m_panel->setWritable(writable, mayDeleteForGood);
+    m_writable = writable;
+    m_mayDelete = mayDeleteForGood;
+    m_panel->setWritable(writable && !m_held, mayDeleteForGood);
     connect(m_store, &EmployeeStore::archiveChanged, this, &ArchiveController::reload);
     reload();
 }

@@ -21,6 +21,8 @@ public:
     explicit ArchiveController(QMainWindow *window);
 
     void setStore(EmployeeStore *store, bool writable, bool mayDeleteForGood = true);
+    // An import or a background undo holds the writes: Restore and Delete wait too.
+    void setWritesHeld(bool held);
     // The dock's toggle, for the View menu.
     QAction *showArchivedAction() const;
     // Archives `shown`; false when the user cancelled or it was refused (said why).
@@ -38,4 +40,7 @@ private:
     QDockWidget *m_dock;
     ArchivedPanel *m_panel;
     EmployeeStore *m_store = nullptr;
+    bool m_writable = true;
+    bool m_mayDelete = true;
+    bool m_held = false;
 };

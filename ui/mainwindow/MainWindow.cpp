@@ -193,10 +193,11 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
 
     m_changesElsewhere.reset();   // it listens on the old store's connection
 
-    const bool sameDatabase = databaseName == m_databaseName;
     m_store = store;
     m_databaseName = databaseName;
-    m_undo->setStore(store, sameDatabase);
+    // Only the same database, reconnected, keeps its undo steps: a name can
+    // come back as another database (a file replaced, a server database made anew).
+    m_undo->setStore(store, reconnecting);
     m_tabs->setDatabase(store->database());
     connectStore();
     // What colleagues (other clients, other windows, psql) change appears by itself.
@@ -291,6 +292,8 @@ void MainWindow::updateActions()
     m_actions->setUndoSteps(steps->undoText(), mayUndo && steps->canUndo(), steps->redoText(),
                             mayUndo && steps->canRedo());
     m_purge->update(writesHeld(), allowed);
+    if (m_archive)
+        m_archive->setWritesHeld(writesHeld() || m_connectionLost);
 }
 
 qint64 MainWindow::currentEmployeeId() const

@@ -72,12 +72,15 @@ bool UndoController::askToOverwrite(const UndoConflict &conflict) const
             rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                         .arg(RecordFieldText::label(field).toHtmlEscaped(),
                              RecordFieldText::value(conflict.now, field, teams).toHtmlEscaped(),
-                             conflict.deletes ? tr("(deleted)")
-                                              : RecordFieldText::value(conflict.restore, field, teams).toHtmlEscaped());
+                             conflict.deletes    ? tr("(deleted)")
+                             : conflict.archives ? tr("(archived as it is now)")
+                                                 : RecordFieldText::value(conflict.restore, field, teams).toHtmlEscaped());
         }
     }
     QString question;
-    if (conflict.deletes && !conflict.fields.isEmpty())
+    if (conflict.archives)
+        question = tr("Someone else changed %1 since. Archiving keeps their values:");
+    else if (conflict.deletes && !conflict.fields.isEmpty())
         question = tr("Someone else changed %1 after you added them. Undo deletes them, with their changes:");
     else if (m_undoing)
         question = tr("Someone else changed %1 after your change. Undo replaces their values:");
@@ -114,8 +117,12 @@ void UndoController::report(const UndoOutcome &outcome, bool undone)
         break;
     }
     emit finished(0, QString());
-    QMessageBox::warning(m_window, undone ? tr("Cannot Undo") : tr("Cannot Redo"),
-                         (undone ? tr("%1 cannot be undone: %2 It was taken off the list.")
-                                 : tr("%1 cannot be redone: %2 It was taken off the list."))
-                             .arg(m_running, outcome.message));
+    // Names and file names are the user's text: shown as text, never as markup.
+    QMessageBox box(QMessageBox::Warning, undone ? tr("Cannot Undo") : tr("Cannot Redo"),
+                    (undone ? tr("%1 cannot be undone: %2 It was taken off the list.")
+                            : tr("%1 cannot be redone: %2 It was taken off the list."))
+                        .arg(m_running, outcome.message),
+                    QMessageBox::Ok, m_window);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
 }
