@@ -9,10 +9,22 @@ class ColumnAliases
 public:
     // In export order; left_on and leaving_reason mark an archived employee
     // (an export writes them last, empty for current employees).
-    enum Column { FirstName, LastName, Email, Phone, DateOfBirth, Team, Address, Gender, Bio, LeftOn, LeavingReason };
+    enum Column {
+        FirstName,
+        LastName,
+        Email,
+        Phone,
+        DateOfBirth,
+        Team,
+        Address,
+        Gender,
+        Bio,
+        LeftOn,
+        LeavingReason
+    };
     static constexpr int ColumnCount = LeavingReason + 1;
 
-    static QStringList fieldNames();   // "first_name", … in Column order
+    static QStringList fieldNames(); // "first_name", … in Column order
     static QString fieldName(int column);
 
     // A header's key: case-folded, accents dropped, only letters and digits

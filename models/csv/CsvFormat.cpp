@@ -18,7 +18,8 @@ CsvFormat CsvFormat::sniff(QIODevice *device, std::optional<TextDecoder::Encodin
 {
     CsvFormat format;
     const QByteArray head = device->peek(HeadSize);
-    const bool wholeFile = device->isSequential() ? head.size() < HeadSize : device->size() - device->pos() <= head.size();
+    const bool wholeFile =
+        device->isSequential() ? head.size() < HeadSize : device->size() - device->pos() <= head.size();
     if (encoding) {
         format.encoding = *encoding;
     } else {

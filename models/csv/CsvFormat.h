@@ -12,7 +12,7 @@ struct CsvFormat
 {
     TextDecoder::Encoding encoding = TextDecoder::Encoding::Utf8;
     QChar delimiter = u',';
-    bool encodingDetected = false;   // neither a BOM nor valid UTF-8 said it: libuchardet guessed
+    bool encodingDetected = false; // neither a BOM nor valid UTF-8 said it: libuchardet guessed
 
     // Looks at the start of `device` without consuming it (peek) and fills in
     // what the user did not say: the encoding (EncodingSniffer) and the

@@ -196,53 +196,6 @@ bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
     return true;
 }
 
-// Each date column's order (31/12 or 12/31) is decided from the first batch's
-// values (BatchSize rows), before any of them is validated; later rows are
-// read in that order, and one that does not fit it is refused with its line.
-// Deciding from all values would mean a second pass over the file or holding
-// a million rows in memory; the first batch decides nearly every real file,
-// and one it leaves ambiguous fails here, naming the column, rather than being
-// guessed (the user then gives --date-order). A column that the first batch
-// leaves open (only ISO or dotted dates) still reads a later 31/12/1980, and
-// refuses a later 03/04/1980 as ambiguous.
-bool CsvImporter::decideDateOrders(const Batch &first, ImportReport &report)
-{
-    m_dateOrder.fill(std::nullopt);
-    for (int column : {DateOfBirth, LeftOn}) {
-        const int index = m_columnIndex[column];
-        if (index < 0)
-            continue;
-        if (m_options.dateOrder) {
-            m_dateOrder[column] = m_options.dateOrder;
-            continue;
-        }
-        DateOrder order;
-        for (const CsvRecord &record : first.records) {
-            if (index < record.fields.size())
-                order.observe(record.fields.at(index));
-        }
-        const QString name = m_header.at(index).trimmed();
-        switch (order.verdict()) {
-        case DateOrder::Verdict::Open:
-            break;
-        case DateOrder::Verdict::Decided:
-            m_dateOrder[column] = order.order();
-            break;
-        case DateOrder::Verdict::Ambiguous:
-            report.fatalError = tr("the dates in column '%1' can be read day first or month first (such as '%2'); "
-                                   "say which with --date-order DMY or --date-order MDY")
-                                    .arg(name, order.ambiguousExample());
-            return false;
-        case DateOrder::Verdict::Conflict:
-            report.fatalError = tr("the dates in column '%1' are written both day first ('%2') and month first "
-                                   "('%3'); correct them or say which to read with --date-order DMY or MDY")
-                                    .arg(name, order.dayFirstExample(), order.monthFirstExample());
-            return false;
-        }
-    }
-    return true;
-}
-
 void CsvImporter::loadTeams()
 {
     m_teamIds.clear();
@@ -291,7 +244,7 @@ void CsvImporter::validateSlices(Batch &batch) const
 void CsvImporter::runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report)
 {
     std::unique_ptr<Batch> current = readBatch(reader);
-    if (!decideDateOrders(*current, report))
+    if (!m_dates.decide(current->records, m_columnIndex, m_header, m_options.dateOrder, &report.fatalError))
         return;
     startValidation(*current);
     deferIndexesIfWorthIt(*current, totalBytes);
@@ -427,7 +380,7 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
     row.employee.phone = cell(fields, Phone);
     FieldErrors errors = m_validator.validate(row.employee);
     validateProfileFields(fields, row.profile, errors);
-    row.leftOn = readDate(fields, LeftOn, tr("The leaving date"), errors);
+    row.leftOn = m_dates.read(cell(fields, LeftOn), LeftOn, errors);
     if (row.leftOn.isValid())
         row.leavingReason = cell(fields, LeavingReason).trimmed();
     row.problem = describeErrors(errors);
@@ -436,7 +389,7 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
 
 void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const
 {
-    profile.dateOfBirth = readDate(fields, DateOfBirth, tr("Date of birth"), errors);
+    profile.dateOfBirth = m_dates.read(cell(fields, DateOfBirth), DateOfBirth, errors);
     const QString team = cell(fields, TeamName).trimmed();
     if (!team.isEmpty()) {
         profile.teamId = m_teamIds.value(team.toCaseFolded(), 0);
@@ -456,28 +409,3 @@ void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfi
     errors += m_validator.validate(profile);
 }
 
-// An empty cell is no date (and no error); anything else must be a date in
-// the column's order (decideDateOrders).
-QDate CsvImporter::readDate(const QStringList &fields, int column, const QString &label, FieldErrors &errors) const
-{
-    const QString text = cell(fields, column).trimmed();
-    if (text.isEmpty())
-        return {};
-    bool ambiguous = false;
-    const QDate date = DateOrder::parse(text, m_dateOrder[column], &ambiguous);
-    if (!date.isValid()) {
-        const QString field = ColumnAliases::fieldName(column);
-        if (ambiguous)
-            errors.append({field, tr("%1 '%2' can be read day first or month first; say which with --date-order")
-                                      .arg(label, text)});
-        else if (m_dateOrder[column] && *m_dateOrder[column] != DateOrder::YMD)
-            errors.append({field, tr("%1 must be a date such as 1980-12-31, 31.12.1980 or %2, not '%3'")
-                                      .arg(label,
-                                           *m_dateOrder[column] == DateOrder::DMY ? QStringLiteral("31/12/1980")
-                                                                                  : QStringLiteral("12/31/1980"),
-                                           text)});
-        else
-            errors.append({field, tr("%1 must be a date such as 1980-12-31 or 31.12.1980, not '%2'").arg(label, text)});
-    }
-    return date;
-}

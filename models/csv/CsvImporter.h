@@ -1,7 +1,7 @@
 #pragma once
 
 #include "csv/ColumnAliases.h"
-#include "csv/DateOrder.h"
+#include "csv/DateColumns.h"
 #include "csv/ImportOptions.h"
 #include "csv/ImportReport.h"
 #include "validation/EmployeeValidator.h"
@@ -73,8 +73,6 @@ private:
     };
 
     bool readHeader(CsvReader &reader, ImportReport &report);
-    bool decideDateOrders(const Batch &first, ImportReport &report);
-    QDate readDate(const QStringList &fields, int column, const QString &label, FieldErrors &errors) const;
     void loadTeams();
     std::unique_ptr<Batch> readBatch(CsvReader &reader) const;
     void startValidation(Batch &batch);
@@ -98,9 +96,7 @@ private:
     ImportOptions m_options;
     std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
     QStringList m_header;                           // as the file writes it, for messages
-    // The order of each date column (date_of_birth, left_on), from the user
-    // or the first batch's values; nullopt: only values that say it are read.
-    std::array<std::optional<DateOrder::Order>, ColumnCount> m_dateOrder{};
+    DateColumns m_dates;                            // how date_of_birth and left_on are written
     qsizetype m_fieldCount = 0;
     QHash<QString, qint64> m_teamIds;               // case-folded name -> id
     std::vector<Leaver> m_leavers;                  // written rows that left_on marks as archived

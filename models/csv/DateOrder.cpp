@@ -67,9 +67,12 @@ std::optional<DateOrder::Order> DateOrder::orderForName(const QString &name)
 QString DateOrder::name(Order order)
 {
     switch (order) {
-    case DMY: return QStringLiteral("DMY");
-    case MDY: return QStringLiteral("MDY");
-    case YMD: return QStringLiteral("YMD");
+    case DMY:
+        return QStringLiteral("DMY");
+    case MDY:
+        return QStringLiteral("MDY");
+    case YMD:
+        return QStringLiteral("YMD");
     }
     return {};
 }
@@ -95,13 +98,13 @@ QDate DateOrder::parse(QStringView text, std::optional<Order> order, bool *ambig
     if (order && *order != YMD)
         read = *order;
     else if (order)
-        return {};   // the user said year first
+        return {}; // the user said year first
     else if (p->a > 12 && p->b <= 12)
         read = DMY;
     else if (p->b > 12 && p->a <= 12)
         read = MDY;
     else if (p->a == p->b)
-        read = DMY;   // 05/05/1980 is the same date either way
+        read = DMY; // 05/05/1980 is the same date either way
     else {
         if (ambiguous)
             *ambiguous = true;
@@ -114,7 +117,7 @@ void DateOrder::observe(QStringView text)
 {
     const std::optional<Parts> p = split(text.trimmed());
     if (!p || !yearLast(*p) || p->separator == u'.')
-        return;   // says its order itself, or is no date: the row's validation reports it
+        return; // says its order itself, or is no date: the row's validation reports it
     if (p->a > 12 && p->b <= 12) {
         if (m_dayFirst.isEmpty())
             m_dayFirst = text.trimmed().toString();

@@ -19,7 +19,7 @@ public:
     enum Order { DMY, MDY, YMD };
     enum class Verdict { Open, Decided, Ambiguous, Conflict };
 
-    static std::optional<Order> orderForName(const QString &name);   // "DMY", "mdy", …
+    static std::optional<Order> orderForName(const QString &name); // "DMY", "mdy", …
     static QString name(Order order);
 
     // The date `text` is when read in `order` (nullopt: the column's order is
@@ -38,7 +38,7 @@ public:
     QString monthFirstExample() const { return m_monthFirst; }
 
 private:
-    QString m_dayFirst;     // a value only day first can read, e.g. 31/12/1980
-    QString m_monthFirst;   // a value only month first can read, e.g. 12/31/1980
-    QString m_ambiguous;    // a value both can read differently, e.g. 03/04/1980
+    QString m_dayFirst; // a value only day first can read, e.g. 31/12/1980
+    QString m_monthFirst; // a value only month first can read, e.g. 12/31/1980
+    QString m_ambiguous; // a value both can read differently, e.g. 03/04/1980
 };

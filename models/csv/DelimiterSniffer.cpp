@@ -19,7 +19,7 @@ std::vector<Counts> countPerRecord(QStringView text, bool wholeFile)
     for (qsizetype i = 0; i < text.size() && int(records.size()) < DelimiterSniffer::LinesRead; ++i) {
         const QChar c = text[i];
         if (c == u'"') {
-            quoted = !quoted;   // a doubled quote toggles twice
+            quoted = !quoted; // a doubled quote toggles twice
         } else if (!quoted && (c == u'\n' || c == u'\r')) {
             if (any)
                 records.push_back(counts);

@@ -33,15 +33,18 @@ bool HeaderMatcher::match(const QStringList &header, QString *error)
             continue;
         }
         if (m_index[column] >= 0) {
-            *error = tr("the columns '%1' and '%2' both mean '%3'; remove one, or say which to read with --map")
-                         .arg(header.at(m_index[column]).trimmed(), header.at(i).trimmed(), ColumnAliases::fieldName(column));
+            *error =
+                tr("the columns '%1' and '%2' both mean '%3'; remove one, or say which to read with --map")
+                    .arg(header.at(m_index[column]).trimmed(), header.at(i).trimmed(),
+                         ColumnAliases::fieldName(column));
             return false;
         }
         m_index[column] = int(i);
     }
     for (int column : RequiredColumns) {
         if (m_index[column] < 0) {
-            *error = tr("the header has no column for '%1'; it is required (name a column with --map \"Header=%1\")")
+            *error = tr("the header has no column for '%1'; it is required (name a column with --map "
+                        "\"Header=%1\")")
                          .arg(ColumnAliases::fieldName(column));
             return false;
         }

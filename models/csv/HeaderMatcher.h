@@ -15,7 +15,8 @@ class HeaderMatcher
 {
     Q_DECLARE_TR_FUNCTIONS(HeaderMatcher)
 public:
-    static constexpr int RequiredColumns[] = {ColumnAliases::FirstName, ColumnAliases::LastName, ColumnAliases::Email};
+    static constexpr int RequiredColumns[] = {ColumnAliases::FirstName, ColumnAliases::LastName,
+                                              ColumnAliases::Email};
 
     explicit HeaderMatcher(QList<std::pair<QString, QString>> columnMap = {});
 

@@ -13,8 +13,8 @@
 // (the command line's --encoding, --delimiter, --map and --date-order).
 struct ImportOptions
 {
-    std::optional<TextDecoder::Encoding> encoding;   // else from the BOM, UTF-8 or detected
-    QChar delimiter;                                 // null: sniffed among , ; TAB |
-    QList<std::pair<QString, QString>> columnMap;    // header -> field name, before the aliases
-    std::optional<DateOrder::Order> dateOrder;       // for date columns whose values leave it open
+    std::optional<TextDecoder::Encoding> encoding; // else from the BOM, UTF-8 or detected
+    QChar delimiter; // null: sniffed among , ; TAB |
+    QList<std::pair<QString, QString>> columnMap; // header -> field name, before the aliases
+    std::optional<DateOrder::Order> dateOrder; // for date columns whose values leave it open
 };

@@ -25,8 +25,8 @@ public:
     // "UTF-8", "utf16le", "cp1252", "ISO-8859-15", "latin1", … (case and
     // punctuation do not matter); nullopt for a name we cannot decode.
     static std::optional<Encoding> encodingForName(const QString &name);
-    static QString name(Encoding encoding);   // the canonical name, e.g. "Windows-1252"
-    static QStringList names();               // the names --encoding accepts, for messages
+    static QString name(Encoding encoding); // the canonical name, e.g. "Windows-1252"
+    static QStringList names(); // the names --encoding accepts, for messages
 
     Encoding encoding() const { return m_encoding; }
 
@@ -40,12 +40,12 @@ public:
 
     bool hasError() const { return m_errorAt >= 0; }
     qint64 firstErrorAt() const { return m_errorAt; }
-    int firstErrorByte() const { return m_errorByte; }   // the byte, -1 when a decoder of Qt's found it
+    int firstErrorByte() const { return m_errorByte; } // the byte, -1 when a decoder of Qt's found it
 
 private:
     Encoding m_encoding;
-    QStringDecoder m_qt;                              // UTF-8 and UTF-16
-    const std::array<char16_t, 32> *m_high = nullptr;   // 0x80..0x9F of a single-byte table, 0 = unassigned
+    QStringDecoder m_qt; // UTF-8 and UTF-16
+    const std::array<char16_t, 32> *m_high = nullptr; // 0x80..0x9F of a single-byte table, 0 = unassigned
     qint64 m_written = 0;
     qint64 m_errorAt = -1;
     int m_errorByte = -1;

@@ -46,17 +46,21 @@ private slots:
     void singleByteEncodingsDecodeAndRefuseUnassignedBytes()
     {
         // Windows-1252: 0x80 is the euro sign, 0x84/0x93 German quotes; 0xFC is ü.
-        Decoded d = decode(TextDecoder::Encoding::Windows1252, "M\xFCller \x84" "Chef\x93 \x80");
+        Decoded d = decode(TextDecoder::Encoding::Windows1252,
+                           "M\xFCller \x84"
+                           "Chef\x93 \x80");
         QCOMPARE(d.text, QStringLiteral("Müller „Chef“ €"));
         QCOMPARE(d.errorAt, -1);
         // 0x81 is unassigned: an error at its character, never a silent replacement.
-        d = decode(TextDecoder::Encoding::Windows1252, "ab\x81" "cd");
+        d = decode(TextDecoder::Encoding::Windows1252,
+                   "ab\x81"
+                   "cd");
         QCOMPARE(d.errorAt, 2);
         QCOMPARE(d.errorByte, 0x81);
         // ISO-8859-15 has the euro at 0xA4 where Latin-1 has the currency sign.
         QCOMPARE(decode(TextDecoder::Encoding::Latin9, "\xA4").text, QStringLiteral("€"));
         QCOMPARE(decode(TextDecoder::Encoding::Latin1, "\xA4\xFC").text, QStringLiteral("¤ü"));
-        QCOMPARE(decode(TextDecoder::Encoding::Latin1, "a\x85").errorAt, 1);   // a C1 control
+        QCOMPARE(decode(TextDecoder::Encoding::Latin1, "a\x85").errorAt, 1); // a C1 control
         // UTF-8 through Qt's decoder: where the bad byte landed.
         d = decode(TextDecoder::Encoding::Utf8, "Zo\xC3\xAB M\xFCller");
         QCOMPARE(d.errorAt, 5);
@@ -80,13 +84,17 @@ private slots:
         QTest::addColumn<int>("evidence");
         using E = TextDecoder::Encoding;
         using V = EncodingSniffer::Evidence;
-        QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBFname\n") << int(E::Utf8) << int(V::ByteOrderMark);
-        QTest::newRow("utf-16le bom") << QByteArray("\xFF\xFEn\0a\0", 6) << int(E::Utf16LE) << int(V::ByteOrderMark);
-        QTest::newRow("utf-16be bom") << QByteArray("\xFE\xFF\0n\0a", 6) << int(E::Utf16BE) << int(V::ByteOrderMark);
+        QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBFname\n") << int(E::Utf8)
+                                   << int(V::ByteOrderMark);
+        QTest::newRow("utf-16le bom")
+            << QByteArray("\xFF\xFEn\0a\0", 6) << int(E::Utf16LE) << int(V::ByteOrderMark);
+        QTest::newRow("utf-16be bom")
+            << QByteArray("\xFE\xFF\0n\0a", 6) << int(E::Utf16BE) << int(V::ByteOrderMark);
         QTest::newRow("ascii") << QByteArray("first_name,last_name\n") << int(E::Utf8) << int(V::ValidUtf8);
         QTest::newRow("utf-8") << QByteArray("Vorname\nJ\xC3\xBCrgen\n") << int(E::Utf8) << int(V::ValidUtf8);
         QTest::newRow("windows-1252")
-            << QByteArray("Vorname;Nachname\nJ\xFCrgen;M\xFCller\n\xC9lodie;Lef\xE8vre\nGr\xE4" "fin;K\xF6nig\n")
+            << QByteArray("Vorname;Nachname\nJ\xFCrgen;M\xFCller\n\xC9lodie;Lef\xE8vre\nGr\xE4"
+                          "fin;K\xF6nig\n")
             << int(E::Windows1252) << int(V::Detected);
     }
     void encodingFromTheBomUtf8OrDetection()
@@ -111,13 +119,20 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("delimiter");
-        QTest::newRow("comma") << "a,b,c\n1,2,3\n" << ",";
-        QTest::newRow("semicolon with commas in quotes") << "a;b;c\r\n1;\"x, y, z\";3\r\n4;\"p, q\";6\r\n" << ";";
-        QTest::newRow("tab") << "a\tb\tc\n1\t2,5\t3\n" << "\t";
-        QTest::newRow("pipe") << "a|b|c\n1|2|3\n" << "|";
-        QTest::newRow("one column") << "email\nx@example.com\n" << ",";
-        QTest::newRow("quoted newline") << "a;b\n\"1\n2\";3\n" << ";";
-        QTest::newRow("consistent beats frequent") << "a;b,c,d\n1;2\n3;4\n" << ";";
+        QTest::newRow("comma") << "a,b,c\n1,2,3\n"
+                               << ",";
+        QTest::newRow("semicolon with commas in quotes") << "a;b;c\r\n1;\"x, y, z\";3\r\n4;\"p, q\";6\r\n"
+                                                         << ";";
+        QTest::newRow("tab") << "a\tb\tc\n1\t2,5\t3\n"
+                             << "\t";
+        QTest::newRow("pipe") << "a|b|c\n1|2|3\n"
+                              << "|";
+        QTest::newRow("one column") << "email\nx@example.com\n"
+                                    << ",";
+        QTest::newRow("quoted newline") << "a;b\n\"1\n2\";3\n"
+                                        << ";";
+        QTest::newRow("consistent beats frequent") << "a;b,c,d\n1;2\n3;4\n"
+                                                   << ";";
     }
     void delimiterFromTheHeaderAndFirstRows()
     {
@@ -180,8 +195,10 @@ private slots:
     {
         HeaderMatcher matcher;
         QString error;
-        QVERIFY2(matcher.match({"first_name", "middle_name", "last_name", "employee_id", "work_email", "mobile"}, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            matcher.match({"first_name", "middle_name", "last_name", "employee_id", "work_email", "mobile"},
+                          &error),
+            qPrintable(error));
         QCOMPARE(matcher.ignoredHeaders(), (QStringList{"middle_name", "employee_id"}));
         QCOMPARE(matcher.columnIndex()[ColumnAliases::Email], 4);
         QCOMPARE(matcher.columnIndex()[ColumnAliases::Phone], 5);
@@ -207,7 +224,7 @@ private slots:
     void datesAsWritten_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("order");   // -1: the column's order is not known
+        QTest::addColumn<int>("order"); // -1: the column's order is not known
         QTest::addColumn<QDate>("date");
         QTest::addColumn<bool>("ambiguous");
         const QDate d(1980, 12, 31);
@@ -222,7 +239,8 @@ private slots:
         QTest::newRow("DMY") << "03/04/1980" << int(DateOrder::DMY) << QDate(1980, 4, 3) << false;
         QTest::newRow("MDY") << "03/04/1980" << int(DateOrder::MDY) << QDate(1980, 3, 4) << false;
         QTest::newRow("MDY refuses day first") << "31/12/1980" << int(DateOrder::MDY) << QDate() << false;
-        QTest::newRow("dots stay day first under MDY") << "03.04.1980" << int(DateOrder::MDY) << QDate(1980, 4, 3) << false;
+        QTest::newRow("dots stay day first under MDY")
+            << "03.04.1980" << int(DateOrder::MDY) << QDate(1980, 4, 3) << false;
         QTest::newRow("two-digit year") << "31.12.80" << -1 << QDate() << false;
         QTest::newRow("not a date") << "soon" << -1 << QDate() << false;
         QTest::newRow("no such day") << "31.02.1980" << -1 << QDate() << false;
@@ -274,7 +292,7 @@ private slots:
     void genderWords_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("gender");   // -1: refused
+        QTest::addColumn<int>("gender"); // -1: refused
         QTest::newRow("code") << "female" << int(Gender::Female);
         QTest::newRow("Male") << "Male" << int(Gender::Male);
         QTest::newRow("weiblich") << "weiblich" << int(Gender::Female);

@@ -18,17 +18,17 @@ struct Person
 {
     QString firstName, lastName, email, phone, storedPhone;
     QDate dateOfBirth;
-    QString gender;   // the stored code
+    QString gender; // the stored code
     QString address, bio;
 };
 
 // Umlauts, accents, a comma inside the address and Windows-1252's own
 // quotation marks in the bio; 31 December settles a column's date order.
 const QList<Person> People = {
-    {"Jürgen", "Müller", "juergen.mueller@example.com", "030 1234567", "+49301234567", QDate(1980, 12, 31), "male",
-     "Hauptstraße 5, Berlin", "„Chef“ seit 2010"},
-    {"Élodie", "Lefèvre", "elodie.lefevre@example.com", "+33 1 42 68 53 00", "+33142685300", QDate(1975, 3, 5),
-     "female", "", ""},
+    {"Jürgen", "Müller", "juergen.mueller@example.com", "030 1234567", "+49301234567", QDate(1980, 12, 31),
+     "male", "Hauptstraße 5, Berlin", "„Chef“ seit 2010"},
+    {"Élodie", "Lefèvre", "elodie.lefevre@example.com", "+33 1 42 68 53 00", "+33142685300",
+     QDate(1975, 3, 5), "female", "", ""},
     {"Zoë", "Åström", "zoe.astrom@example.com", "", "", QDate(1990, 1, 2), "other", "Ölweg 1", ""},
 };
 
@@ -40,10 +40,14 @@ enum class Headers { Fields, People, German, French, HrSystem };
 QString dateText(const QDate &d, DateStyle style)
 {
     switch (style) {
-    case DateStyle::Iso: return d.toString(Qt::ISODate);
-    case DateStyle::Dotted: return d.toString(QStringLiteral("dd.MM.yyyy"));
-    case DateStyle::DaySlash: return d.toString(QStringLiteral("dd/MM/yyyy"));
-    case DateStyle::MonthSlash: return d.toString(QStringLiteral("MM/dd/yyyy"));
+    case DateStyle::Iso:
+        return d.toString(Qt::ISODate);
+    case DateStyle::Dotted:
+        return d.toString(QStringLiteral("dd.MM.yyyy"));
+    case DateStyle::DaySlash:
+        return d.toString(QStringLiteral("dd/MM/yyyy"));
+    case DateStyle::MonthSlash:
+        return d.toString(QStringLiteral("MM/dd/yyyy"));
     }
     return {};
 }
@@ -52,11 +56,16 @@ QString genderText(const QString &code, Genders style)
 {
     const int i = code == u"female" ? 0 : code == u"male" ? 1 : 2;
     switch (style) {
-    case Genders::Codes: return code;
-    case Genders::English: return QStringList{"Female", "Male", "Other"}.at(i);
-    case Genders::German: return QStringList{"weiblich", "männlich", "divers"}.at(i);
-    case Genders::French: return QStringList{"Femme", "Homme", "Autre"}.at(i);
-    case Genders::Letters: return QStringList{"F", "M", "D"}.at(i);
+    case Genders::Codes:
+        return code;
+    case Genders::English:
+        return QStringList{"Female", "Male", "Other"}.at(i);
+    case Genders::German:
+        return QStringList{"weiblich", "männlich", "divers"}.at(i);
+    case Genders::French:
+        return QStringList{"Femme", "Homme", "Autre"}.at(i);
+    case Genders::Letters:
+        return QStringList{"F", "M", "D"}.at(i);
     }
     return {};
 }
@@ -68,13 +77,17 @@ QStringList headerFor(Headers style)
     case Headers::Fields:
         return {"first_name", "last_name", "email", "phone", "date_of_birth", "address", "gender", "bio"};
     case Headers::People:
-        return {"First Name", "Last Name", "Email Address", "Mobile", "Date of Birth", "Address", "Gender", "Bio"};
+        return {"First Name",    "Last Name", "Email Address", "Mobile",
+                "Date of Birth", "Address",   "Gender",        "Bio"};
     case Headers::German:
-        return {"Vorname", "Nachname", "E-Mail", "Telefon", "Geburtsdatum", "Adresse", "Geschlecht", "Biografie"};
+        return {"Vorname",      "Nachname", "E-Mail",     "Telefon",
+                "Geburtsdatum", "Adresse",  "Geschlecht", "Biografie"};
     case Headers::French:
-        return {"Prénom", "Nom", "E-mail", "Téléphone", "Date de naissance", "Adresse", "Genre", "Biographie"};
+        return {"Prénom",  "Nom",   "E-mail",    "Téléphone", "Date de naissance",
+                "Adresse", "Genre", "Biographie"};
     case Headers::HrSystem:
-        return {"first_name", "middle_name", "last_name", "employee_id", "work_email", "mobile", "date_of_birth", "gender"};
+        return {"first_name", "middle_name", "last_name",     "employee_id",
+                "work_email", "mobile",      "date_of_birth", "gender"};
     }
     return {};
 }
@@ -84,8 +97,10 @@ QStringList rowFor(const Person &p, int index, Headers headers, DateStyle dates,
     const QString date = dateText(p.dateOfBirth, dates);
     const QString gender = genderText(p.gender, genders);
     if (headers == Headers::HrSystem)
-        return {p.firstName, index == 0 ? "Karl" : "", p.lastName, QStringLiteral("E-%1").arg(1000 + index), p.email,
-                p.phone, date, gender};
+        return {p.firstName, index == 0 ? "Karl" : "",
+                p.lastName,  QStringLiteral("E-%1").arg(1000 + index),
+                p.email,     p.phone,
+                date,        gender};
     return {p.firstName, p.lastName, p.email, p.phone, date, p.address, gender, p.bio};
 }
 
@@ -110,8 +125,10 @@ QString table(const QList<QStringList> &rows, QChar delimiter)
 QByteArray encode(const QString &text, Encoding encoding)
 {
     switch (encoding) {
-    case Encoding::Utf8: return text.toUtf8();
-    case Encoding::Utf8Bom: return "\xEF\xBB\xBF" + text.toUtf8();
+    case Encoding::Utf8:
+        return text.toUtf8();
+    case Encoding::Utf8Bom:
+        return "\xEF\xBB\xBF" + text.toUtf8();
     case Encoding::Utf16LeBom: {
         QStringEncoder encoder(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
         return encoder.encode(text);
@@ -161,9 +178,10 @@ struct Fixture
     QStringList stored(const QString &email)
     {
         QSqlQuery q(database.db());
-        q.prepare(QStringLiteral("SELECT e.first_name, e.last_name, e.email, coalesce(e.phone, ''), p.date_of_birth, "
-                                 "coalesce(p.address, ''), coalesce(p.gender, ''), coalesce(p.bio, '') FROM employee e "
-                                 "JOIN employee_profile p ON p.employee_id = e.id WHERE e.email = ?"));
+        q.prepare(QStringLiteral(
+            "SELECT e.first_name, e.last_name, e.email, coalesce(e.phone, ''), p.date_of_birth, "
+            "coalesce(p.address, ''), coalesce(p.gender, ''), coalesce(p.bio, '') FROM employee e "
+            "JOIN employee_profile p ON p.employee_id = e.id WHERE e.email = ?"));
         q.addBindValue(email);
         if (!q.exec() || !q.next())
             return {};
@@ -178,8 +196,14 @@ struct Fixture
 
 QStringList expected(const Person &p, bool withAddressAndBio)
 {
-    return {p.firstName, p.lastName, p.email, p.storedPhone, p.dateOfBirth.toString(Qt::ISODate),
-            withAddressAndBio ? p.address : QString(), p.gender, withAddressAndBio ? p.bio : QString()};
+    return {p.firstName,
+            p.lastName,
+            p.email,
+            p.storedPhone,
+            p.dateOfBirth.toString(Qt::ISODate),
+            withAddressAndBio ? p.address : QString(),
+            p.gender,
+            withAddressAndBio ? p.bio : QString()};
 }
 
 } // namespace
@@ -203,16 +227,19 @@ private slots:
         QTest::addColumn<Headers>("headers");
         // The four files first.
         QTest::newRow("(a) German spreadsheet: ';', Windows-1252, 31.12.1980")
-            << Encoding::Windows1252 << QChar(u';') << DateStyle::Dotted << Genders::German << Headers::German;
+            << Encoding::Windows1252 << QChar(u';') << DateStyle::Dotted << Genders::German
+            << Headers::German;
         QTest::newRow("(b) the same comma-separated")
-            << Encoding::Windows1252 << QChar(u',') << DateStyle::Dotted << Genders::German << Headers::German;
+            << Encoding::Windows1252 << QChar(u',') << DateStyle::Dotted << Genders::German
+            << Headers::German;
         QTest::newRow("(c) First Name,Last Name,Email,Phone")
             << Encoding::Utf8 << QChar(u',') << DateStyle::Iso << Genders::English << Headers::People;
         QTest::newRow("(d) another HR system's export with Male")
             << Encoding::Utf8 << QChar(u',') << DateStyle::Iso << Genders::English << Headers::HrSystem;
         // Each encoding, delimiter, date style and header style.
         QTest::newRow("Excel Unicode Text: UTF-16LE with BOM, tab")
-            << Encoding::Utf16LeBom << QChar(u'\t') << DateStyle::DaySlash << Genders::Letters << Headers::People;
+            << Encoding::Utf16LeBom << QChar(u'\t') << DateStyle::DaySlash << Genders::Letters
+            << Headers::People;
         QTest::newRow("UTF-8 with BOM, ';', French")
             << Encoding::Utf8Bom << QChar(u';') << DateStyle::DaySlash << Genders::French << Headers::French;
         QTest::newRow("UTF-8, '|', month first")
@@ -224,7 +251,8 @@ private slots:
         QTest::newRow("UTF-16LE with BOM, ';', dotted, German")
             << Encoding::Utf16LeBom << QChar(u';') << DateStyle::Dotted << Genders::German << Headers::German;
         QTest::newRow("HR export as Windows-1252 ';' with month-first dates")
-            << Encoding::Windows1252 << QChar(u';') << DateStyle::MonthSlash << Genders::Letters << Headers::HrSystem;
+            << Encoding::Windows1252 << QChar(u';') << DateStyle::MonthSlash << Genders::Letters
+            << Headers::HrSystem;
     }
     void spreadsheetFilesImportWithTheirValues()
     {
@@ -244,7 +272,8 @@ private slots:
         QCOMPARE(report.accepted, People.size());
         QCOMPARE(report.delimiter, delimiter);
         if (encoding == Encoding::Windows1252)
-            QVERIFY2(report.encoding.contains(u"1252") || report.encoding.contains(u"8859"), qPrintable(report.encoding));
+            QVERIFY2(report.encoding.contains(u"1252") || report.encoding.contains(u"8859"),
+                     qPrintable(report.encoding));
         else
             QVERIFY2(report.encoding.startsWith(encoding == Encoding::Utf16LeBom ? u"UTF-16LE" : u"UTF-8"),
                      qPrintable(report.encoding));
@@ -252,7 +281,8 @@ private slots:
         for (const Person &p : People)
             QCOMPARE(f.stored(p.email), expected(p, full));
         if (!full)
-            QCOMPARE(report.notes.filter(u"middle_name").size() + report.notes.filter(u"employee_id").size(), 2);
+            QCOMPARE(report.notes.filter(u"middle_name").size() + report.notes.filter(u"employee_id").size(),
+                     2);
     }
 
     void undecodableByteNamesLineAndColumn()
@@ -330,8 +360,8 @@ private slots:
     {
         Fixture f;
         QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
-        const ImportReport report =
-            f.import("first_name,last_name,email,salary,Cost Center\nAda,Lovelace,ada@example.com,100,4711\n");
+        const ImportReport report = f.import(
+            "first_name,last_name,email,salary,Cost Center\nAda,Lovelace,ada@example.com,100,4711\n");
         QVERIFY2(report.ok(), qPrintable(report.fatalError));
         QCOMPARE(report.accepted, 1);
         QCOMPARE(report.notes.size(), 2);
@@ -347,7 +377,8 @@ private slots:
         options.columnMap = {{QStringLiteral("Rufname"), QStringLiteral("first_name")}};
         options.delimiter = u':';
         options.encoding = TextDecoder::Encoding::Latin9;
-        const ImportReport report = f.import("Rufname:Nachname:E-Mail:Bio\nJ\xFCrgen:M\xFCller:j@example.com:\xA4\n", options);
+        const ImportReport report =
+            f.import("Rufname:Nachname:E-Mail:Bio\nJ\xFCrgen:M\xFCller:j@example.com:\xA4\n", options);
         QVERIFY2(report.ok(), qPrintable(report.fatalError));
         QCOMPARE(report.encoding, QStringLiteral("ISO-8859-15"));
         QCOMPARE(f.stored("j@example.com"),
