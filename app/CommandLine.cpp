@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "csv/ColumnAliases.h"
 #include "store/PersonalDataExport.h"
 
 #include <QCommandLineParser>
@@ -107,8 +108,27 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         tr("date"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           tr("With --purge-archived-before: list who would be erased, change nothing."));
+    const QCommandLineOption encodingOption(
+        QStringLiteral("encoding"),
+        tr("With --import: read the file in <name> (%1) instead of finding out from the file.")
+            .arg(TextDecoder::names().join(QStringLiteral(", "))),
+        tr("name"));
+    const QCommandLineOption delimiterOption(
+        QStringLiteral("delimiter"),
+        tr("With --import: the fields are separated by <c> (a character, or 'tab') instead of the one found in the file."),
+        tr("c"));
+    const QCommandLineOption mapOption(
+        QStringLiteral("map"),
+        tr("With --import: read the column <header> as the field <field> (%1); may be given several times.")
+            .arg(ColumnAliases::fieldNames().join(QStringLiteral(", "))),
+        tr("header=field"));
+    const QCommandLineOption dateOrderOption(
+        QStringLiteral("date-order"),
+        tr("With --import: read dates such as 03/04/1980 in <order>: DMY (day first), MDY (month first) or YMD."),
+        tr("order"));
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
-                       exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption});
+                       exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption, encodingOption,
+                       delimiterOption, mapOption, dateOrderOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("With --export-person: the file to write."),
                                  QStringLiteral("[FILE]"));
 
@@ -185,6 +205,15 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     }
     options->locationGiven = parser.isSet(database) || parser.isSet(databaseUrl) || parser.isSet(databaseService);
     options->importPath = parser.value(importOption);
+    if (!parseImportOptions(parser, &options->importOptions))
+        return Outcome::ExitFailure;
+    if (options->importPath.isEmpty()
+        && (parser.isSet(encodingOption) || parser.isSet(delimiterOption) || parser.isSet(mapOption)
+            || parser.isSet(dateOrderOption))) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("--encoding, --delimiter, --map and --date-order go with --import.")));
+        return Outcome::ExitFailure;
+    }
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);
     options->historyEmail = parser.value(historyOption);
@@ -204,6 +233,45 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     options->setupRoles = parser.isSet(rolesOption);
     options->phoneRegion = parser.value(regionOption).toUpper();
     return Outcome::Run;
+}
+
+bool CommandLine::parseImportOptions(const QCommandLineParser &parser, ImportOptions *options)
+{
+    const auto refuse = [](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return false;
+    };
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        const QString name = parser.value(QStringLiteral("encoding"));
+        options->encoding = TextDecoder::encodingForName(name);
+        if (!options->encoding)
+            return refuse(tr("--encoding: '%1' is not an encoding the import reads; use one of %2.")
+                              .arg(name, TextDecoder::names().join(QStringLiteral(", "))));
+    }
+    if (parser.isSet(QStringLiteral("delimiter"))) {
+        const QString value = parser.value(QStringLiteral("delimiter"));
+        if (value.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0 || value == QLatin1String("\\t"))
+            options->delimiter = u'\t';
+        else if (value.size() == 1 && value != QLatin1String("\"") && value != QLatin1String("\n")
+                 && value != QLatin1String("\r"))
+            options->delimiter = value.at(0);
+        else
+            return refuse(tr("--delimiter needs one character such as ; or | (or 'tab'), not '%1'.").arg(value));
+    }
+    for (const QString &mapping : parser.values(QStringLiteral("map"))) {
+        const qsizetype equals = mapping.lastIndexOf(u'=');
+        const QString field = equals < 0 ? QString() : mapping.mid(equals + 1).trimmed();
+        if (equals <= 0 || ColumnAliases::columnForFieldName(field) < 0)
+            return refuse(tr("--map needs \"Header=field\" with one of the fields %1, not '%2'.")
+                              .arg(ColumnAliases::fieldNames().join(QStringLiteral(", ")), mapping));
+        options->columnMap.append({mapping.left(equals), field});
+    }
+    if (parser.isSet(QStringLiteral("date-order"))) {
+        options->dateOrder = DateOrder::orderForName(parser.value(QStringLiteral("date-order")));
+        if (!options->dateOrder)
+            return refuse(tr("--date-order needs DMY, MDY or YMD, not '%1'.").arg(parser.value(QStringLiteral("date-order"))));
+    }
+    return true;
 }
 
 namespace {

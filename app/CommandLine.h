@@ -2,9 +2,12 @@
 
 #include <QDate>
 
+#include "csv/ImportOptions.h"
 #include "db/DatabaseLocation.h"
 
 #include <QCoreApplication>
+
+class QCommandLineParser;
 #include <QString>
 
 // What the user asked for on the command line.
@@ -12,6 +15,7 @@ struct CommandLineOptions
 {
     DatabaseLocation location;
     QString importPath;
+    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
@@ -51,4 +55,7 @@ public:
     // argument memory (what /proc/PID/cmdline and ps show other users), once
     // parse() has read it.
     static void hidePasswords(int argc, char **argv);
+
+private:
+    static bool parseImportOptions(const QCommandLineParser &parser, ImportOptions *options);
 };

@@ -68,8 +68,12 @@ int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &opt
     const EmployeeValidator validator =
         options.phoneRegion.isEmpty() ? EmployeeValidator() : EmployeeValidator(options.phoneRegion);
     CsvImporter importer(session.store(), validator);
+    importer.setOptions(options.importOptions);
     const QString file = QFileInfo(options.importPath).fileName();
     const ImportReport report = importer.importFile(options.importPath);
+    // Notes first, on stderr (what was read differently), so a failure's reason stays last.
+    for (const QString &note : report.notes)
+        err() << file << ": " << tr("note: %1").arg(note) << Qt::endl;
     if (!report.fatalError.isEmpty()) {
         err() << file << ": " << report.fatalError << Qt::endl;
         err() << tr("Nothing was imported.") << Qt::endl;

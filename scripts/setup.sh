@@ -36,6 +36,8 @@ PACKAGES=(
     xvfb xauth xdg-utils desktop-file-utils appstream
     # tests of the person's data export (GDPR Art. 15): pdftotext reads the PDF's text
     poppler-utils
+    # the CSV import's detection of a legacy encoding (Windows-1252, ISO-8859-1/15)
+    libuchardet-dev
 )
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

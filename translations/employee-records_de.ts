@@ -334,6 +334,54 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>--export-person needs an email address.</source>
         <translation>--export-person braucht eine E-Mail-Adresse.</translation>
     </message>
+    <message>
+        <source>With --import: read the file in &lt;name&gt; (%1) instead of finding out from the file.</source>
+        <translation>Mit --import: die Datei in der Kodierung &lt;name&gt; (%1) lesen, statt sie aus der Datei zu ermitteln.</translation>
+    </message>
+    <message>
+        <source>With --import: the fields are separated by &lt;c&gt; (a character, or &apos;tab&apos;) instead of the one found in the file.</source>
+        <translation>Mit --import: die Felder sind durch &lt;c&gt; getrennt (ein Zeichen oder „tab“), statt durch das in der Datei gefundene.</translation>
+    </message>
+    <message>
+        <source>c</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>With --import: read the column &lt;header&gt; as the field &lt;field&gt; (%1); may be given several times.</source>
+        <translation>Mit --import: die Spalte &lt;header&gt; als Feld &lt;field&gt; lesen (%1); mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>header=field</source>
+        <translation>kopf=feld</translation>
+    </message>
+    <message>
+        <source>With --import: read dates such as 03/04/1980 in &lt;order&gt;: DMY (day first), MDY (month first) or YMD.</source>
+        <translation>Mit --import: Daten wie 03/04/1980 in der Reihenfolge &lt;order&gt; lesen: DMY (Tag zuerst), MDY (Monat zuerst) oder YMD.</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>reihenfolge</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map and --date-order go with --import.</source>
+        <translation>--encoding, --delimiter, --map und --date-order gehören zu --import.</translation>
+    </message>
+    <message>
+        <source>--encoding: &apos;%1&apos; is not an encoding the import reads; use one of %2.</source>
+        <translation>--encoding: „%1“ ist keine Kodierung, die der Import liest; verwenden Sie eine von %2.</translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character such as ; or | (or &apos;tab&apos;), not &apos;%1&apos;.</source>
+        <translation>--delimiter braucht ein Zeichen wie ; oder | (oder „tab“), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--map needs &quot;Header=field&quot; with one of the fields %1, not &apos;%2&apos;.</source>
+        <translation>--map braucht &quot;Kopf=Feld&quot; mit einem der Felder %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>--date-order needs DMY, MDY or YMD, not &apos;%1&apos;.</source>
+        <translation>--date-order braucht DMY, MDY oder YMD, nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -595,18 +643,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen (%1)</translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos; in the header; known columns are %2</source>
-        <translation>unbekannte Spalte „%1“ in der Kopfzeile; bekannte Spalten sind %2</translation>
-    </message>
-    <message>
-        <source>column &apos;%1&apos; appears twice in the header</source>
-        <translation>die Spalte „%1“ kommt in der Kopfzeile zweimal vor</translation>
-    </message>
-    <message>
-        <source>the header has no &apos;%1&apos; column; it is required</source>
-        <translation>der Kopfzeile fehlt die Spalte „%1“; sie ist erforderlich</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -615,28 +651,28 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>%1 Felder wie in der Kopfzeile erwartet, %2 gefunden</translation>
     </message>
     <message>
-        <source>Date of birth must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
-        <translation>Das Geburtsdatum muss ein Datum im Format JJJJ-MM-TT sein, nicht „%1“</translation>
-    </message>
-    <message>
         <source>unknown team &apos;%1&apos;</source>
         <translation>unbekanntes Team „%1“</translation>
-    </message>
-    <message>
-        <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
-        <translation>unbekanntes Geschlecht „%1“; verwenden Sie female, male, other oder lassen Sie das Feld leer</translation>
     </message>
     <message>
         <source>an archived employee could not be archived again: %1</source>
         <translation>ein archivierter Mitarbeiter konnte nicht wieder archiviert werden: %1</translation>
     </message>
     <message>
-        <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
-        <translation>Das Austrittsdatum muss ein Datum der Form JJJJ-MM-TT sein, nicht „%1“</translation>
-    </message>
-    <message>
         <source>A leaving reason needs the leaving date (left_on)</source>
         <translation>Ein Austrittsgrund braucht das Austrittsdatum (left_on)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; read as %1 (detected; name another with --encoding)</source>
+        <translation>die Datei ist nicht UTF-8; gelesen als %1 (erkannt; eine andere mit --encoding angeben)</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not imported: no field has that meaning (name one with --map &quot;%1=field&quot;)</source>
+        <translation>Spalte „%1“ wird nicht importiert: kein Feld hat diese Bedeutung (mit --map &quot;%1=Feld&quot; eines angeben)</translation>
+    </message>
+    <message>
+        <source>unknown gender &apos;%1&apos;; use female, male, other (or F, M, D) or leave it empty</source>
+        <translation>unbekanntes Geschlecht „%1“; verwenden Sie female, male, other (oder F, M, D) oder lassen Sie es leer</translation>
     </message>
 </context>
 <context>
@@ -658,12 +694,24 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>ein hier beginnendes Feld in Anführungszeichen wird nie geschlossen</translation>
     </message>
     <message>
-        <source>the file is not valid UTF-8 text; save it as UTF-8 and try again</source>
-        <translation>die Datei ist kein gültiger UTF-8-Text; speichern Sie sie als UTF-8 und versuchen Sie es erneut</translation>
-    </message>
-    <message>
         <source>cannot read the file: %1</source>
         <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>byte 0x%1 is not a character in %2</source>
+        <translation>Byte 0x%1 ist kein Zeichen in %2</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text here</source>
+        <translation>die Datei ist hier kein gültiger UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>the bytes here are not text in %1</source>
+        <translation>die Bytes hier sind kein Text in %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3; save the file as UTF-8, or name its encoding with --encoding</source>
+        <translation>Zeile %1, Spalte %2: %3; speichern Sie die Datei als UTF-8 oder geben Sie ihre Kodierung mit --encoding an</translation>
     </message>
 </context>
 <context>
@@ -869,6 +917,37 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Connection to %1 lost; reconnecting…</source>
         <translation>Verbindung zu %1 unterbrochen; wird wiederhergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>DateColumns</name>
+    <message>
+        <source>the dates in column &apos;%1&apos; can be read day first or month first (such as &apos;%2&apos;); say which with --date-order DMY or --date-order MDY</source>
+        <translation>die Daten in Spalte „%1“ können mit dem Tag oder dem Monat zuerst gelesen werden (etwa „%2“); geben Sie es mit --date-order DMY oder --date-order MDY an</translation>
+    </message>
+    <message>
+        <source>the dates in column &apos;%1&apos; are written both day first (&apos;%2&apos;) and month first (&apos;%3&apos;); correct them or say which to read with --date-order DMY or MDY</source>
+        <translation>die Daten in Spalte „%1“ sind teils mit dem Tag zuerst („%2“), teils mit dem Monat zuerst („%3“) geschrieben; korrigieren Sie sie oder geben Sie die Lesart mit --date-order DMY oder MDY an</translation>
+    </message>
+    <message>
+        <source>The leaving date</source>
+        <translation>Das Austrittsdatum</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; can be read day first or month first; say which with --date-order</source>
+        <translation>%1 „%2“ kann mit dem Tag oder dem Monat zuerst gelesen werden; geben Sie es mit --date-order an</translation>
+    </message>
+    <message>
+        <source>%1 must be a date such as 1980-12-31, 31.12.1980 or %2, not &apos;%3&apos;</source>
+        <translation>%1 muss ein Datum wie 1980-12-31, 31.12.1980 oder %2 sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>%1 must be a date such as 1980-12-31 or 31.12.1980, not &apos;%2&apos;</source>
+        <translation>%1 muss ein Datum wie 1980-12-31 oder 31.12.1980 sein, nicht „%2“</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1480,21 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>HeaderMatcher</name>
+    <message>
+        <source>--map &apos;%1=%2&apos;: there is no field &apos;%2&apos;; the fields are %3</source>
+        <translation>--map „%1=%2“: es gibt kein Feld „%2“; die Felder sind %3</translation>
+    </message>
+    <message>
+        <source>the columns &apos;%1&apos; and &apos;%2&apos; both mean &apos;%3&apos;; remove one, or say which to read with --map</source>
+        <translation>die Spalten „%1“ und „%2“ bedeuten beide „%3“; entfernen Sie eine oder geben Sie mit --map an, welche gelesen wird</translation>
+    </message>
+    <message>
+        <source>the header has no column for &apos;%1&apos;; it is required (name a column with --map &quot;Header=%1&quot;)</source>
+        <translation>die Kopfzeile hat keine Spalte für „%1“; sie ist erforderlich (benennen Sie eine Spalte mit --map &quot;Kopf=%1&quot;)</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
         <source>Created the missing profiles of %n employee(s).</source>
@@ -1485,6 +1579,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The roles %1 (read), %2 (read, change and archive employees and profiles) and %3 (also deleting for good, teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
         <translation>Die Rollen %1 (lesen), %2 (lesen sowie Mitarbeiter und Profile ändern und archivieren) und %3 (auch endgültig löschen, Teams und Schema-Aktualisierungen) sind eingerichtet. Eine Person fügen Sie hinzu mit: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>

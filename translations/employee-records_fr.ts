@@ -334,6 +334,54 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>--export-person needs an email address.</source>
         <translation>--export-person demande une adresse e-mail.</translation>
     </message>
+    <message>
+        <source>With --import: read the file in &lt;name&gt; (%1) instead of finding out from the file.</source>
+        <translation>Avec --import : lire le fichier dans l’encodage &lt;name&gt; (%1) au lieu de le déduire du fichier.</translation>
+    </message>
+    <message>
+        <source>With --import: the fields are separated by &lt;c&gt; (a character, or &apos;tab&apos;) instead of the one found in the file.</source>
+        <translation>Avec --import : les champs sont séparés par &lt;c&gt; (un caractère, ou « tab ») au lieu de celui trouvé dans le fichier.</translation>
+    </message>
+    <message>
+        <source>c</source>
+        <translation>c</translation>
+    </message>
+    <message>
+        <source>With --import: read the column &lt;header&gt; as the field &lt;field&gt; (%1); may be given several times.</source>
+        <translation>Avec --import : lire la colonne &lt;header&gt; comme le champ &lt;field&gt; (%1) ; peut être donné plusieurs fois.</translation>
+    </message>
+    <message>
+        <source>header=field</source>
+        <translation>en-tête=champ</translation>
+    </message>
+    <message>
+        <source>With --import: read dates such as 03/04/1980 in &lt;order&gt;: DMY (day first), MDY (month first) or YMD.</source>
+        <translation>Avec --import : lire les dates comme 03/04/1980 dans l’ordre &lt;order&gt; : DMY (jour d’abord), MDY (mois d’abord) ou YMD.</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>ordre</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map and --date-order go with --import.</source>
+        <translation>--encoding, --delimiter, --map et --date-order vont avec --import.</translation>
+    </message>
+    <message>
+        <source>--encoding: &apos;%1&apos; is not an encoding the import reads; use one of %2.</source>
+        <translation>--encoding : « %1 » n’est pas un encodage que l’import sait lire ; utilisez l’un de %2.</translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character such as ; or | (or &apos;tab&apos;), not &apos;%1&apos;.</source>
+        <translation>--delimiter demande un caractère comme ; ou | (ou « tab »), et non « %1 ».</translation>
+    </message>
+    <message>
+        <source>--map needs &quot;Header=field&quot; with one of the fields %1, not &apos;%2&apos;.</source>
+        <translation>--map demande &quot;En-tête=champ&quot; avec l’un des champs %1, et non « %2 ».</translation>
+    </message>
+    <message>
+        <source>--date-order needs DMY, MDY or YMD, not &apos;%1&apos;.</source>
+        <translation>--date-order demande DMY, MDY ou YMD, et non « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -595,18 +643,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>le fichier est vide&#x202f;; la première ligne doit nommer les colonnes (%1)</translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos; in the header; known columns are %2</source>
-        <translation>colonne inconnue «&#xa0;%1&#xa0;» dans l’en-tête&#x202f;; les colonnes connues sont %2</translation>
-    </message>
-    <message>
-        <source>column &apos;%1&apos; appears twice in the header</source>
-        <translation>la colonne «&#xa0;%1&#xa0;» apparaît deux fois dans l’en-tête</translation>
-    </message>
-    <message>
-        <source>the header has no &apos;%1&apos; column; it is required</source>
-        <translation>l’en-tête n’a pas de colonne «&#xa0;%1&#xa0;»&#x202f;; elle est obligatoire</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -615,28 +651,28 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>%1 champs attendus comme dans l’en-tête, %2 trouvés</translation>
     </message>
     <message>
-        <source>Date of birth must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
-        <translation>La date de naissance doit être une date au format AAAA-MM-JJ, et non «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
         <source>unknown team &apos;%1&apos;</source>
         <translation>équipe inconnue «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <source>unknown gender &apos;%1&apos;; use female, male, other or leave it empty</source>
-        <translation>genre inconnu «&#xa0;%1&#xa0;»&#x202f;; utilisez female, male, other ou laissez le champ vide</translation>
     </message>
     <message>
         <source>an archived employee could not be archived again: %1</source>
         <translation>un employé archivé n’a pas pu être archivé à nouveau : %1</translation>
     </message>
     <message>
-        <source>The leaving date must be a date written as YYYY-MM-DD, not &apos;%1&apos;</source>
-        <translation>La date de départ doit être une date écrite AAAA-MM-JJ, pas « %1 »</translation>
-    </message>
-    <message>
         <source>A leaving reason needs the leaving date (left_on)</source>
         <translation>Un motif de départ nécessite la date de départ (left_on)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; read as %1 (detected; name another with --encoding)</source>
+        <translation>le fichier n’est pas en UTF-8 ; lu comme %1 (détecté ; indiquez-en un autre avec --encoding)</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not imported: no field has that meaning (name one with --map &quot;%1=field&quot;)</source>
+        <translation>la colonne « %1 » n’est pas importée : aucun champ n’a ce sens (indiquez-en un avec --map &quot;%1=champ&quot;)</translation>
+    </message>
+    <message>
+        <source>unknown gender &apos;%1&apos;; use female, male, other (or F, M, D) or leave it empty</source>
+        <translation>genre inconnu « %1 » ; utilisez female, male, other (ou F, M, D) ou laissez-le vide</translation>
     </message>
 </context>
 <context>
@@ -658,12 +694,24 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>un champ entre guillemets commençant ici n’est jamais fermé</translation>
     </message>
     <message>
-        <source>the file is not valid UTF-8 text; save it as UTF-8 and try again</source>
-        <translation>le fichier n’est pas du texte UTF-8 valide&#x202f;; enregistrez-le en UTF-8 et réessayez</translation>
-    </message>
-    <message>
         <source>cannot read the file: %1</source>
         <translation>impossible de lire le fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>byte 0x%1 is not a character in %2</source>
+        <translation>l’octet 0x%1 n’est pas un caractère en %2</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text here</source>
+        <translation>le fichier n’est pas du texte UTF-8 valide à cet endroit</translation>
+    </message>
+    <message>
+        <source>the bytes here are not text in %1</source>
+        <translation>les octets à cet endroit ne sont pas du texte en %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3; save the file as UTF-8, or name its encoding with --encoding</source>
+        <translation>ligne %1, colonne %2 : %3 ; enregistrez le fichier en UTF-8 ou indiquez son encodage avec --encoding</translation>
     </message>
 </context>
 <context>
@@ -869,6 +917,37 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Connection to %1 lost; reconnecting…</source>
         <translation>Connexion à %1 perdue&#x202f;; reconnexion…</translation>
+    </message>
+</context>
+<context>
+    <name>DateColumns</name>
+    <message>
+        <source>the dates in column &apos;%1&apos; can be read day first or month first (such as &apos;%2&apos;); say which with --date-order DMY or --date-order MDY</source>
+        <translation>les dates de la colonne « %1 » peuvent se lire jour d’abord ou mois d’abord (par exemple « %2 ») ; précisez avec --date-order DMY ou --date-order MDY</translation>
+    </message>
+    <message>
+        <source>the dates in column &apos;%1&apos; are written both day first (&apos;%2&apos;) and month first (&apos;%3&apos;); correct them or say which to read with --date-order DMY or MDY</source>
+        <translation>les dates de la colonne « %1 » sont écrites tantôt jour d’abord (« %2 »), tantôt mois d’abord (« %3 ») ; corrigez-les ou indiquez comment les lire avec --date-order DMY ou MDY</translation>
+    </message>
+    <message>
+        <source>The leaving date</source>
+        <translation>La date de départ</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; can be read day first or month first; say which with --date-order</source>
+        <translation>%1 « %2 » peut se lire jour d’abord ou mois d’abord ; précisez avec --date-order</translation>
+    </message>
+    <message>
+        <source>%1 must be a date such as 1980-12-31, 31.12.1980 or %2, not &apos;%3&apos;</source>
+        <translation>%1 doit être une date comme 1980-12-31, 31.12.1980 ou %2, et non « %3 »</translation>
+    </message>
+    <message>
+        <source>%1 must be a date such as 1980-12-31 or 31.12.1980, not &apos;%2&apos;</source>
+        <translation>%1 doit être une date comme 1980-12-31 ou 31.12.1980, et non « %2 »</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1480,21 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>HeaderMatcher</name>
+    <message>
+        <source>--map &apos;%1=%2&apos;: there is no field &apos;%2&apos;; the fields are %3</source>
+        <translation>--map « %1=%2 » : il n’y a pas de champ « %2 » ; les champs sont %3</translation>
+    </message>
+    <message>
+        <source>the columns &apos;%1&apos; and &apos;%2&apos; both mean &apos;%3&apos;; remove one, or say which to read with --map</source>
+        <translation>les colonnes « %1 » et « %2 » signifient toutes deux « %3 » ; supprimez-en une ou indiquez laquelle lire avec --map</translation>
+    </message>
+    <message>
+        <source>the header has no column for &apos;%1&apos;; it is required (name a column with --map &quot;Header=%1&quot;)</source>
+        <translation>l’en-tête n’a pas de colonne pour « %1 » ; elle est obligatoire (désignez une colonne avec --map &quot;En-tête=%1&quot;)</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
         <source>Created the missing profiles of %n employee(s).</source>
@@ -1485,6 +1579,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The roles %1 (read), %2 (read, change and archive employees and profiles) and %3 (also deleting for good, teams and schema upgrades) are set up. Add a person with: CREATE ROLE name LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</source>
         <translation>Les rôles %1 (lecture), %2 (lecture, modification et archivage des employés et des profils) et %3 (également la suppression définitive, les équipes et les mises à jour du schéma) sont en place. Ajoutez une personne avec : CREATE ROLE nom LOGIN PASSWORD &apos;…&apos; IN ROLE %2;</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque : %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "csv/CsvImporter.h"
 
+#include "csv/CsvFormat.h"
 #include "csv/CsvReader.h"
 #include "csv/CsvWriter.h"
+#include "csv/GenderWords.h"
+#include "csv/HeaderMatcher.h"
 #include "store/EmployeeStore.h"
 
 #include <QFile>
@@ -14,14 +17,22 @@
 
 namespace {
 
-enum Column { FirstName, LastName, Email, Phone, DateOfBirth, TeamName, Address, GenderCode, Bio, LeftOn, LeavingReason };
-
 // left_on and leaving_reason mark an archived employee (an export writes
 // them last, empty for current employees); an import archives such a row
 // again, so an exported database comes back whole.
-constexpr const char *ColumnNames[] = {"first_name", "last_name", "email", "phone", "date_of_birth",
-                                       "team", "address", "gender", "bio", "left_on", "leaving_reason"};
-constexpr int RequiredColumns[] = {FirstName, LastName, Email};
+enum Column {
+    FirstName = ColumnAliases::FirstName,
+    LastName = ColumnAliases::LastName,
+    Email = ColumnAliases::Email,
+    Phone = ColumnAliases::Phone,
+    DateOfBirth = ColumnAliases::DateOfBirth,
+    TeamName = ColumnAliases::Team,
+    Address = ColumnAliases::Address,
+    GenderCode = ColumnAliases::Gender,
+    Bio = ColumnAliases::Bio,
+    LeftOn = ColumnAliases::LeftOn,
+    LeavingReason = ColumnAliases::LeavingReason
+};
 
 // Rows a pool thread validates at a time: large enough to keep task overhead
 // negligible, small enough that both cores get work from every batch.
@@ -79,10 +90,7 @@ CsvImporter::~CsvImporter()
 
 QStringList CsvImporter::knownColumns()
 {
-    QStringList names;
-    for (const char *name : ColumnNames)
-        names << QLatin1String(name);
-    return names;
+    return ColumnAliases::fieldNames();
 }
 
 ImportReport CsvImporter::importFile(const QString &path)
@@ -113,8 +121,14 @@ ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
     if (totalBytes < 0 && !device->isSequential())
         totalBytes = device->size();
 
-    CsvReader reader(device);
-    if (!readHeader(reader, &report.fatalError))
+    const CsvFormat format = CsvFormat::sniff(device, m_options.encoding, m_options.delimiter);
+    report.encoding = TextDecoder::name(format.encoding);
+    report.delimiter = format.delimiter;
+    if (format.encodingDetected)
+        report.notes << tr("the file is not UTF-8; read as %1 (detected; name another with --encoding)")
+                            .arg(report.encoding);
+    CsvReader reader(device, format);
+    if (!readHeader(reader, report))
         return report;
     loadTeams();
 
@@ -161,38 +175,24 @@ void CsvImporter::finish(ImportReport &report)
     report.accepted = 0;
 }
 
-bool CsvImporter::readHeader(CsvReader &reader, QString *error)
+bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
 {
     CsvRecord header;
     if (!reader.readRecord(&header)) {
-        *error = reader.hasError() ? reader.errorString()
-                                   : tr("the file is empty; the first line must name the columns (%1)")
-                                         .arg(knownColumns().join(QStringLiteral(",")));
+        report.fatalError = reader.hasError() ? reader.errorString()
+                                              : tr("the file is empty; the first line must name the columns (%1)")
+                                                    .arg(knownColumns().join(QStringLiteral(",")));
         return false;
     }
-    m_columnIndex.fill(-1);
+    HeaderMatcher matcher(m_options.columnMap);
+    if (!matcher.match(header.fields, &report.fatalError))
+        return false;
+    m_columnIndex = matcher.columnIndex();
+    m_header = header.fields;
     m_fieldCount = header.fields.size();
-    const QStringList known = knownColumns();
-    for (qsizetype i = 0; i < header.fields.size(); ++i) {
-        const QString name = header.fields.at(i).trimmed().toLower();
-        const qsizetype column = known.indexOf(name);
-        if (column < 0) {
-            *error = tr("unknown column '%1' in the header; known columns are %2")
-                         .arg(header.fields.at(i), known.join(QStringLiteral(", ")));
-            return false;
-        }
-        if (m_columnIndex[column] >= 0) {
-            *error = tr("column '%1' appears twice in the header").arg(name);
-            return false;
-        }
-        m_columnIndex[column] = int(i);
-    }
-    for (int column : RequiredColumns) {
-        if (m_columnIndex[column] < 0) {
-            *error = tr("the header has no '%1' column; it is required").arg(known.at(column));
-            return false;
-        }
-    }
+    for (const QString &ignored : matcher.ignoredHeaders())
+        report.notes << tr("column '%1' is not imported: no field has that meaning (name one with --map \"%1=field\")")
+                            .arg(ignored);
     return true;
 }
 
@@ -244,6 +244,8 @@ void CsvImporter::validateSlices(Batch &batch) const
 void CsvImporter::runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report)
 {
     std::unique_ptr<Batch> current = readBatch(reader);
+    if (!m_dates.decide(current->records, m_columnIndex, m_header, m_options.dateOrder, &report.fatalError))
+        return;
     startValidation(*current);
     deferIndexesIfWorthIt(*current, totalBytes);
     std::unique_ptr<Batch> next = readBatch(reader);
@@ -378,30 +380,18 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
     row.employee.phone = cell(fields, Phone);
     FieldErrors errors = m_validator.validate(row.employee);
     validateProfileFields(fields, row.profile, errors);
-    const QString leftOn = cell(fields, LeftOn).trimmed();
-    if (!leftOn.isEmpty()) {
-        row.leftOn = leftOn.size() == 10 ? QDate::fromString(leftOn, Qt::ISODate) : QDate();
-        if (!row.leftOn.isValid())
-            errors.append({QStringLiteral("left_on"),
-                           tr("The leaving date must be a date written as YYYY-MM-DD, not '%1'").arg(leftOn)});
+    row.leftOn = m_dates.read(cell(fields, LeftOn), LeftOn, errors);
+    if (row.leftOn.isValid())
         row.leavingReason = cell(fields, LeavingReason).trimmed();
-    } else if (!cell(fields, LeavingReason).trimmed().isEmpty()) {
+    else if (cell(fields, LeftOn).trimmed().isEmpty() && !cell(fields, LeavingReason).trimmed().isEmpty())
         errors.append({QStringLiteral("leaving_reason"), tr("A leaving reason needs the leaving date (left_on)")});
-    }
     row.problem = describeErrors(errors);
     return row;
 }
 
 void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const
 {
-    const QString date = cell(fields, DateOfBirth).trimmed();
-    if (!date.isEmpty()) {
-        // Strict: only the 10-character ISO form, never "1.2.1990" or "1990-1-2".
-        profile.dateOfBirth = date.size() == 10 ? QDate::fromString(date, Qt::ISODate) : QDate();
-        if (!profile.dateOfBirth.isValid())
-            errors.append({QStringLiteral("date_of_birth"),
-                           tr("Date of birth must be a date written as YYYY-MM-DD, not '%1'").arg(date)});
-    }
+    profile.dateOfBirth = m_dates.read(cell(fields, DateOfBirth), DateOfBirth, errors);
     const QString team = cell(fields, TeamName).trimmed();
     if (!team.isEmpty()) {
         profile.teamId = m_teamIds.value(team.toCaseFolded(), 0);
@@ -409,13 +399,15 @@ void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfi
             errors.append({QStringLiteral("team"), tr("unknown team '%1'").arg(team)});
     }
     const QString genderText = cell(fields, GenderCode);
-    const std::optional<Gender> gender = genderFromCode(genderText);
+    const std::optional<Gender> gender = GenderWords::fromText(genderText);
     if (gender)
         profile.gender = *gender;
     else
         errors.append({QStringLiteral("gender"),
-                       tr("unknown gender '%1'; use female, male, other or leave it empty").arg(genderText.trimmed())});
+                       tr("unknown gender '%1'; use female, male, other (or F, M, D) or leave it empty")
+                           .arg(genderText.trimmed())});
     profile.address = cell(fields, Address);
     profile.bio = cell(fields, Bio);
     errors += m_validator.validate(profile);
 }
+

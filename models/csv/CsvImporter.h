@@ -1,5 +1,9 @@
 #pragma once
 
+#include "csv/ColumnAliases.h"
+#include "csv/DateColumns.h"
+#include "csv/ImportOptions.h"
+#include "csv/ImportReport.h"
 #include "validation/EmployeeValidator.h"
 
 #include <QHash>
@@ -15,22 +19,6 @@ class CsvReader;
 class EmployeeStore;
 class QIODevice;
 
-// What an import did. Rejected rows never stop the import; a fatal error
-// (unreadable file, bad header, broken CSV, database failure) or a cancel
-// means nothing was imported at all.
-struct ImportReport
-{
-    int accepted = 0;
-    int rejected = 0;
-    QStringList problems;   // "line 12: email: Email is not a valid address", in file order
-    bool cancelled = false;
-    QString fatalError;     // header/encoding/file errors: nothing imported
-    qint64 changeSetId = 0; // the history's change set of a committed import (what its rows name)
-    int archived = 0;       // of the accepted rows, those left_on put back into the archive
-
-    bool ok() const { return fatalError.isEmpty() && !cancelled; }
-};
-Q_DECLARE_METATYPE(ImportReport)
 
 // Imports employees (and their profile fields) from CSV in one transaction.
 //
@@ -52,6 +40,10 @@ public:
     CsvImporter(EmployeeStore *store, const EmployeeValidator &validator, QObject *parent = nullptr);
     ~CsvImporter() override;
 
+    // What the user said about the file (encoding, delimiter, columns, date
+    // order); everything left open is found out from the file.
+    void setOptions(const ImportOptions &options) { m_options = options; }
+
     ImportReport importFile(const QString &path);
     ImportReport importDevice(QIODevice *device, qint64 totalBytes = -1);
 
@@ -72,7 +64,7 @@ signals:
 private:
     struct Row;
     struct Batch;
-    static constexpr int ColumnCount = 11;
+    static constexpr int ColumnCount = ColumnAliases::ColumnCount;
     struct Leaver
     {
         qint64 id;
@@ -80,7 +72,7 @@ private:
         QString reason;
     };
 
-    bool readHeader(CsvReader &reader, QString *error);
+    bool readHeader(CsvReader &reader, ImportReport &report);
     void loadTeams();
     std::unique_ptr<Batch> readBatch(CsvReader &reader) const;
     void startValidation(Batch &batch);
@@ -101,7 +93,10 @@ private:
     QThreadPool m_pool;
     std::atomic<bool> m_cancel{false};
     QString m_sourceName;   // the file being imported, for the history
+    ImportOptions m_options;
     std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
+    QStringList m_header;                           // as the file writes it, for messages
+    DateColumns m_dates;                            // how date_of_birth and left_on are written
     qsizetype m_fieldCount = 0;
     QHash<QString, qint64> m_teamIds;               // case-folded name -> id
     std::vector<Leaver> m_leavers;                  // written rows that left_on marks as archived

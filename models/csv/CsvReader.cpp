@@ -5,7 +5,6 @@
 namespace {
 
 constexpr qint64 ChunkSize = 1 << 20;   // 1 MiB: big enough to amortize read(), small enough for memory
-constexpr char16_t ReplacementChar = 0xFFFD;
 
 // Where the parser is inside the decoded buffer. The parser works on a copy
 // and only commits it once a whole record is parsed, so running out of
@@ -16,6 +15,7 @@ struct Cursor
     const QChar *end;
     qint64 line;
     bool atEnd;   // no more input after `end`
+    char16_t delimiter;
 };
 
 enum class FieldResult { Ok, NeedMore, StrayQuote, TextAfterQuote, Unterminated };
@@ -46,7 +46,7 @@ FieldResult parseUnquoted(Cursor &c, QString *field)
     const QChar *start = c.p;
     while (c.p < c.end) {
         const char16_t ch = c.p->unicode();
-        if (ch == u',' || ch == u'\n' || ch == u'\r')
+        if (ch == c.delimiter || ch == u'\n' || ch == u'\r')
             break;
         if (ch == u'"')
             return FieldResult::StrayQuote;
@@ -82,7 +82,7 @@ FieldResult parseQuoted(Cursor &c, QString *field)
             continue;
         }
         ++c.p;   // the closing quote
-        if (c.p < c.end && *c.p != u',' && !isLineBreak(*c.p))
+        if (c.p < c.end && *c.p != c.delimiter && !isLineBreak(*c.p))
             return FieldResult::TextAfterQuote;
         return FieldResult::Ok;
     }
@@ -90,7 +90,10 @@ FieldResult parseQuoted(Cursor &c, QString *field)
 
 } // namespace
 
-CsvReader::CsvReader(QIODevice *device) : m_device(device) { }
+CsvReader::CsvReader(QIODevice *device, CsvFormat format)
+    : m_device(device), m_decoder(format.encoding), m_delimiter(format.delimiter.unicode())
+{
+}
 
 bool CsvReader::readRecord(CsvRecord *record)
 {
@@ -115,9 +118,24 @@ void CsvReader::fail(qint64 line, const QString &message)
     m_error = tr("line %1: %2").arg(line).arg(message);
 }
 
+void CsvReader::failUndecodable(qint64 line, qint64 column)
+{
+    const QString encoding = TextDecoder::name(m_decoder.encoding());
+    const QString what = m_decoder.firstErrorByte() >= 0
+        ? tr("byte 0x%1 is not a character in %2")
+              .arg(QString::number(m_decoder.firstErrorByte(), 16).toUpper(), encoding)
+        : (m_decoder.encoding() == TextDecoder::Encoding::Utf8
+               ? tr("the file is not valid UTF-8 text here")
+               : tr("the bytes here are not text in %1").arg(encoding));
+    m_error = tr("line %1, column %2: %3; save the file as UTF-8, or name its encoding with --encoding")
+                  .arg(line)
+                  .arg(column)
+                  .arg(what);
+}
+
 CsvReader::Step CsvReader::skipEmptyLines()
 {
-    Cursor c{m_buffer.constData() + m_pos, m_buffer.constData() + m_buffer.size(), m_line, m_atEnd};
+    Cursor c{m_buffer.constData() + m_pos, m_buffer.constData() + m_buffer.size(), m_line, m_atEnd, m_delimiter};
     while (c.p < c.end && isLineBreak(*c.p)) {
         if (!consumeLineBreak(c))
             break;
@@ -137,7 +155,7 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
         return skipped;
 
     const QChar *begin = m_buffer.constData();
-    Cursor c{begin + m_pos, begin + m_buffer.size(), m_line, m_atEnd};
+    Cursor c{begin + m_pos, begin + m_buffer.size(), m_line, m_atEnd, m_delimiter};
     record->line = m_line;
     record->fields.clear();   // keeps the list's capacity for the next record
     QString field;
@@ -163,7 +181,7 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
         record->fields.append(field);
         if (c.p == c.end)
             break;   // last record, no line break after it (atEnd is guaranteed here)
-        if (*c.p == u',') {
+        if (*c.p == m_delimiter) {
             ++c.p;
             continue;
         }
@@ -176,8 +194,10 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
     m_pos = c.p - begin;
     m_line = c.line;
     if (m_invalidPos >= recordStart && m_invalidPos < m_pos) {
-        const qint64 badLine = record->line + QStringView(m_buffer).mid(recordStart, m_invalidPos - recordStart).count(u'\n');
-        fail(badLine, tr("the file is not valid UTF-8 text; save it as UTF-8 and try again"));
+        const QStringView before = QStringView(m_buffer).mid(recordStart, m_invalidPos - recordStart);
+        const qint64 badLine = record->line + before.count(u'\n');
+        const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;   // 0 when the record's first line
+        failUndecodable(badLine, before.size() - lineStart + 1);
         return Step::Error;
     }
     return Step::Record;
@@ -217,15 +237,14 @@ bool CsvReader::fillBuffer()
 
     const qsizetype old = m_buffer.size();
     m_buffer.resize(old + m_decoder.requiredSpace(n));
-    const bool hadError = m_decoder.hasError();
     QChar *out = m_decoder.appendToBuffer(m_buffer.data() + old, QByteArrayView(m_chunk.constData(), n));
     m_buffer.resize(out - m_buffer.constData());
     m_bytesRead += n;
+    // The decoder counts characters over the whole file; `old` is where this
+    // chunk's first one landed.
+    if (m_decoder.hasError() && m_invalidPos < 0 && m_decoder.firstErrorAt() >= m_charsDecoded)
+        m_invalidPos = old + (m_decoder.firstErrorAt() - m_charsDecoded);
     m_charsDecoded += m_buffer.size() - old;
-    if (m_decoder.hasError() && !hadError && m_invalidPos < 0) {
-        const qsizetype bad = m_buffer.indexOf(QChar(ReplacementChar), old);
-        m_invalidPos = bad >= 0 ? bad : old;
-    }
     // The decoder drops a UTF-8 BOM already; this catches one it kept.
     if (m_firstChunk && m_buffer.startsWith(QChar(0xFEFF)))
         m_pos = 1;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "csv/CsvFormat.h"
+#include "csv/TextDecoder.h"
+
 #include <QCoreApplication>
 #include <QByteArray>
-#include <QStringDecoder>
 #include <QStringList>
 
 class QIODevice;
@@ -15,14 +17,17 @@ struct CsvRecord
     QStringList fields;
 };
 
-// Streaming RFC 4180 reader: UTF-8 (a leading BOM is skipped), CRLF or LF,
-// quoted fields with commas, doubled quotes and newlines. Reads the device in
-// chunks, so a million-row file never sits in memory as a whole.
+// Streaming RFC 4180 reader: text in the format's encoding (UTF-8 by default;
+// a leading BOM is skipped), fields separated by the format's delimiter (a
+// comma by default), CRLF or LF, quoted fields with delimiters, doubled quotes
+// and newlines. Reads the device in chunks, so a million-row file never sits
+// in memory as a whole. A byte the encoding cannot read is an error naming
+// its line and column, never a replacement character in the data.
 class CsvReader
 {
     Q_DECLARE_TR_FUNCTIONS(CsvReader)
 public:
-    explicit CsvReader(QIODevice *device);
+    explicit CsvReader(QIODevice *device, CsvFormat format = {});
 
     // Reads the next record. Returns false at the end of input or on an error;
     // hasError() tells which. Empty lines are skipped.
@@ -43,9 +48,11 @@ private:
     Step skipEmptyLines();
     bool fillBuffer();
     void fail(qint64 line, const QString &message);
+    void failUndecodable(qint64 line, qint64 column);
 
     QIODevice *m_device;
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    TextDecoder m_decoder;
+    char16_t m_delimiter;
     QByteArray m_chunk;
     QString m_buffer;              // decoded text not yet consumed starts at m_pos
     qsizetype m_pos = 0;

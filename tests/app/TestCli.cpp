@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <utility>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -57,7 +58,10 @@ private slots:
     void aPasswordInTheUrlIsWarnedAboutAndHiddenFromOtherUsers();
     void importsThousandRowsEachWithItsProfile();
     void badRowsAreReportedWithLineAndReasonAndNothingElseIsLost();
-    void unknownColumnImportsNothing();
+    void unknownColumnIsNotedAndTheRestImported();
+    void importsTheGermanSpreadsheetAndOtherSystemsExports();
+    void importFlagsOverrideWhatTheFileSuggests();
+    void badImportFlagsAreExplained();
     void missingFileIsExplained();
     void checkRestoresADeletedProfileOnNextOpen();
     void checkListsProblemsItCannotFix();
@@ -190,13 +194,110 @@ void TestCli::badRowsAreReportedWithLineAndReasonAndNothingElseIsLost()
     QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE first_name = 'Multi\nLine'"), 1);
 }
 
-void TestCli::unknownColumnImportsNothing()
+void TestCli::unknownColumnIsNotedAndTheRestImported()
 {
     const Run r = run({"--database", m_db, "--import",
                        writeFile("x.csv", "first_name,last_name,email,salary\nA,B,a@example.com,100\n")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("note:") && r.err.contains("'salary'"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 1);
+}
+
+// The four files (13), as written by a German spreadsheet and another HR system.
+void TestCli::importsTheGermanSpreadsheetAndOtherSystemsExports()
+{
+    const QByteArray german = "Vorname;Nachname;E-Mail;Telefon;Geburtsdatum;Geschlecht\r\n"
+                              "J\xFCrgen;M\xFCller;juergen@example.com;030 1234567;31.12.1980;m\xE4nnlich\r\n"
+                              "Gr\xE4" "fin;K\xF6nig;koenig@example.com;;05.03.1975;weiblich\r\n";
+    QByteArray commas = german;
+    commas.replace(';', ',');
+    // (a) and (b), each into a database of its own.
+    const QString commaDb = m_dir->filePath("b.sqlite");
+    for (const auto &[db, file] : {std::pair{m_db, writeFile("a.csv", german)}, std::pair{commaDb, writeFile("b.csv", commas)}}) {
+        const Run r = run({"--database", db, "--phone-region", "DE", "--import", file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("Windows-1252"), qPrintable(r.err));   // the note says how it was read
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
+                            "WHERE e.last_name = 'M\u00fcller' AND e.first_name = 'J\u00fcrgen' "
+                            "AND p.date_of_birth = '1980-12-31' AND p.gender = 'male' AND e.phone = '+49301234567'"),
+                 1);
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
+                            "WHERE e.first_name = 'Gr\u00e4fin' AND e.last_name = 'K\u00f6nig' "
+                            "AND p.date_of_birth = '1975-03-05' AND p.gender = 'female'"),
+                 1);
+    }
+
+    Run r;
+    r = run({"--database", m_db, "--import",
+             writeFile("c.csv", "First Name,Last Name,Email,Phone\r\nAda,Lovelace,ada@example.com,+44 20 7946 0958\r\n")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE first_name = 'Ada' AND last_name = 'Lovelace' "
+                          "AND phone = '+442079460958'"),
+             1);
+
+    r = run({"--database", m_db, "--import",
+             writeFile("d.csv", "first_name,middle_name,last_name,employee_id,work_email,mobile,date_of_birth,gender\n"
+                                "Alan,Mathison,Turing,E-17,alan@example.com,,1912-06-23,Male\n")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("'middle_name'") && r.err.contains("'employee_id'"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
+                          "WHERE e.email = 'alan@example.com' AND p.gender = 'male' AND p.date_of_birth = '1912-06-23'"),
+             1);
+}
+
+void TestCli::importFlagsOverrideWhatTheFileSuggests()
+{
+    // Ambiguous day/month: refused naming the column, then read as told.
+    const QString ambiguous = writeFile("dates.csv", "first_name,last_name,email,Birthday\n"
+                                                     "Ada,Lovelace,ada@example.com,03/04/1980\n");
+    Run r = run({"--database", m_db, "--import", ambiguous});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("salary"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("'Birthday'") && r.err.contains("--date-order"), qPrintable(r.err));
     QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 0);
+    r = run({"--database", m_db, "--import", ambiguous, "--date-order", "MDY"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee_profile WHERE date_of_birth = '1980-03-04'"), 1);
+
+    // Colons (no sniffer would pick them), Latin-9's euro sign and an own header name.
+    r = run({"--database", m_db, "--import",
+             writeFile("own.csv", "Rufname:Nachname:Kennung:Bio\nJ\xFCrgen:M\xFCller:j@example.com:\xA4\n"),
+             "--delimiter", ":", "--encoding", "ISO-8859-15", "--map", "Rufname=first_name", "--map",
+             "Kennung=email"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee e JOIN employee_profile p ON p.employee_id = e.id "
+                          "WHERE e.first_name = 'J\u00fcrgen' AND e.email = 'j@example.com' AND p.bio = '\u20ac'"),
+             1);
+
+    // A tab given by name.
+    r = run({"--database", m_db, "--import",
+             writeFile("tab.csv", "first_name\tlast_name\temail\nGrace\tHopper\tgrace@example.com\n"), "--delimiter", "tab"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE last_name = 'Hopper'"), 1);
+
+    // An undecodable byte in the encoding said: its line and column.
+    r = run({"--database", m_db, "--import", writeFile("bad.csv", "first_name,last_name,email\nA,B\xFC,b@example.com\n"),
+             "--encoding", "UTF-8"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("line 2, column 4"), qPrintable(r.err));
+}
+
+void TestCli::badImportFlagsAreExplained()
+{
+    const QString csv = writeFile("x.csv", "first_name,last_name,email\nA,B,a@example.com\n");
+    const QList<QPair<QStringList, QString>> cases = {
+        {{"--encoding", "EBCDIC"}, "EBCDIC"},
+        {{"--delimiter", ";;"}, "--delimiter"},
+        {{"--map", "Salary"}, "--map"},
+        {{"--map", "Salary=salary"}, "salary"},
+        {{"--date-order", "DDMM"}, "DDMM"},
+    };
+    for (const auto &[flags, mention] : cases) {
+        const Run r = run(QStringList{"--database", m_db, "--import", csv} + flags);
+        QVERIFY2(r.exitCode != 0 && r.err.contains(mention), qPrintable(flags.join(' ') + ": " + r.err));
+    }
+    const Run alone = run({"--database", m_db, "--check", "--date-order", "DMY"});
+    QVERIFY2(alone.exitCode != 0 && alone.err.contains("--import"), qPrintable(alone.err));
+    QVERIFY(!QFile::exists(m_db));   // refused before any database was opened
 }
 
 void TestCli::missingFileIsExplained()

@@ -98,7 +98,9 @@ private slots:
         QTest::newRow("text after closing quote") << QByteArray("\"a\"b,c\n") << 0 << "line 1:";
         QTest::newRow("stray quote after multi-line field")
             << QByteArray("\"1\n2\n3\",x\ny,z\"\n") << 1 << "line 4:";
-        QTest::newRow("invalid utf8") << QByteArray("a,b\nc,\xFF\xFE\n") << 1 << "line 2:";
+        QTest::newRow("invalid utf8") << QByteArray("a,b\nc,\xFF\xFE\n") << 1 << "line 2, column 3:";
+        QTest::newRow("invalid utf8 in a later line of a quoted field")
+            << QByteArray("a,b\nc,\"x\nyz\xFF\"\n") << 1 << "line 3, column 3:";
     }
     void readerErrors()
     {

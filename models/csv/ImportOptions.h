@@ -1,0 +1,20 @@
+#pragma once
+
+#include "csv/DateOrder.h"
+#include "csv/TextDecoder.h"
+
+#include <QChar>
+#include <QList>
+#include <QString>
+#include <optional>
+#include <utility>
+
+// What the user says about a file instead of letting the importer find out
+// (the command line's --encoding, --delimiter, --map and --date-order).
+struct ImportOptions
+{
+    std::optional<TextDecoder::Encoding> encoding; // else from the BOM, UTF-8 or detected
+    QChar delimiter; // null: sniffed among , ; TAB |
+    QList<std::pair<QString, QString>> columnMap; // header -> field name, before the aliases
+    std::optional<DateOrder::Order> dateOrder; // for date columns whose values leave it open
+};

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QChar>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// What an import did. Rejected rows never stop the import; a fatal error
+// (unreadable file, bad header, broken CSV, database failure) or a cancel
+// means nothing was imported at all.
+struct ImportReport
+{
+    int accepted = 0;
+    int rejected = 0;
+    QStringList problems; // "line 12: email: Email is not a valid address", in file order
+    QStringList notes; // what was read differently from a plain file: columns ignored, encoding guessed
+    bool cancelled = false;
+    QString fatalError; // header/encoding/file errors: nothing imported
+    qint64 changeSetId = 0; // the history's change set of a committed import (what its rows name)
+    int archived = 0; // of the accepted rows, those left_on put back into the archive
+    QString encoding; // as read: "UTF-8", "Windows-1252", …
+    QChar delimiter; // as read
+
+    bool ok() const { return fatalError.isEmpty() && !cancelled; }
+};
+Q_DECLARE_METATYPE(ImportReport)
