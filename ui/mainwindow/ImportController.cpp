@@ -111,10 +111,14 @@ void ImportController::showReport(const ImportReport &report, const QString &fil
                                 m_window);
     box->setObjectName(QStringLiteral("importReportBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // What was read differently from a plain file (columns ignored, the
+    // encoding found) is said, not only logged: the user chose that file.
+    QStringList informative = report.notes;
     if (report.rejected) {
-        box->setInformativeText(tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected));
+        informative << tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected);
         box->setDetailedText(report.problems.join(QLatin1Char('\n')));
     }
+    box->setInformativeText(informative.join(QLatin1Char('\n')));
     connect(box, &QMessageBox::finished, this, &ImportController::reportClosed);
     box->open();
 }

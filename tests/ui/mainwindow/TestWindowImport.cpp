@@ -149,10 +149,10 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     const QString csv = dir.filePath(QStringLiteral("in.csv"));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("first_name,last_name,email,team,date_of_birth\n"
-               "Nora,O'Neill,nora@example.com,Product,1988-05-17\n"
-               "Bad,Row,not-an-email,,\n"
-               "Omar,Haddad,omar@example.com,,\n");
+    file.write("first_name,last_name,email,team,date_of_birth,Badge No\n"
+               "Nora,O'Neill,nora@example.com,Product,1988-05-17,17\n"
+               "Bad,Row,not-an-email,,,18\n"
+               "Omar,Haddad,omar@example.com,,,19\n");
     file.close();
 
     auto window = makeWindow();
@@ -168,6 +168,8 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("importReportBox")));
     QVERIFY2(report.contains(QStringLiteral("2 employee")) && report.contains(QStringLiteral("imported")),
              qPrintable(report));
+    // A column that is no field is ignored, and the report says which.
+    QVERIFY2(report.contains(QStringLiteral("Badge No")), qPrintable(report));
     QCOMPARE(WindowParts::employeeModel(*window)->rowCount(), 2);
     QCOMPARE(WindowParts::profileModel(*window)->rowCount(), 2);
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee_profile")), 2);
