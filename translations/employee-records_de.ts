@@ -1343,6 +1343,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>Enter the date the employee left.</source>
         <translation>Geben Sie das Austrittsdatum ein.</translation>
     </message>
+    <message>
+        <source>The archive changed meanwhile; nothing was purged.</source>
+        <translation>Das Archiv hat sich inzwischen geändert; niemand wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>

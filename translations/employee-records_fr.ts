@@ -1343,6 +1343,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>Enter the date the employee left.</source>
         <translation>Saisissez la date de départ de l’employé.</translation>
     </message>
+    <message>
+        <source>The archive changed meanwhile; nothing was purged.</source>
+        <translation>L’archive a changé entre-temps ; personne n’a été effacé.</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>

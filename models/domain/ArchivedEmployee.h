@@ -22,5 +22,6 @@ struct PurgeReport
 {
     QList<ArchivedEmployee> purged;
     QString error;
+    bool archiveChanged = false;   // not the ones confirmed any more: nothing purged
     bool ok() const { return error.isEmpty(); }
 };

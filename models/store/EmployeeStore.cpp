@@ -584,14 +584,14 @@ QList<ArchivedEmployee> EmployeeStore::archivedEmployees() const
     return EmployeeArchive(m_db).list();
 }
 
-PurgeReport EmployeeStore::purgeArchivedBefore(const QDate &leftBefore, bool dryRun)
+PurgeReport EmployeeStore::purgeArchivedBefore(const QDate &leftBefore, bool dryRun, const QSet<qint64> *confirmed)
 {
     PurgeReport report;
     const EmployeeArchive archive(m_db);
     report.purged = archive.list(leftBefore);
     if (!archive.lastError().isEmpty())
         report.error = archive.lastError();
-    if (dryRun || report.purged.isEmpty() || !report.ok())
+    if (dryRun || (report.purged.isEmpty() && !confirmed) || !report.ok())
         return report;
     const ChangeOrigin previous = m_changeLog->origin();
     m_changeLog->setOrigin({QString::fromLatin1(ChangeOrigin::Purge), {}});
@@ -606,6 +606,19 @@ PurgeReport EmployeeStore::purgeArchivedBefore(const QDate &leftBefore, bool dry
     if (sqlite)
         pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     const StoreResult result = inTransaction([&] {
+        // Who goes is read again under the write lock: exactly those confirmed, or no one.
+        report.purged = archive.list(leftBefore);
+        if (!archive.lastError().isEmpty())
+            return StoreResult::failure(QString(), archive.lastError());
+        QSet<qint64> now;
+        for (const ArchivedEmployee &a : std::as_const(report.purged))
+            now.insert(a.id);
+        if (confirmed && now != *confirmed) {
+            report.archiveChanged = true;
+            return StoreResult::conflict(tr("The archive changed meanwhile; nothing was purged."));
+        }
+        if (report.purged.isEmpty())
+            return StoreResult::success(0);
         m_changeLog->setRowCount(int(report.purged.size()));
         return archive.purge(report.purged, m_changeLog->currentId());
     });

@@ -17,6 +17,7 @@
 
 struct BulkProfileRow;
 #include <QSqlQuery>
+#include <QSet>
 #include <QStringList>
 #include <functional>
 #include <memory>
@@ -79,7 +80,10 @@ public:
     // before `leftBefore`, anonymising their history, in one recorded change
     // (who, when, how many: nothing about them). A dry run lists them and
     // changes nothing. SQLite overwrites the freed pages and empties the WAL.
-    PurgeReport purgeArchivedBefore(const QDate &leftBefore, bool dryRun);
+    // `confirmed`: the ids the user saw and agreed to; when whoever left
+    // before the day is no longer exactly them (archived or restored
+    // meanwhile), nothing is purged and the report says the archive changed.
+    PurgeReport purgeArchivedBefore(const QDate &leftBefore, bool dryRun, const QSet<qint64> *confirmed = nullptr);
     // Data protection (GDPR Art. 15): records that the data of `employeeId`
     // (current or archived) was exported as `format`, in a change set of its
     // own (source "export", detail: the origin set before). `deliver` runs

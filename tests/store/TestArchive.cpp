@@ -301,6 +301,19 @@ void TestArchive::aDryRunPurgesNothing()
     QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_set")), sets);
     QCOMPARE(m_store->purgeArchivedBefore(QDate(2019, 1, 1), false).purged.size(),
              0); // nobody left that early
+    // Confirmed: exactly those, or no one (someone else was archived or
+    // restored since the user saw the list).
+    const QSet<qint64> seen{zeb + 1000};
+    const PurgeReport changed = m_store->purgeArchivedBefore(QDate(2020, 1, 1), false, &seen);
+    QVERIFY(changed.archiveChanged);
+    QVERIFY(!changed.ok());
+    QCOMPARE(m_store->archivedEmployees().size(), 2);
+    QCOMPARE(count(m_store->database(), QStringLiteral("SELECT COUNT(*) FROM change_set")), sets);
+    const QSet<qint64> right{zeb};
+    const PurgeReport purged = m_store->purgeArchivedBefore(QDate(2020, 1, 1), false, &right);
+    QVERIFY2(purged.ok(), qPrintable(purged.error));
+    QCOMPARE(purged.purged.size(), 1);
+    QCOMPARE(m_store->archivedEmployees().size(), 1);
 }
 
 // --check looks at the archive too: an archived employee keeps its one

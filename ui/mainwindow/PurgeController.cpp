@@ -57,10 +57,12 @@ bool PurgeController::purge()
     const QList<ArchivedEmployee> shown = dialog.candidates();
     if (!confirm(int(shown.size()), cutoff))
         return false;
-    // The store purges whoever left before the day when it runs: someone
-    // archived or restored while the questions were open would change that.
-    // Only the people the user saw and confirmed are purged.
-    if (idsOf(m_store->purgeArchivedBefore(cutoff, true).purged) != idsOf(shown)) {
+    // Someone archived or restored while the questions were open would
+    // change who left before the day: only the people the user saw and
+    // confirmed are purged, which the store checks under its write lock.
+    const QSet<qint64> confirmed = idsOf(shown);
+    const PurgeReport report = m_store->purgeArchivedBefore(cutoff, false, &confirmed);
+    if (report.archiveChanged) {
         QMessageBox box(QMessageBox::Warning, tr("Purge Archived Employees"),
                         tr("The archive changed while you were deciding; nothing was purged. Open "
                            "Purge Archived Employees again to see who would be erased now."),
@@ -69,7 +71,6 @@ bool PurgeController::purge()
         box.exec();
         return false;
     }
-    const PurgeReport report = m_store->purgeArchivedBefore(cutoff, false);
     if (!report.ok()) {
         QMessageBox::warning(m_window, tr("Purge Archived Employees"),
                              tr("Nothing was purged: %1").arg(report.error));
