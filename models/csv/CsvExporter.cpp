@@ -74,6 +74,23 @@ ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path
     CsvWriter writer(&file);
     const QStringList header = CsvImporter::knownColumns();
     bool written = writer.writeRecord(header);
+    // Both reads from one snapshot: an employee archived or restored between
+    // them would be written twice or not at all. SQLite keeps a read
+    // transaction's snapshot; PostgreSQL needs REPEATABLE READ for it.
+    QSqlDatabase snapshot = db;
+    const bool inSnapshot = snapshot.transaction();
+    if (inSnapshot && db.driverName().startsWith(QLatin1String("QPSQL")))
+        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    struct EndSnapshot
+    {
+        QSqlDatabase db;
+        bool open;
+        ~EndSnapshot()
+        {
+            if (open)
+                db.rollback();   // it only read
+        }
+    } endSnapshot{snapshot, inSnapshot};
     for (const char *sql : {CurrentSql, ArchivedSql}) {
         QSqlQuery query(db);
         query.setForwardOnly(true);
