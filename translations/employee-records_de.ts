@@ -2955,6 +2955,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>Dieses Team kann nicht gelöscht werden: %n Mitarbeiter gehören dazu. Verschieben Sie sie zuerst in ein anderes Team.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This team was renamed or deleted meanwhile.</source>
+        <translation>Dieses Team wurde inzwischen umbenannt oder gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>TeamStep</name>
@@ -3005,6 +3009,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Renamed team %1 to %2.</source>
         <translation>Team %1 in %2 umbenannt.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Try again.</source>
+        <translation>Nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>

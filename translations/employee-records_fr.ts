@@ -2955,6 +2955,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>Impossible de supprimer cette équipe&#xa0;: %n employés en font partie. Déplacez-les d’abord dans une autre équipe.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This team was renamed or deleted meanwhile.</source>
+        <translation>Cette équipe a été renommée ou supprimée entre-temps.</translation>
+    </message>
 </context>
 <context>
     <name>TeamStep</name>
@@ -3005,6 +3009,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Renamed team %1 to %2.</source>
         <translation>Équipe %1 renommée en %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Try again.</source>
+        <translation>Rien n’a été modifié. Réessayez.</translation>
     </message>
 </context>
 <context>

@@ -833,10 +833,13 @@ StoreResult EmployeeStore::createTeam(const QString &name)
     return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamCreated, result.id(), name, {}));
 }
 
-StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name)
+StoreResult EmployeeStore::renameTeam(qint64 teamId, const QString &name, const QString &expectedName)
 {
-    const QString oldName = teamName(teams(), teamId);
-    const StoreResult result = inTransaction([&] { return m_teams->rename(teamId, name); });
+    QString oldName;
+    const StoreResult result = inTransaction([&] {
+        oldName = teamName(teams(), teamId);   // in the renaming transaction: what undo puts back
+        return m_teams->rename(teamId, name, expectedName);
+    });
     return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamRenamed, teamId, name, oldName));
 }
 

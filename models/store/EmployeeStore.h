@@ -134,7 +134,8 @@ public:
     // --- teams ---------------------------------------------------------------
     QList<Team> teams() const;
     StoreResult createTeam(const QString &name);
-    StoreResult renameTeam(qint64 teamId, const QString &name);
+    // `expectedName` (not null): only while the team still has that name (a conflict otherwise).
+    StoreResult renameTeam(qint64 teamId, const QString &name, const QString &expectedName = QString());
     StoreResult deleteTeam(qint64 teamId);   // refused while a profile uses it
 
     // --- bulk ----------------------------------------------------------------

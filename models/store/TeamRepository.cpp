@@ -57,16 +57,24 @@ StoreResult TeamRepository::changeOneTeam(QSqlQuery &q, qint64 teamId)
     return StoreResult::success(teamId);
 }
 
-StoreResult TeamRepository::rename(qint64 teamId, const QString &name)
+StoreResult TeamRepository::rename(qint64 teamId, const QString &name, const QString &expectedName)
 {
     const QString trimmed = name.trimmed();
     if (StoreResult check = checkName(trimmed, teamId); !check.ok())
         return check;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE team SET name = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE team SET name = ? WHERE id = ?%1")
+                  .arg(expectedName.isNull() ? QString() : QStringLiteral(" AND name = ?")));
     q.addBindValue(trimmed);
     q.addBindValue(teamId);
-    return changeOneTeam(q, teamId);
+    if (expectedName.isNull())
+        return changeOneTeam(q, teamId);
+    q.addBindValue(expectedName);
+    if (!q.exec())
+        return DriverErrorMapper::failure(q);
+    if (q.numRowsAffected() != 1)
+        return StoreResult::conflict(tr("This team was renamed or deleted meanwhile."));
+    return StoreResult::success(teamId);
 }
 
 StoreResult TeamRepository::remove(qint64 teamId)

@@ -21,7 +21,9 @@ public:
 
     QList<Team> teams() const;   // by name
     StoreResult create(const QString &name);
-    StoreResult rename(qint64 teamId, const QString &name);
+    // `expectedName` (not null): only while the team still has that name;
+    // otherwise a conflict and nothing renamed.
+    StoreResult rename(qint64 teamId, const QString &name, const QString &expectedName = QString());
     StoreResult remove(qint64 teamId);
 
 private:

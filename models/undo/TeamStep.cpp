@@ -96,7 +96,10 @@ UndoOutcome TeamStep::rename(UndoContext &context, const QString &expectedName, 
         if (!context.ask(conflict))
             return UndoOutcome::cancelled(tr("Nothing was changed; it is still in Edit > Undo or Redo."));
     }
-    const StoreResult result = context.store->renameTeam(m_teamId, name);
+    // Only while it still has the name just shown: a rename in between is a conflict, not overwritten.
+    const StoreResult result = context.store->renameTeam(m_teamId, name, now);
+    if (result.isConflict())
+        return UndoOutcome::cancelled(result.errorText() + QLatin1Char(' ') + tr("Nothing was changed. Try again."));
     if (!result.ok())
         return UndoOutcome::refused(result, tr("Team %1 could not be renamed: %2").arg(now, result.errorText()));
     return UndoOutcome::done(0, tr("Renamed team %1 to %2.").arg(now, name));

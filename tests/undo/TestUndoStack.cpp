@@ -289,6 +289,16 @@ void TestUndoStack::teamChangesAreUndone()
     QVERIFY(m_store->deleteTeam(teamId).ok());
     QCOMPARE(undo().status, UndoOutcome::Status::Done);   // deleted -> back
     QVERIFY(names().contains(QStringLiteral("R&D")));
+
+    // A rename that expects another name than the team has now renames nothing.
+    qint64 back = 0;
+    for (const Team &team : m_store->teams())
+        if (team.name == QLatin1String("R&D"))
+            back = team.id;
+    QVERIFY(m_store->renameTeam(back, QStringLiteral("Labs"), QStringLiteral("Research")).isConflict());
+    QVERIFY(names().contains(QStringLiteral("R&D")));
+    QVERIFY(m_store->renameTeam(back, QStringLiteral("Labs"), QStringLiteral("R&D")).ok());
+    QVERIFY(names().contains(QStringLiteral("Labs")));
 }
 
 void TestUndoStack::aStepThatCanNeverWorkIsDropped()
