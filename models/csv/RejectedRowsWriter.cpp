@@ -21,7 +21,7 @@ bool RejectedRowsWriter::write(const QString &path, const ImportReport &report, 
     ::fchmod(file.handle(), S_IRUSR | S_IWUSR);
 #endif
     CsvWriter writer(&file);
-    bool written = writer.writeRecord(QStringList(report.header) << QStringLiteral("reason"));
+    bool written = writer.writeRecord(QStringList(report.header) << QLatin1String(ReasonColumn));
     for (const ImportReport::RejectedRow &row : report.rejectedRows) {
         if (!written)
             break;

@@ -13,6 +13,10 @@ class RejectedRowsWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RejectedRowsWriter)
 public:
+    // The added last column. HeaderMatcher reads a last column of exactly
+    // this name as this one (ignored), not as the alias of leaving_reason.
+    static constexpr const char *ReasonColumn = "reason";
+
     // False with `error` set when the file cannot be written.
     static bool write(const QString &path, const ImportReport &report, QString *error);
 };

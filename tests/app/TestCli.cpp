@@ -699,8 +699,8 @@ void TestCli::importExistingUpdateAndSkip()
                                                    "Grace,Hopper,grace@example.com,\n");
     Run r = run({"--database", m_db, "--import", edited, "--existing", "update"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains("Imported 1 employee(s) with their profiles; 1 updated; 1 left unchanged; 0 skipped; "
-                            "0 row(s) rejected."),
+    QVERIFY2(r.out.contains("Imported 1 employee with their profile; 1 updated; 1 left unchanged; 0 skipped; "
+                            "0 rows rejected."),
              qPrintable(r.out));
     QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE phone = '+49309999999'"), 1);
     r = run({"--database", m_db, "--history", "ada@example.com"});
@@ -737,10 +737,10 @@ void TestCli::importDryRunChangesNothing()
         QVERIFY2(r.err.contains("line 4: email"), qPrintable(r.err));
         QVERIFY2(r.out.contains("Dry run, nothing was changed"), qPrintable(r.out));
         if (flags.isEmpty())
-            QVERIFY2(r.out.contains("1 employee(s) would be added; 2 row(s) would be refused."), qPrintable(r.out));
+            QVERIFY2(r.out.contains("1 employee would be added; 2 rows would be refused."), qPrintable(r.out));
         else
-            QVERIFY2(r.out.contains("1 employee(s) would be added, 1 updated, 0 left unchanged, 0 skipped; "
-                                    "1 row(s) would be refused."),
+            QVERIFY2(r.out.contains("1 employee would be added, 1 updated, 0 left unchanged, 0 skipped; "
+                                    "1 row would be refused."),
                      qPrintable(r.out));
         QCOMPARE(databaseHash(m_db), before);
         QCOMPARE(scalar(m_db, "SELECT (SELECT COUNT(*) FROM employee) + (SELECT COUNT(*) FROM employee_profile)"
@@ -766,7 +766,7 @@ void TestCli::importRejectedRowsFileIsPrivateAndImportsAgain()
     QCOMPARE(mode(rejected), OwnerRw);
     QFile file(rejected);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(file.readAll());
+    QString text = QString::fromUtf8(file.readAll());
     const QStringList lines = text.split("\r\n", Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.at(0), QStringLiteral("Email,First Name,Last Name,reason"));
