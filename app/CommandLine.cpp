@@ -107,7 +107,19 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
            "included, and exit."),
         tr("date"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-                                          tr("With --purge-archived-before: list who would be erased, change nothing."));
+                                          tr("With --purge-archived-before: list who would be erased, change nothing. "
+                                             "With --import: import the whole file, then roll it back and say what "
+                                             "would be added, updated, skipped and refused."));
+    const QCommandLineOption existingOption(
+        QStringLiteral("existing"),
+        tr("With --import: what to do with a row whose email an employee already has: reject it (the default), "
+           "skip it, or update that employee with the file's columns."),
+        tr("reject|skip|update"));
+    const QCommandLineOption rejectedRowsOption(
+        QStringLiteral("rejected-rows"),
+        tr("With --import: write the refused rows to the CSV file <file>, with a reason column, to fix and import "
+           "again."),
+        tr("file"));
     const QCommandLineOption encodingOption(
         QStringLiteral("encoding"),
         tr("With --import: read the file in <name> (%1) instead of finding out from the file.")
@@ -128,7 +140,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         tr("order"));
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
                        exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption, encodingOption,
-                       delimiterOption, mapOption, dateOrderOption});
+                       delimiterOption, mapOption, dateOrderOption, existingOption, rejectedRowsOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("With --export-person: the file to write."),
                                  QStringLiteral("[FILE]"));
 
@@ -209,15 +221,19 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         return Outcome::ExitFailure;
     if (options->importPath.isEmpty()
         && (parser.isSet(encodingOption) || parser.isSet(delimiterOption) || parser.isSet(mapOption)
-            || parser.isSet(dateOrderOption))) {
+            || parser.isSet(dateOrderOption) || parser.isSet(existingOption) || parser.isSet(rejectedRowsOption))) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("--encoding, --delimiter, --map and --date-order go with --import.")));
+                     qPrintable(tr("--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go "
+                                   "with --import.")));
         return Outcome::ExitFailure;
     }
+    options->rejectedRowsPath = parser.value(rejectedRowsOption);
+    options->importOptions.keepRejectedRows = !options->rejectedRowsPath.isEmpty();
     options->exportPath = parser.value(exportOption);
     options->check = parser.isSet(checkOption);
     options->historyEmail = parser.value(historyOption);
     options->dryRun = parser.isSet(dryRunOption);
+    options->importOptions.dryRun = options->dryRun && !options->importPath.isEmpty();
     if (parser.isSet(purgeOption)) {
         options->purgeBefore = QDate::fromString(parser.value(purgeOption), Qt::ISODate);
         if (!options->purgeBefore.isValid()) {
@@ -226,8 +242,8 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
                                         .arg(parser.value(purgeOption))));
             return Outcome::ExitFailure;
         }
-    } else if (options->dryRun) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("--dry-run goes with --purge-archived-before.")));
+    } else if (options->dryRun && options->importPath.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("--dry-run goes with --import or --purge-archived-before.")));
         return Outcome::ExitFailure;
     }
     options->setupRoles = parser.isSet(rolesOption);
@@ -270,6 +286,13 @@ bool CommandLine::parseImportOptions(const QCommandLineParser &parser, ImportOpt
         options->dateOrder = DateOrder::orderForName(parser.value(QStringLiteral("date-order")));
         if (!options->dateOrder)
             return refuse(tr("--date-order needs DMY, MDY or YMD, not '%1'.").arg(parser.value(QStringLiteral("date-order"))));
+    }
+    if (parser.isSet(QStringLiteral("existing"))) {
+        const QString name = parser.value(QStringLiteral("existing"));
+        const std::optional<ExistingRowPolicy::Mode> mode = ExistingRowPolicy::modeForName(name);
+        if (!mode)
+            return refuse(tr("--existing needs reject, skip or update, not '%1'.").arg(name));
+        options->existing = *mode;
     }
     return true;
 }

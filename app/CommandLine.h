@@ -15,7 +15,8 @@ struct CommandLineOptions
 {
     DatabaseLocation location;
     QString importPath;
-    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order
+    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run
+    QString rejectedRowsPath;      // --rejected-rows: the import's refused rows as CSV
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
@@ -23,7 +24,7 @@ struct CommandLineOptions
     QString exportPersonEmail;   // --export-person EMAIL FILE: that person's data (GDPR Art. 15)
     QString exportPersonPath;    // FILE: .json or .pdf
     QDate purgeBefore;      // --purge-archived-before
-    bool dryRun = false;    // --dry-run: say what would be purged, change nothing
+    bool dryRun = false;    // --dry-run: say what would be purged or imported, change nothing
     bool setupRoles = false;   // PostgreSQL: create and grant the reader, editor and admin roles
     bool locationGiven = false;   // --database or --database-url was on the command line
 

@@ -3,6 +3,7 @@
 #include "app/AppSession.h"
 #include "csv/CsvExporter.h"
 #include "csv/CsvImporter.h"
+#include "csv/RejectedRowsWriter.h"
 #include "db/IntegrityChecker.h"
 #include "db/ServerRoles.h"
 #include "domain/HistoryFormat.h"
@@ -81,8 +82,29 @@ int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &opt
     }
     for (const QString &problem : report.problems)
         err() << file << ": " << problem << Qt::endl;
-    out() << tr("Imported %n employee(s) with their profiles", nullptr, report.accepted) << "; "
-          << tr("%n row(s) rejected.", nullptr, report.rejected) << Qt::endl;
+    if (!options.rejectedRowsPath.isEmpty()) {
+        QString error;
+        if (!RejectedRowsWriter::write(options.rejectedRowsPath, report, &error)) {
+            err() << error << Qt::endl;
+            return Failure;
+        }
+    }
+    const bool existingRows = options.importOptions.existing != ExistingRowPolicy::Mode::Reject;
+    if (report.dryRun) {
+        out() << tr("Dry run, nothing was changed: %n employee(s) would be added", nullptr, report.accepted);
+        if (existingRows)
+            out() << ", " << tr("%n updated", nullptr, report.updated) << ", "
+                  << tr("%n left unchanged", nullptr, report.unchanged) << ", "
+                  << tr("%n skipped", nullptr, report.skipped);
+        out() << "; " << tr("%n row(s) would be refused.", nullptr, report.rejected) << Qt::endl;
+    } else {
+        out() << tr("Imported %n employee(s) with their profiles", nullptr, report.accepted) << "; ";
+        if (existingRows)
+            out() << tr("%n updated", nullptr, report.updated) << "; "
+                  << tr("%n left unchanged", nullptr, report.unchanged) << "; "
+                  << tr("%n skipped", nullptr, report.skipped) << "; ";
+        out() << tr("%n row(s) rejected.", nullptr, report.rejected) << Qt::endl;
+    }
     return report.rejected == 0 ? Success : Problems;
 }
 

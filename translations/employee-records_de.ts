@@ -303,16 +303,8 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>date</translation>
     </message>
     <message>
-        <source>With --purge-archived-before: list who would be erased, change nothing.</source>
-        <translation>Mit --purge-archived-before: auflisten, wer gelöscht würde, nichts ändern.</translation>
-    </message>
-    <message>
         <source>--purge-archived-before needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
         <translation>--purge-archived-before braucht ein Datum als YYYY-MM-DD, nicht »%1«.</translation>
-    </message>
-    <message>
-        <source>--dry-run goes with --purge-archived-before.</source>
-        <translation>--dry-run gehört zu --purge-archived-before.</translation>
     </message>
     <message>
         <source>Export everything stored about the employee (current or archived) with &lt;email&gt;, history included, to FILE, given after the email: a JSON file (.json) or a readable PDF (.pdf); the export is recorded in the history. Then exit.</source>
@@ -363,10 +355,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>reihenfolge</translation>
     </message>
     <message>
-        <source>--encoding, --delimiter, --map and --date-order go with --import.</source>
-        <translation>--encoding, --delimiter, --map und --date-order gehören zu --import.</translation>
-    </message>
-    <message>
         <source>--encoding: &apos;%1&apos; is not an encoding the import reads; use one of %2.</source>
         <translation>--encoding: „%1“ ist keine Kodierung, die der Import liest; verwenden Sie eine von %2.</translation>
     </message>
@@ -381,6 +369,34 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>--date-order needs DMY, MDY or YMD, not &apos;%1&apos;.</source>
         <translation>--date-order braucht DMY, MDY oder YMD, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>With --purge-archived-before: list who would be erased, change nothing. With --import: import the whole file, then roll it back and say what would be added, updated, skipped and refused.</source>
+        <translation>Mit --purge-archived-before: auflisten, wer gelöscht würde, nichts ändern. Mit --import: die ganze Datei importieren, dann zurücknehmen und sagen, was hinzugefügt, aktualisiert, übersprungen und abgelehnt würde.</translation>
+    </message>
+    <message>
+        <source>With --import: what to do with a row whose email an employee already has: reject it (the default), skip it, or update that employee with the file&apos;s columns.</source>
+        <translation>Mit --import: was mit einer Zeile geschieht, deren E-Mail-Adresse schon ein Mitarbeiter hat: ablehnen (Standard), überspringen oder diesen Mitarbeiter mit den Spalten der Datei aktualisieren.</translation>
+    </message>
+    <message>
+        <source>reject|skip|update</source>
+        <translation>reject|skip|update</translation>
+    </message>
+    <message>
+        <source>With --import: write the refused rows to the CSV file &lt;file&gt;, with a reason column, to fix and import again.</source>
+        <translation>Mit --import: die abgelehnten Zeilen mit einer Spalte reason (Grund) in die CSV-Datei &lt;file&gt; schreiben, um sie zu korrigieren und erneut zu importieren.</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go with --import.</source>
+        <translation>--encoding, --delimiter, --map, --date-order, --existing und --rejected-rows gehören zu --import.</translation>
+    </message>
+    <message>
+        <source>--dry-run goes with --import or --purge-archived-before.</source>
+        <translation>--dry-run gehört zu --import oder --purge-archived-before.</translation>
+    </message>
+    <message>
+        <source>--existing needs reject, skip or update, not &apos;%1&apos;.</source>
+        <translation>--existing braucht reject, skip oder update, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1604,41 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Dry run, nothing was changed: %n employee(s) would be added</source>
+        <translation>
+            <numerusform>Probelauf, nichts wurde geändert: %n Mitarbeiter würde hinzugefügt</numerusform>
+            <numerusform>Probelauf, nichts wurde geändert: %n Mitarbeiter würden hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n aktualisiert</numerusform>
+            <numerusform>%n aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left unchanged</source>
+        <translation>
+            <numerusform>%n unverändert</numerusform>
+            <numerusform>%n unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would be refused.</source>
+        <translation>
+            <numerusform>%n Zeile würde abgelehnt.</numerusform>
+            <numerusform>%n Zeilen würden abgelehnt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryController</name>
@@ -1943,6 +1994,21 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The import could not be redone: %1</source>
         <translation>Der Import konnte nicht wiederholt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUpdater</name>
+    <message>
+        <source>email: an archived employee has this email; restore them first</source>
+        <translation>email: ein archivierter Mitarbeiter hat diese E-Mail-Adresse; zuerst wiederherstellen</translation>
+    </message>
+    <message>
+        <source>the employee with this email could not be read</source>
+        <translation>der Mitarbeiter mit dieser E-Mail-Adresse konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>phone: %1 belongs to another employee</source>
+        <translation>phone: %1 gehört einem anderen Mitarbeiter</translation>
     </message>
 </context>
 <context>
@@ -2839,6 +2905,13 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>%1 changed again just now; nothing was changed. Try again.</source>
         <translation>%1 wurde soeben erneut geändert; nichts wurde geändert. Versuchen Sie es noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsWriter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,41 @@
             <numerusform>Purged %n archived employees who left before %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Dry run, nothing was changed: %n employee(s) would be added</source>
+        <translation>
+            <numerusform>Dry run, nothing was changed: %n employee would be added</numerusform>
+            <numerusform>Dry run, nothing was changed: %n employees would be added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left unchanged</source>
+        <translation>
+            <numerusform>%n left unchanged</numerusform>
+            <numerusform>%n left unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would be refused.</source>
+        <translation>
+            <numerusform>%n row would be refused.</numerusform>
+            <numerusform>%n rows would be refused.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>

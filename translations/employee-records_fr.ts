@@ -303,16 +303,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>date</translation>
     </message>
     <message>
-        <source>With --purge-archived-before: list who would be erased, change nothing.</source>
-        <translation>Avec --purge-archived-before&#xa0;: lister qui serait effacé, ne rien modifier.</translation>
-    </message>
-    <message>
         <source>--purge-archived-before needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
         <translation>--purge-archived-before attend une date AAAA-MM-JJ (YYYY-MM-DD), pas «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>--dry-run goes with --purge-archived-before.</source>
-        <translation>--dry-run s’utilise avec --purge-archived-before.</translation>
     </message>
     <message>
         <source>Export everything stored about the employee (current or archived) with &lt;email&gt;, history included, to FILE, given after the email: a JSON file (.json) or a readable PDF (.pdf); the export is recorded in the history. Then exit.</source>
@@ -363,16 +355,12 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>ordre</translation>
     </message>
     <message>
-        <source>--encoding, --delimiter, --map and --date-order go with --import.</source>
-        <translation>--encoding, --delimiter, --map et --date-order vont avec --import.</translation>
-    </message>
-    <message>
         <source>--encoding: &apos;%1&apos; is not an encoding the import reads; use one of %2.</source>
         <translation>--encoding : « %1 » n’est pas un encodage que l’import sait lire ; utilisez l’un de %2.</translation>
     </message>
     <message>
         <source>--delimiter needs one character such as ; or | (or &apos;tab&apos;), not &apos;%1&apos;.</source>
-        <translation>--delimiter demande un caractère comme ; ou | (ou « tab »), et non « %1 ».</translation>
+        <translation>--delimiter demande un caractère comme ; ou | (ou « tab »), et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--map needs &quot;Header=field&quot; with one of the fields %1, not &apos;%2&apos;.</source>
@@ -380,7 +368,35 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>--date-order needs DMY, MDY or YMD, not &apos;%1&apos;.</source>
-        <translation>--date-order demande DMY, MDY ou YMD, et non « %1 ».</translation>
+        <translation>--date-order demande DMY, MDY ou YMD, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>With --purge-archived-before: list who would be erased, change nothing. With --import: import the whole file, then roll it back and say what would be added, updated, skipped and refused.</source>
+        <translation>Avec --purge-archived-before&#xa0;: lister qui serait effacé, sans rien modifier. Avec --import&#xa0;: importer tout le fichier, puis l’annuler et indiquer ce qui serait ajouté, mis à jour, ignoré et refusé.</translation>
+    </message>
+    <message>
+        <source>With --import: what to do with a row whose email an employee already has: reject it (the default), skip it, or update that employee with the file&apos;s columns.</source>
+        <translation>Avec --import&#xa0;: que faire d’une ligne dont l’adresse e-mail appartient déjà à un employé&#xa0;: la refuser (par défaut), l’ignorer ou mettre cet employé à jour avec les colonnes du fichier.</translation>
+    </message>
+    <message>
+        <source>reject|skip|update</source>
+        <translation>reject|skip|update</translation>
+    </message>
+    <message>
+        <source>With --import: write the refused rows to the CSV file &lt;file&gt;, with a reason column, to fix and import again.</source>
+        <translation>Avec --import&#xa0;: écrire les lignes refusées dans le fichier CSV &lt;file&gt;, avec une colonne reason (motif), pour les corriger et les importer de nouveau.</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go with --import.</source>
+        <translation>--encoding, --delimiter, --map, --date-order, --existing et --rejected-rows vont avec --import.</translation>
+    </message>
+    <message>
+        <source>--dry-run goes with --import or --purge-archived-before.</source>
+        <translation>--dry-run va avec --import ou --purge-archived-before.</translation>
+    </message>
+    <message>
+        <source>--existing needs reject, skip or update, not &apos;%1&apos;.</source>
+        <translation>--existing attend reject, skip ou update, et non «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1604,41 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>note: %1</source>
         <translation>remarque : %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Dry run, nothing was changed: %n employee(s) would be added</source>
+        <translation>
+            <numerusform>Essai, rien n’a été modifié&#xa0;: %n employé serait ajouté</numerusform>
+            <numerusform>Essai, rien n’a été modifié&#xa0;: %n employés seraient ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mis à jour</numerusform>
+            <numerusform>%n mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left unchanged</source>
+        <translation>
+            <numerusform>%n inchangé</numerusform>
+            <numerusform>%n inchangés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n ignoré</numerusform>
+            <numerusform>%n ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would be refused.</source>
+        <translation>
+            <numerusform>%n ligne serait refusée.</numerusform>
+            <numerusform>%n lignes seraient refusées.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryController</name>
@@ -1943,6 +1994,21 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The import could not be redone: %1</source>
         <translation>L’importation n’a pas pu être rétablie : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUpdater</name>
+    <message>
+        <source>email: an archived employee has this email; restore them first</source>
+        <translation>email&#xa0;: un employé archivé a cette adresse e-mail&#xa0;; restaurez-le d’abord</translation>
+    </message>
+    <message>
+        <source>the employee with this email could not be read</source>
+        <translation>l’employé ayant cette adresse e-mail n’a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>phone: %1 belongs to another employee</source>
+        <translation>phone&#xa0;: %1 appartient à un autre employé</translation>
     </message>
 </context>
 <context>
@@ -2839,6 +2905,13 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>%1 changed again just now; nothing was changed. Try again.</source>
         <translation>%1 vient d’être modifié à nouveau ; rien n’a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsWriter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
 </context>
 <context>

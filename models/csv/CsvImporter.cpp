@@ -131,6 +131,8 @@ ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
     if (!readHeader(reader, report))
         return report;
     loadTeams();
+    if (m_options.existing != ExistingRowPolicy::Mode::Reject)
+        m_updater = std::make_unique<ImportUpdater>(m_store, m_options.existing, presentFields());
 
     // The history names the import and its file (one change set for all its rows).
     const ChangeOrigin previous = m_store->changeOrigin();
@@ -148,6 +150,7 @@ ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
     }
     runPipeline(reader, device, totalBytes, report);
     finish(report);
+    m_updater.reset();
     return report;
 }
 
@@ -160,6 +163,12 @@ void CsvImporter::finish(ImportReport &report)
     if (report.ok())
         archiveLeavers(report);   // a failure sets fatalError: rolled back below
     m_leavers.clear();
+    if (report.ok() && m_options.dryRun) {
+        // --dry-run: everything was written and checked; now undone, the counts kept.
+        m_store->rollbackBulk();
+        report.dryRun = true;
+        return;
+    }
     if (report.ok()) {
         emit savingStarted(report.accepted);
         QString error;
@@ -173,6 +182,7 @@ void CsvImporter::finish(ImportReport &report)
         m_store->rollbackBulk();
     }
     report.accepted = 0;
+    report.updated = report.unchanged = report.skipped = 0;
 }
 
 bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
@@ -189,6 +199,7 @@ bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
         return false;
     m_columnIndex = matcher.columnIndex();
     m_header = header.fields;
+    report.header = header.fields;
     m_fieldCount = header.fields.size();
     for (const QString &ignored : matcher.ignoredHeaders())
         report.notes << tr("column '%1' is not imported: no field has that meaning (name one with --map \"%1=field\")")
@@ -310,19 +321,31 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
         report.cancelled = true;
         return;
     }
+    // --existing skip|update: the rows whose email is taken are dealt with first.
+    const std::vector<ImportUpdater::Outcome> existing = resolveExisting(batch);
+    const auto isNew = [&existing](size_t i) {
+        return existing.empty() || existing[i].action == ImportUpdater::Action::Create;
+    };
     QList<NewEmployee> valid;
     valid.reserve(qsizetype(batch.rows.size()));
-    for (const Row &row : batch.rows) {
-        if (row.problem.isEmpty())
+    for (size_t i = 0; i < batch.rows.size(); ++i) {
+        const Row &row = batch.rows[i];
+        if (row.problem.isEmpty() && isNew(i))
             valid.append({&row.employee, &row.profile});
     }
     // Refusals only the database can know (duplicate email or phone) come
     // back per row and cost only that row.
     const QList<StoreResult> results = m_store->createEmployees(valid);
     qsizetype next = 0;
-    for (const Row &row : batch.rows) {
+    for (size_t i = 0; i < batch.rows.size(); ++i) {
+        const Row &row = batch.rows[i];
+        const QStringList &fields = batch.records[i].fields;
         if (!row.problem.isEmpty()) {
-            reject(row.line, row.problem, report);
+            reject(row.line, row.problem, report, &fields);
+            continue;
+        }
+        if (!isNew(i)) {
+            countExisting(existing[i], row.line, fields, report);
             continue;
         }
         const StoreResult &result = results.at(next++);
@@ -331,8 +354,62 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
             if (row.leftOn.isValid())
                 m_leavers.push_back({result.id(), row.leftOn, row.leavingReason});
         } else
-            reject(row.line, result.errorText(), report);
+            reject(row.line, result.errorText(), report, &fields);
     }
+}
+
+// Each valid row's fate under --existing skip|update, in file order; empty
+// in reject mode (every valid row goes to the bulk create).
+std::vector<ImportUpdater::Outcome> CsvImporter::resolveExisting(const Batch &batch)
+{
+    std::vector<ImportUpdater::Outcome> outcomes;
+    if (!m_updater)
+        return outcomes;
+    outcomes.resize(batch.rows.size());
+    for (size_t i = 0; i < batch.rows.size(); ++i) {
+        const Row &row = batch.rows[i];
+        if (row.problem.isEmpty())
+            outcomes[i] = m_updater->apply(row.employee, row.profile);
+    }
+    return outcomes;
+}
+
+void CsvImporter::countExisting(const ImportUpdater::Outcome &outcome, qint64 line, const QStringList &fields,
+                                ImportReport &report)
+{
+    switch (outcome.action) {
+    case ImportUpdater::Action::Updated:
+        ++report.updated;
+        break;
+    case ImportUpdater::Action::Unchanged:
+        ++report.unchanged;
+        break;
+    case ImportUpdater::Action::Skipped:
+        ++report.skipped;
+        break;
+    case ImportUpdater::Action::Refused:
+        reject(line, outcome.reason, report, &fields);
+        break;
+    case ImportUpdater::Action::Create:
+        break;
+    }
+}
+
+// The fields the file has a column for: what --existing update may change.
+RecordFields CsvImporter::presentFields() const
+{
+    static const std::pair<int, RecordField> fields[] = {
+        {FirstName, RecordField::FirstName}, {LastName, RecordField::LastName},
+        {Email, RecordField::Email},         {Phone, RecordField::Phone},
+        {DateOfBirth, RecordField::DateOfBirth}, {TeamName, RecordField::Team},
+        {GenderCode, RecordField::Gender},   {Address, RecordField::Address},
+        {Bio, RecordField::Bio}};
+    RecordFields present;
+    for (const auto &[column, field] : fields) {
+        if (m_columnIndex[column] >= 0)
+            present.append(field);
+    }
+    return present;
 }
 
 // The rows that were archived where they came from go back into the
@@ -352,9 +429,11 @@ bool CsvImporter::archiveLeavers(ImportReport &report)
     return true;
 }
 
-void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &report)
+void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &report, const QStringList *fields)
 {
     ++report.rejected;
+    if (fields && m_options.keepRejectedRows)
+        report.rejectedRows.append({line, *fields, reason});
     report.problems << tr("line %1: %2").arg(line).arg(reason);
     emit rowRejected(line, reason);
 }

@@ -4,6 +4,7 @@
 #include "csv/DateColumns.h"
 #include "csv/ImportOptions.h"
 #include "csv/ImportReport.h"
+#include "csv/ImportUpdater.h"
 #include "validation/EmployeeValidator.h"
 
 #include <QHash>
@@ -84,7 +85,11 @@ private:
     void deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes);
     void writeBatch(Batch &batch, ImportReport &report);
     void retire(std::unique_ptr<Batch> batch);
-    void reject(qint64 line, const QString &reason, ImportReport &report);
+    void reject(qint64 line, const QString &reason, ImportReport &report, const QStringList *fields = nullptr);
+    std::vector<ImportUpdater::Outcome> resolveExisting(const Batch &batch);
+    void countExisting(const ImportUpdater::Outcome &outcome, qint64 line, const QStringList &fields,
+                       ImportReport &report);
+    RecordFields presentFields() const;
     void finish(ImportReport &report);
     bool archiveLeavers(ImportReport &report);
 
@@ -100,4 +105,5 @@ private:
     qsizetype m_fieldCount = 0;
     QHash<QString, qint64> m_teamIds;               // case-folded name -> id
     std::vector<Leaver> m_leavers;                  // written rows that left_on marks as archived
+    std::unique_ptr<ImportUpdater> m_updater;       // --existing skip|update; null: reject (the bulk path)
 };

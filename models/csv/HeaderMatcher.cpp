@@ -1,5 +1,9 @@
 #include "csv/HeaderMatcher.h"
 
+#include "csv/RejectedRowsWriter.h"
+
+#include <algorithm>
+
 HeaderMatcher::HeaderMatcher(QList<std::pair<QString, QString>> columnMap) : m_map(std::move(columnMap))
 {
     m_index.fill(-1);
@@ -27,7 +31,14 @@ bool HeaderMatcher::match(const QStringList &header, QString *error)
         }
     }
     for (qsizetype i = 0; i < header.size(); ++i) {
-        const int column = columnOf(header.at(i));
+        // The last column of a file of refused rows (--rejected-rows) says why
+        // each was refused: not a leaving reason, whatever the alias says,
+        // unless --map names it.
+        const bool refusalReason = i == header.size() - 1 && header.at(i) == QLatin1String(RejectedRowsWriter::ReasonColumn)
+            && std::none_of(m_map.begin(), m_map.end(), [&](const auto &entry) {
+                   return ColumnAliases::key(entry.first) == ColumnAliases::key(header.at(i));
+               });
+        const int column = refusalReason ? -1 : columnOf(header.at(i));
         if (column < 0) {
             m_ignored << header.at(i).trimmed();
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csv/DateOrder.h"
+#include "csv/ExistingRowPolicy.h"
 #include "csv/TextDecoder.h"
 
 #include <QChar>
@@ -17,4 +18,7 @@ struct ImportOptions
     QChar delimiter; // null: sniffed among , ; TAB |
     QList<std::pair<QString, QString>> columnMap; // header -> field name, before the aliases
     std::optional<DateOrder::Order> dateOrder; // for date columns whose values leave it open
+    ExistingRowPolicy::Mode existing = ExistingRowPolicy::Mode::Reject; // --existing
+    bool dryRun = false; // --dry-run: the whole import, then rolled back
+    bool keepRejectedRows = false; // --rejected-rows: the report keeps each refused row's fields
 };

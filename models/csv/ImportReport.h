@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QChar>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -10,7 +11,18 @@
 // means nothing was imported at all.
 struct ImportReport
 {
-    int accepted = 0;
+    // A refused row as the file wrote it (kept only when asked for: --rejected-rows).
+    struct RejectedRow
+    {
+        qint64 line = 0;
+        QStringList fields;
+        QString reason;
+    };
+
+    int accepted = 0; // rows added
+    int updated = 0; // --existing update: employees changed
+    int unchanged = 0; // --existing update: rows that matched an employee and changed nothing
+    int skipped = 0; // --existing skip: rows whose email an employee has
     int rejected = 0;
     QStringList problems; // "line 12: email: Email is not a valid address", in file order
     QStringList notes; // what was read differently from a plain file: columns ignored, encoding guessed
@@ -20,6 +32,9 @@ struct ImportReport
     int archived = 0; // of the accepted rows, those left_on put back into the archive
     QString encoding; // as read: "UTF-8", "Windows-1252", …
     QChar delimiter; // as read
+    bool dryRun = false; // rolled back: the counts say what would have happened
+    QStringList header; // the file's header as written (for the rejected rows' file)
+    QList<RejectedRow> rejectedRows; // with ImportOptions::keepRejectedRows, in file order
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };

@@ -1,5 +1,6 @@
 // The headless command line, run as a user would: the real binary, real
 // files, exit codes and what it prints.
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,6 +77,9 @@ private slots:
     void badDatabaseUrlIsExplained();
     void historyPrintsOneChangeALineNewestFirst();
     void purgeArchivedBeforeWithAndWithoutDryRun();
+    void importExistingUpdateAndSkip();
+    void importDryRunChangesNothing();
+    void importRejectedRowsFileIsPrivateAndImportsAgain();
     void exportPersonWritesJsonAndPdfWithoutADisplay();
     void exportPersonFindsTheArchivedAndExplainsFailures();
 
@@ -664,6 +668,125 @@ void TestCli::exportPersonFindsTheArchivedAndExplainsFailures()
     QCOMPARE(unwritable.exitCode, 2);
     QVERIFY2(unwritable.err.contains(nowhere), qPrintable(unwritable.err));
     QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM change_set"), sets); // failures record nothing
+}
+
+
+namespace {
+// The SQLite file and its WAL, byte for byte.
+QByteArray databaseHash(const QString &path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &name : {path, path + "-wal"}) {
+        QFile file(name);
+        if (file.open(QIODevice::ReadOnly))
+            hash.addData(file.readAll());
+    }
+    return hash.result();
+}
+} // namespace
+
+// --existing update|skip on the command line: the counts printed, bad
+// values explained, the flags only with --import.
+void TestCli::importExistingUpdateAndSkip()
+{
+    const QString staff = writeFile("staff.csv", "first_name,last_name,email,phone\n"
+                                                 "Ada,Lovelace,ada@example.com,+49 30 1111111\n"
+                                                 "Alan,Turing,alan@example.com,+49 30 2222222\n");
+    QCOMPARE(run({"--database", m_db, "--import", staff}).exitCode, 0);
+    const QString edited = writeFile("edited.csv", "first_name,last_name,email,phone\n"
+                                                   "Ada,Lovelace,ada@example.com,+49 30 9999999\n"
+                                                   "Alan,Turing,alan@example.com,+49 30 2222222\n"
+                                                   "Grace,Hopper,grace@example.com,\n");
+    Run r = run({"--database", m_db, "--import", edited, "--existing", "update"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Imported 1 employee with their profile; 1 updated; 1 left unchanged; 0 skipped; "
+                            "0 rows rejected."),
+             qPrintable(r.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE phone = '+49309999999'"), 1);
+    r = run({"--database", m_db, "--history", "ada@example.com"});
+    QVERIFY2(r.out.contains(QString::fromUtf8("(import of edited.csv)  phone: +49301111111 \u2192 +49309999999")),
+             qPrintable(r.out));
+    r = run({"--database", m_db, "--import", edited, "--existing", "skip"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("0 skipped") == false && r.out.contains("3 skipped"), qPrintable(r.out));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 3);
+    r = run({"--database", m_db, "--import", edited, "--existing", "merge"});
+    QVERIFY2(r.exitCode != 0 && r.err.contains("--existing") && r.err.contains("merge"), qPrintable(r.err));
+    r = run({"--database", m_db, "--check", "--existing", "skip"});
+    QVERIFY2(r.exitCode != 0 && r.err.contains("--import"), qPrintable(r.err));
+}
+
+// --dry-run with --import: what would happen is printed; the database file
+// is the same byte for byte and has the same rows.
+void TestCli::importDryRunChangesNothing()
+{
+    const QString staff = writeFile("staff.csv", "first_name,last_name,email,phone\n"
+                                                 "Ada,Lovelace,ada@example.com,+49 30 1111111\n"
+                                                 "Alan,Turing,alan@example.com,+49 30 2222222\n");
+    QCOMPARE(run({"--database", m_db, "--import", staff}).exitCode, 0);
+    const QString edited = writeFile("edited.csv", "first_name,last_name,email,phone\n"
+                                                   "Ada,King,ada@example.com,+49 30 1111111\n"
+                                                   "Grace,Hopper,grace@example.com,\n"
+                                                   "Bad,Row,not-an-email,\n");
+    const QByteArray before = databaseHash(m_db);
+    const qint64 rows = scalar(m_db, "SELECT (SELECT COUNT(*) FROM employee) + (SELECT COUNT(*) FROM employee_profile)"
+                                     " + (SELECT COUNT(*) FROM change_set) + (SELECT COUNT(*) FROM change_entry)");
+    for (const QStringList &flags : {QStringList{"--existing", "update"}, QStringList{}}) {
+        const Run r = run(QStringList{"--database", m_db, "--import", edited, "--dry-run"} + flags);
+        QCOMPARE(r.exitCode, 1);   // a row would be refused
+        QVERIFY2(r.err.contains("line 4: email"), qPrintable(r.err));
+        QVERIFY2(r.out.contains("Dry run, nothing was changed"), qPrintable(r.out));
+        if (flags.isEmpty())
+            QVERIFY2(r.out.contains("1 employee would be added; 2 rows would be refused."), qPrintable(r.out));
+        else
+            QVERIFY2(r.out.contains("1 employee would be added, 1 updated, 0 left unchanged, 0 skipped; "
+                                    "1 row would be refused."),
+                     qPrintable(r.out));
+        QCOMPARE(databaseHash(m_db), before);
+        QCOMPARE(scalar(m_db, "SELECT (SELECT COUNT(*) FROM employee) + (SELECT COUNT(*) FROM employee_profile)"
+                              " + (SELECT COUNT(*) FROM change_set) + (SELECT COUNT(*) FROM change_entry)"),
+                 rows);
+    }
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE last_name = 'King'"), 0);
+}
+
+// --rejected-rows FILE: the refused rows under the file's own header plus
+// a reason, 0600 whatever the umask; fixed, the file imports.
+void TestCli::importRejectedRowsFileIsPrivateAndImportsAgain()
+{
+    const QString staff = writeFile("staff.csv", "Email;First Name;Last Name\n"
+                                                 "ada@example.com;Ada;Lovelace\n"
+                                                 "not-an-email;Alan;\"Turing; Jr\"\n"
+                                                 "grace@example.com;Grace;\n");
+    const QString rejected = m_dir->filePath("rejected.csv");
+    const mode_t previous = ::umask(022);
+    const Run r = run({"--database", m_db, "--import", staff, "--rejected-rows", rejected});
+    ::umask(previous);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(mode(rejected), OwnerRw);
+    QFile file(rejected);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    const QStringList lines = text.split("\r\n", Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QStringLiteral("Email,First Name,Last Name,reason"));
+    QVERIFY2(lines.at(1).startsWith("not-an-email,Alan,Turing; Jr,email:"), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith("grace@example.com,Grace,,last_name:"), qPrintable(lines.at(2)));
+    // Fixed in place (the reason column is ignored with a note), it imports.
+    const QString fixed = writeFile("fixed.csv", text.replace("not-an-email", "alan@example.com")
+                                                     .replace("Grace,,", "Grace,Hopper,")
+                                                     .toUtf8());
+    const Run again = run({"--database", m_db, "--import", fixed});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err + again.out));
+    QVERIFY2(again.err.contains("'reason'"), qPrintable(again.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee"), 3);
+    // Nothing refused: a file with the header alone.
+    const Run clean = run({"--database", m_db, "--import", writeFile("new.csv", "first_name,last_name,email\nK,J,kj@example.com\n"),
+                           "--rejected-rows", rejected});
+    QCOMPARE(clean.exitCode, 0);
+    QFile again2(rejected);
+    QVERIFY(again2.open(QIODevice::ReadOnly));
+    QCOMPARE(again2.readAll(), QByteArray("first_name,last_name,email,reason\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
