@@ -738,6 +738,10 @@ StoreResult EmployeeStore::saveChanges(const EmployeeRecord &base, const Employe
     });
     if (!result.ok())
         return result;
+    // Inside a bulk (an import's update mode, a dry run) nothing is committed
+    // yet: the import announces itself when it commits.
+    if (m_bulk)
+        return StoreResult::success(base.employee.id);
     const auto isProfile = RecordFieldInfo::isProfileField;
     if (!std::all_of(fields.begin(), fields.end(), isProfile))
         emit employeeUpdated(base.employee.id);
