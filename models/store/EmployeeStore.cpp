@@ -820,15 +820,6 @@ CommittedEdit teamEdit(CommittedEdit::Kind kind, qint64 teamId, const QString &n
     edit.oldTeamName = oldName;
     return edit;
 }
-
-QString teamName(const QList<Team> &teams, qint64 teamId)
-{
-    for (const Team &team : teams) {
-        if (team.id == teamId)
-            return team.name;
-    }
-    return {};
-}
 } // namespace
 
 StoreResult EmployeeStore::createTeam(const QString &name)

@@ -46,16 +46,6 @@ UndoOutcome TeamStep::redo(UndoContext &context)
     return remove(context, m_oldName);
 }
 
-QString TeamStep::currentName(EmployeeStore &store, qint64 teamId)
-{
-    const QList<Team> teams = store.teams();
-    for (const Team &team : teams) {
-        if (team.id == teamId)
-            return team.name;
-    }
-    return {};
-}
-
 UndoOutcome TeamStep::create(UndoContext &context, const QString &name)
 {
     const StoreResult result = context.store->createTeam(name);
@@ -70,7 +60,7 @@ UndoOutcome TeamStep::create(UndoContext &context, const QString &name)
 
 UndoOutcome TeamStep::remove(UndoContext &context, const QString &expectedName)
 {
-    const QString now = currentName(*context.store, m_teamId);
+    const QString now = teamName(context.store->teams(), m_teamId);
     if (now.isEmpty())
         return UndoOutcome::failed(tr("Team %1 no longer exists; nothing was changed.").arg(expectedName));
     if (now != expectedName) {
@@ -86,7 +76,7 @@ UndoOutcome TeamStep::remove(UndoContext &context, const QString &expectedName)
 
 UndoOutcome TeamStep::rename(UndoContext &context, const QString &expectedName, const QString &name)
 {
-    const QString now = currentName(*context.store, m_teamId);
+    const QString now = teamName(context.store->teams(), m_teamId);
     if (now.isEmpty())
         return UndoOutcome::failed(tr("Team %1 no longer exists; nothing was changed.").arg(expectedName));
     if (now == name)

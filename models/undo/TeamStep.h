@@ -26,8 +26,6 @@ private:
     UndoOutcome create(UndoContext &context, const QString &name);
     UndoOutcome remove(UndoContext &context, const QString &expectedName);
     UndoOutcome rename(UndoContext &context, const QString &expectedName, const QString &name);
-    // The team's name now; "" when it no longer exists.
-    static QString currentName(EmployeeStore &store, qint64 teamId);
 
     Kind m_kind;
     qint64 m_teamId;
