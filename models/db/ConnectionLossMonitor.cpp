@@ -1,31 +1,19 @@
 #include "db/ConnectionLossMonitor.h"
 
+#include "db/PostgresHandle.h"
 #include "db/ServerProbe.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
-#include <QSqlDriver>
 #include <QThreadPool>
-#include <QVariant>
 #include <libpq-fe.h>
-
-namespace {
-PGconn *nativeConnection(const QSqlDatabase &db)
-{
-    const QVariant handle = db.isOpen() && db.driver() ? db.driver()->handle() : QVariant();
-    // Qt's driver registers the handle under libpq's struct name.
-    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
-}
-}
 
 ConnectionLossMonitor::ConnectionLossMonitor(const QSqlDatabase &db, const DatabaseLocation &location, QObject *parent)
     : QObject(parent), m_db(db), m_location(location)
 {
     m_retry.setInterval(RetryIntervalMs);
     connect(&m_retry, &QTimer::timeout, this, &ConnectionLossMonitor::retry);
-    PGconn *connection = nativeConnection(m_db);
+    PGconn *connection = postgresHandle(m_db);
     if (!connection || PQsocket(connection) < 0)
         return;
     m_notifier = new QSocketNotifier(PQsocket(connection), QSocketNotifier::Read, this);
@@ -38,7 +26,7 @@ ConnectionLossMonitor::~ConnectionLossMonitor() = default;
 // server saying goodbye (or a notice, which libpq keeps for the next query).
 void ConnectionLossMonitor::onSocketActivity()
 {
-    PGconn *connection = nativeConnection(m_db);
+    PGconn *connection = postgresHandle(m_db);
     if (!connection) {
         markLost(tr("The connection was closed."));
         return;

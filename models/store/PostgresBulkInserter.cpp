@@ -1,107 +1,81 @@
 #include "store/PostgresBulkInserter.h"
 
-#include "db/SqlValue.h"
 #include "domain/Gender.h"
 
-#include <QHash>
-#include <QSqlQuery>
-#include <QStringList>
 #include <QVariant>
 
-using SqlValue::nullable;
-using SqlValue::nullableBlob;
-using SqlValue::nullableDate;
-using SqlValue::nullableId;
-
-namespace {
-QString valuesList(int rows, int columnsBound, const QString &constants)
-{
-    QStringList placeholders(columnsBound, QStringLiteral("?"));
-    const QString row = QLatin1Char('(') + placeholders.join(QStringLiteral(", ")) + constants + QLatin1Char(')');
-    QStringList all(rows, row);
-    return all.join(QStringLiteral(", "));
-}
-}
-
 PostgresBulkInserter::PostgresBulkInserter(const QSqlDatabase &db, qint64 changeSet)
-    : m_db(db), m_changeSet(changeSet > 0 ? QString::number(changeSet) : QStringLiteral("NULL"))
+    : m_db(db), m_changeSet(changeSet), m_copy(db), m_nextIds(db)
 {
+    // Other clients may insert meanwhile, so the ids are drawn from the
+    // column's own sequence, as its default would, before the rows go.
+    m_nextIds.setForwardOnly(true);
+    m_nextIds.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('employee', 'id')) "
+                                     "FROM generate_series(1, ?)"));
 }
 
-PostgresBulkInserter::~PostgresBulkInserter() = default;
-
-QSqlQuery &PostgresBulkInserter::statement(bool employees, int count)
+std::optional<std::vector<qint64>> PostgresBulkInserter::reserveIds(int count)
 {
-    auto &cache = employees ? m_employees : m_profiles;
-    std::unique_ptr<QSqlQuery> &query = cache[count];
-    if (!query) {
-        query = std::make_unique<QSqlQuery>(m_db);
-        // Email comes back with the id: RETURNING's order is not promised, the unique email is.
-        query->prepare(employees
-                           ? QStringLiteral("INSERT INTO employee (first_name, last_name, email, email_normalized, "
-                                            "phone, created_at, updated_at, version, created_change_set) VALUES ")
-                                 + valuesList(count, 7, QStringLiteral(", 1, ") + m_changeSet) + QStringLiteral(" RETURNING id, email_normalized")
-                           : QStringLiteral("INSERT INTO employee_profile (employee_id, date_of_birth, team_id, address, "
-                                            "gender, bio, photo, created_at, updated_at, version) VALUES ")
-                                 + valuesList(count, 9, QStringLiteral(", 1"))
-                                 + QStringLiteral(" ON CONFLICT (employee_id) DO NOTHING"));
-    }
-    return *query;
+    m_nextIds.bindValue(0, count);
+    if (!m_nextIds.exec())
+        return std::nullopt;
+    std::vector<qint64> ids;
+    ids.reserve(size_t(count));
+    while (m_nextIds.next())
+        ids.push_back(m_nextIds.value(0).toLongLong());
+    m_nextIds.finish();   // COPY needs the connection to itself
+    if (ids.size() != size_t(count))
+        return std::nullopt;
+    return ids;
 }
 
 std::optional<std::vector<qint64>> PostgresBulkInserter::insertEmployees(const NewEmployee *rows,
                                                                          const QString *normalizedEmails, int count,
                                                                          const QString &now)
 {
-    if (count <= 0 || count > MaxRowsPerStatement)
+    if (count <= 0 || count > MaxRowsPerStatement || !m_copy.isAvailable())
         return std::nullopt;
-    QSqlQuery &q = statement(true, count);
-    int p = 0;
+    auto ids = reserveIds(count);
+    if (!ids)
+        return std::nullopt;
     for (int i = 0; i < count; ++i) {
         const Employee &e = *rows[i].employee;
-        q.bindValue(p++, e.firstName);
-        q.bindValue(p++, e.lastName);
-        q.bindValue(p++, e.email);
-        q.bindValue(p++, normalizedEmails[i]);
-        q.bindValue(p++, nullable(e.phone));
-        q.bindValue(p++, now);
-        q.bindValue(p++, now);
+        m_copy.add((*ids)[size_t(i)]);
+        m_copy.add(e.firstName);
+        m_copy.add(e.lastName);
+        m_copy.add(e.email);
+        m_copy.add(normalizedEmails[i]);
+        e.phone.isEmpty() ? m_copy.addNull() : m_copy.add(e.phone);
+        m_copy.add(now);
+        m_copy.add(now);
+        m_changeSet > 0 ? m_copy.add(m_changeSet) : m_copy.addNull();
+        m_copy.endRow();
     }
-    if (!q.exec())
+    if (!m_copy.send(QStringLiteral("COPY employee (id, first_name, last_name, email, email_normalized, phone, "
+                                    "created_at, updated_at, created_change_set) FROM STDIN")))
         return std::nullopt;
-    QHash<QString, qint64> ids;
-    ids.reserve(count);
-    while (q.next())
-        ids.insert(q.value(1).toString(), q.value(0).toLongLong());
-    q.finish();
-    std::vector<qint64> ordered(static_cast<size_t>(count), 0);
-    for (int i = 0; i < count; ++i) {
-        ordered[size_t(i)] = ids.value(normalizedEmails[i], 0);
-        if (ordered[size_t(i)] == 0)
-            return std::nullopt;
-    }
-    return ordered;
+    return ids;
 }
 
 bool PostgresBulkInserter::insertProfiles(const BulkProfileRow *rows, int count, const QString &now)
 {
-    if (count <= 0 || count > MaxRowsPerStatement)
+    if (count <= 0 || count > MaxRowsPerStatement || !m_copy.isAvailable())
         return false;
-    QSqlQuery &q = statement(false, count);
-    int p = 0;
     for (int i = 0; i < count; ++i) {
         const EmployeeProfile &seed = *rows[i].seed;
-        q.bindValue(p++, rows[i].employeeId);
-        q.bindValue(p++, nullableDate(seed.dateOfBirth));
-        q.bindValue(p++, nullableId(seed.teamId));
-        q.bindValue(p++, nullable(seed.address));
-        q.bindValue(p++, nullable(genderCode(seed.gender)));
-        q.bindValue(p++, nullable(seed.bio));
-        q.bindValue(p++, nullableBlob(seed.photo));
-        q.bindValue(p++, now);
-        q.bindValue(p++, now);
+        const QString gender = genderCode(seed.gender);
+        m_copy.add(rows[i].employeeId);
+        seed.dateOfBirth.isValid() ? m_copy.add(seed.dateOfBirth.toString(Qt::ISODate)) : m_copy.addNull();
+        seed.teamId > 0 ? m_copy.add(seed.teamId) : m_copy.addNull();
+        seed.address.isEmpty() ? m_copy.addNull() : m_copy.add(seed.address);
+        gender.isEmpty() ? m_copy.addNull() : m_copy.add(gender);
+        seed.bio.isEmpty() ? m_copy.addNull() : m_copy.add(seed.bio);
+        seed.photo.isEmpty() ? m_copy.addNull() : m_copy.addBytes(seed.photo);
+        m_copy.add(now);
+        m_copy.add(now);
+        m_copy.endRow();
     }
-    const bool ok = q.exec() && q.numRowsAffected() == count;   // ON CONFLICT kept a profile already there
-    q.finish();
-    return ok;
+    // A profile already there for one of them (UNIQUE employee_id) refuses the chunk.
+    return m_copy.send(QStringLiteral("COPY employee_profile (employee_id, date_of_birth, team_id, address, gender, "
+                                      "bio, photo, created_at, updated_at) FROM STDIN"));
 }

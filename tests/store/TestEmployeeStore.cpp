@@ -59,6 +59,7 @@ private slots:
     void bulkWritesTheSameRowsAsSingleCreates();
     void deferredIndexesComeBackOnCommitAndRollback();
     void createEmployeesAnswersEveryRowAsSingleCreatesWould();
+    void createEmployeesStoresEveryCharacterAndByte();
     void createEmployeesHonoursVetoAndIdempotentReceivers();
     void updateUsesOptimisticLocking();
     void saveChangesIsAllOrNothing();
@@ -498,6 +499,52 @@ void TestEmployeeStore::createEmployeesAnswersEveryRowAsSingleCreatesWould()
     QCOMPARE(seeded->address, QString::fromUtf8("Hauptstra\u00dfe 1"));
     QCOMPARE(seeded->dateOfBirth, QDate(1980, 1, 31));
     QVERIFY(results.at(0).id() < results.at(64).id() && results.at(64).id() < results.at(149).id());
+}
+
+// The chunked path (a multi-row INSERT on SQLite, COPY's text format on
+// PostgreSQL) must store exactly what a single create stores: the characters
+// COPY escapes (backslash, tab, newline, carriage return), a text that reads
+// as COPY's NULL marker, every byte of a photo, and NULL for what is empty.
+void TestEmployeeStore::createEmployeesStoresEveryCharacterAndByte()
+{
+    const qint64 team = m_store->createTeam("Kernel").id();
+    QVERIFY(team > 0);
+    QByteArray everyByte;
+    for (int b = 0; b < 256; ++b)
+        everyByte.append(char(b));
+    EmployeeProfile full;
+    full.dateOfBirth = QDate(1961, 12, 31);
+    full.teamId = team;
+    full.address = QString::fromUtf8("C:\\Users\\N\tTab\r\nStra\u00dfe \U0001F600");
+    full.gender = Gender::Other;
+    full.bio = QStringLiteral("\\N");
+    full.photo = everyByte;
+    std::vector<Employee> employees = {
+        person(QStringLiteral("Back\\slash"), QString::fromUtf8("\u00d8ster\tgaard"), "Back@Example.com", "+4930123456"),
+        person("Bare", "Minimum", "bare@example.com"),
+    };
+    const std::vector<EmployeeProfile> profiles = {full, EmployeeProfile{}};
+    for (size_t i = 0; i < employees.size(); ++i)
+        QVERIFY(m_store->createEmployee(employees[i], profiles[i]).ok());
+    const QList<QStringList> single = storedRows(m_tdb->db());
+    QSqlQuery wipe(m_tdb->db());
+    QVERIFY(wipe.exec("DELETE FROM employee"));
+
+    QList<NewEmployee> rows;
+    for (size_t i = 0; i < employees.size(); ++i)
+        rows.append({&employees[i], &profiles[i]});
+    QVERIFY(m_store->beginBulk());
+    const QList<StoreResult> results = m_store->createEmployees(rows);
+    QString error;
+    QVERIFY2(m_store->commitBulk(&error), qPrintable(error));
+    QCOMPARE(results.size(), 2);
+    QVERIFY(results.at(0).ok() && results.at(1).ok());
+    const QList<QStringList> chunked = storedRows(m_tdb->db());
+    QCOMPARE(chunked, single);
+    QCOMPARE(m_store->profileOf(results.at(0).id())->photo, everyByte);
+    QCOMPARE(m_store->profileOf(results.at(0).id())->bio, QStringLiteral("\\N"));
+    QCOMPARE(single.at(1).at(16), QStringLiteral("1"));   // address NULL
+    QCOMPARE(single.at(1).at(17), QStringLiteral("1"));   // photo NULL
 }
 
 void TestEmployeeStore::createEmployeesHonoursVetoAndIdempotentReceivers()
