@@ -52,6 +52,7 @@ SqlRowWindow::Spec ProfileTableModel::buildSpec() const
     const SearchCondition search = SearchCondition::forEmployees(database(), searchText(), QStringLiteral("e"));
     spec.filter = search.filter;
     spec.scanFilter = search.scanFilter;
+    spec.countFilter = search.countFilter;
     spec.filterBinds = search.binds;
     spec.streams = search.streams;
     spec.descending = sortOrder() == Qt::DescendingOrder;

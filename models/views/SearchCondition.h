@@ -22,6 +22,7 @@ struct SearchCondition
 
     QString filter;
     QString scanFilter;
+    QString countFilter;   // "" or the same condition spelt for counting (PostgreSQL, several words)
     QVariantList binds;
     QList<SqlRowWindow::Spec::Stream> streams;   // SQLite: every word's alternatives
 };

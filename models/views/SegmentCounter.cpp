@@ -26,7 +26,7 @@ bool SegmentCounter::exact(StatementCache &statements, const QString &sql, const
 bool SegmentCounter::count(StatementCache &statements, const WindowSpec &spec, const WindowSegment &seg,
                            const QString &from, qint64 cap, qint64 *n)
 {
-    const QString where = SqlText::where({spec.filter, seg.where});
+    const QString where = SqlText::where({spec.filterForCounts(), seg.where});
     const QVariantList binds = spec.filterBinds + seg.binds;
     if (cap <= 0)
         return exact(statements, SqlText::count(from, where, false), binds, n);

@@ -94,7 +94,7 @@ CountJob SqlRowWindow::countJob() const
     CountJob job;
     const QString from = m_spec.filter.isEmpty() ? m_spec.countFrom : m_spec.from;
     for (const Segment &seg : std::as_const(m_spec.segments))
-        job.statements.append({SqlText::count(from, SqlText::where({m_spec.filter, seg.where}), false),
+        job.statements.append({SqlText::count(from, SqlText::where({m_spec.filterForCounts(), seg.where}), false),
                                m_spec.filterBinds + seg.binds});
     return job;
 }

@@ -52,6 +52,7 @@ struct WindowSpec
     QString filter;            // "" or a condition, placeholders bound from filterBinds
     QVariantList filterBinds;
     QString scanFilter;        // same condition spelt so the planner keeps the sort index (broad filters)
+    QString countFilter;       // "" or the same condition spelt for COUNTs (see SearchCondition)
     QList<WindowSegment> segments;
     bool descending = false;
     // SQLite only: the alternatives of the filter's first word, each an
@@ -61,6 +62,8 @@ struct WindowSpec
     // to walk most of the table before the first match.
     using Stream = SearchStream;
     QList<Stream> streams;   // of every word; the most selective word's are read
+
+    QString filterForCounts() const { return countFilter.isEmpty() ? filter : countFilter; }
 
     // "SELECT id, columns..., keys... FROM from": the head of every row read.
     QString selectRows(const WindowSegment &seg) const
