@@ -1,0 +1,16 @@
+#pragma once
+
+#include "csv/ExportFormat.h"
+#include "csv/ExportReport.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+// Every employee, current and archived, to a file in one of the export
+// formats: what File > Export… (on a worker thread's own connection) and
+// --export call.
+class EmployeeExporter
+{
+public:
+    static ExportReport exportFile(const QSqlDatabase &db, const QString &path, ExportFormat format);
+};
