@@ -28,6 +28,15 @@ std::optional<ExportFormat> ExportFormats::forName(const QString &name)
     return std::nullopt;
 }
 
+QString ExportFormats::name(ExportFormat format)
+{
+    for (const Named &named : Names) {
+        if (named.format == format)
+            return QLatin1String(named.name);
+    }
+    return {};
+}
+
 ExportFormat ExportFormats::forPath(const QString &path)
 {
     return QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0 ? ExportFormat::Xlsx

@@ -18,6 +18,7 @@ public:
     // "csv", "excel-csv", "xlsx": --export-format's values.
     static QStringList names();
     static std::optional<ExportFormat> forName(const QString &name);
+    static QString name(ExportFormat format);
     // What a path asks for without --export-format: .xlsx is a workbook, anything else plain CSV.
     static ExportFormat forPath(const QString &path);
     // "xlsx" or "csv", without the dot.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 // What an export wrote: the number of employee rows, or why it failed (in
@@ -12,3 +13,5 @@ struct ExportReport
 
     bool ok() const { return error.isEmpty(); }
 };
+
+Q_DECLARE_METATYPE(ExportReport)

@@ -176,7 +176,10 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     QVERIFY(WindowParts::statusText(*window).startsWith(QStringLiteral("2 ")));
 
     const QString out = dir.filePath(QStringLiteral("out.csv"));
-    QVERIFY(window->exportCsvFile(out));
+    QSignalSpy exportFinished(window.get(), &MainWindow::exportFinished);
+    QVERIFY(window->exportFile(out, ExportFormat::Csv));
+    QVERIFY(exportFinished.wait(ImportTimeoutMs));
+    QVERIFY(exportFinished.first().first().value<ExportReport>().ok());
     QFile exported(out);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     const QByteArray text = exported.readAll();
