@@ -1,9 +1,8 @@
 #include "mainwindow/ExportJob.h"
 
 #include "csv/EmployeeExporter.h"
+#include "mainwindow/WorkerThread.h"
 #include "store/EmployeeStore.h"
-
-#include <QThread>
 
 ExportJob::ExportJob(StoreSessionOpener opener, const QString &path, ExportFormat format, QObject *parent)
     : QObject(parent), m_opener(std::move(opener)), m_path(path), m_format(format)
@@ -21,20 +20,12 @@ void ExportJob::start()
     if (m_running || m_thread)
         return;
     m_running = true;
-    m_thread.reset(QThread::create([this] {
-        const ExportReport report = run();
-        // Back on the job's thread; dropped if the job is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, report] {
-                m_thread->wait();   // the worker is past its last statement
-                m_running = false;
-                emit finished(report);
-            },
-            Qt::QueuedConnection);
-    }));
-    m_thread->setObjectName(QStringLiteral("export"));
-    m_thread->start();
+    m_thread = startWorkerThread(this, QStringLiteral("export"), [this] { return run(); },
+                                 [this](const ExportReport &report) {
+                                     m_thread->wait();   // the worker is past its last statement
+                                     m_running = false;
+                                     emit finished(report);
+                                 });
 }
 
 ExportReport ExportJob::run()
