@@ -53,6 +53,23 @@ lxw_error writeHeader(const Sheet &sheet, const QStringList &header)
     return LXW_NO_ERROR;
 }
 
+// A phone number as stored ("+4930…") or a negative number is text that
+// starts like a formula but could do nothing as one (no function, reference
+// or DDE without letters or '|'): written as it is, it reads as it is stored.
+bool inertAsFormula(const QString &text)
+{
+    for (const QChar c : text) {
+        if (!c.isDigit() && !QStringView(u" +-()./").contains(c))
+            return false;
+    }
+    return true;
+}
+
+QByteArray guarded(const QString &text)
+{
+    return (inertAsFormula(text) ? text : CsvWriter::neutralizeFormula(text)).toUtf8();
+}
+
 // Excel's dates start in 1900: an earlier one stays text, as stored.
 lxw_error writeCell(const Sheet &sheet, lxw_row_t row, lxw_col_t column, const QVariant &value)
 {
@@ -65,8 +82,7 @@ lxw_error writeCell(const Sheet &sheet, lxw_row_t row, lxw_col_t column, const Q
     }
     const QString text = value.metaType().id() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate)
                                                                    : value.toString();
-    return worksheet_write_string(sheet.worksheet, row, column,
-                                  CsvWriter::neutralizeFormula(text).toUtf8().constData(), nullptr);
+    return worksheet_write_string(sheet.worksheet, row, column, guarded(text).constData(), nullptr);
 }
 
 } // namespace

@@ -17,8 +17,10 @@
 // The formula-injection guard: a string cell is never evaluated, so opening
 // the workbook runs nothing. The CSV's leading apostrophe is still added to
 // values starting with = + - @ TAB or CR, so that editing such a cell (F2,
-// Enter) or saving the sheet as CSV does not turn it into a formula either,
-// and the value reads the same in both exports (our import takes it off).
+// Enter) or saving the sheet as CSV does not turn it into a formula either
+// (our import takes it off again). Not to text that could do nothing as a
+// formula, digits and + - ( ) . / and spaces only: every phone number
+// ("+4930…") would otherwise show an apostrophe.
 class XlsxExporter
 {
     Q_DECLARE_TR_FUNCTIONS(XlsxExporter)
