@@ -37,13 +37,18 @@ ExportFormat formatOfFilter(const QString &filter)
 }
 
 // The file ends in what it is: "employees" and "employees.backup" get
-// ".xlsx" or ".csv" added.
+// ".xlsx" or ".csv" added; the suggested "employees.xlsx" saved after
+// choosing a CSV type (the dialog keeps the name) becomes "employees.csv".
 QString withSuffix(const QString &path, ExportFormat format)
 {
     const QString suffix = ExportFormats::suffix(format);
-    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+    const QString typed = QFileInfo(path).suffix();
+    if (typed.compare(suffix, Qt::CaseInsensitive) == 0)
         return path;
-    return path + QLatin1Char('.') + suffix;
+    const bool otherFormat = typed.compare(ExportFormats::suffix(ExportFormat::Xlsx), Qt::CaseInsensitive) == 0
+        || typed.compare(ExportFormats::suffix(ExportFormat::Csv), Qt::CaseInsensitive) == 0;
+    const QString stem = otherFormat ? path.chopped(typed.size() + 1) : path;
+    return stem + QLatin1Char('.') + suffix;
 }
 
 } // namespace
