@@ -27,7 +27,8 @@ QChar CsvExporter::excelDelimiter(const QLocale &locale)
     return locale.decimalPoint() == QLatin1String(",") ? u';' : u',';
 }
 
-ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path, Dialect dialect)
+ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path, Dialect dialect,
+                                     const std::atomic<bool> *cancelled)
 {
     ExportReport report;
     // QSaveFile writes to a temporary and renames on commit(): a failed or
@@ -47,7 +48,7 @@ ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path
     CsvWriter writer(&file, excel ? excelDelimiter() : QChar(u','));
     const QStringList header = EmployeeRowSource::columns();
     written = written && writer.writeRecord(header);
-    EmployeeRowSource rows(db);
+    EmployeeRowSource rows(db, cancelled);
     while (written && rows.next()) {
         written = writer.writeRecord(rowCells(rows, int(header.size())));
         ++report.rows;

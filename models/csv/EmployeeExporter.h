@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <atomic>
 
 // Every employee, current and archived, to a file in one of the export
 // formats: what File > Export… (on a worker thread's own connection) and
@@ -12,5 +13,7 @@
 class EmployeeExporter
 {
 public:
-    static ExportReport exportFile(const QSqlDatabase &db, const QString &path, ExportFormat format);
+    // Setting *cancelled (from any thread) ends the export with an error and no file.
+    static ExportReport exportFile(const QSqlDatabase &db, const QString &path, ExportFormat format,
+                                   const std::atomic<bool> *cancelled = nullptr);
 };

@@ -28,7 +28,8 @@ const char ArchivedSql[] =
 
 } // namespace
 
-EmployeeRowSource::EmployeeRowSource(const QSqlDatabase &db) : m_db(db), m_query(db)
+EmployeeRowSource::EmployeeRowSource(const QSqlDatabase &db, const std::atomic<bool> *cancelled)
+    : m_db(db), m_query(db), m_cancelled(cancelled)
 {
     // SQLite keeps a read transaction's snapshot; PostgreSQL needs REPEATABLE READ for it.
     m_inSnapshot = m_db.transaction();
@@ -70,6 +71,11 @@ bool EmployeeRowSource::next()
     if (m_stage == NotStarted && !startStage(Current))
         return false;
     while (m_stage != Done) {
+        if (m_cancelled && m_cancelled->load(std::memory_order_relaxed)) {
+            m_error = tr("the export was cancelled");
+            m_stage = Done;
+            return false;
+        }
         if (m_query.next())
             return true;
         if (m_query.lastError().isValid()) {

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+#include <atomic>
 
 // The rows every export writes, read once for all its formats: each employee
 // with their profile, in the column order CsvImporter reads (so an export can
@@ -17,7 +18,8 @@ class EmployeeRowSource
 {
     Q_DECLARE_TR_FUNCTIONS(EmployeeRowSource)
 public:
-    explicit EmployeeRowSource(const QSqlDatabase &db);
+    // Once *cancelled is set (from any thread), next() ends with an error.
+    explicit EmployeeRowSource(const QSqlDatabase &db, const std::atomic<bool> *cancelled = nullptr);
     ~EmployeeRowSource();
     EmployeeRowSource(const EmployeeRowSource &) = delete;
     EmployeeRowSource &operator=(const EmployeeRowSource &) = delete;
@@ -45,6 +47,7 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_query;
     Stage m_stage = NotStarted;
+    const std::atomic<bool> *m_cancelled;
     bool m_inSnapshot = false;
     QString m_error;
 };

@@ -8,7 +8,8 @@ struct Named
     ExportFormat format;
     const char *name;
 };
-constexpr Named Names[] = {{ExportFormat::Csv, "csv"}, {ExportFormat::ExcelCsv, "excel-csv"}, {ExportFormat::Xlsx, "xlsx"}};
+constexpr Named Names[] = {
+    {ExportFormat::Csv, "csv"}, {ExportFormat::ExcelCsv, "excel-csv"}, {ExportFormat::Xlsx, "xlsx"}};
 } // namespace
 
 QStringList ExportFormats::names()
@@ -39,8 +40,9 @@ QString ExportFormats::name(ExportFormat format)
 
 ExportFormat ExportFormats::forPath(const QString &path)
 {
-    return QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0 ? ExportFormat::Xlsx
-                                                                                               : ExportFormat::Csv;
+    return QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0
+        ? ExportFormat::Xlsx
+        : ExportFormat::Csv;
 }
 
 QString ExportFormats::suffix(ExportFormat format)

@@ -6,9 +6,9 @@
 
 // The files an export writes.
 enum class ExportFormat {
-    Csv,        // RFC 4180, UTF-8 without a BOM, comma: for programs (and our own import)
-    ExcelCsv,   // UTF-8 with a BOM, ';' where the locale writes decimals with a comma
-    Xlsx        // an Excel workbook (libxlsxwriter)
+    Csv, // RFC 4180, UTF-8 without a BOM, comma: for programs (and our own import)
+    ExcelCsv, // UTF-8 with a BOM, ';' where the locale writes decimals with a comma
+    Xlsx // an Excel workbook (libxlsxwriter)
 };
 
 // Names and file suffixes of the formats, for the command line and the file dialog.

@@ -8,7 +8,7 @@
 struct ExportReport
 {
     qint64 rows = 0;
-    qint64 archived = 0;   // of the rows, archived employees (marked by left_on)
+    qint64 archived = 0; // of the rows, archived employees (marked by left_on)
     QString error;
 
     bool ok() const { return error.isEmpty(); }

@@ -46,8 +46,8 @@ Sheet addSheet(lxw_workbook *workbook, const QString &name)
 lxw_error writeHeader(const Sheet &sheet, const QStringList &header)
 {
     for (int column = 0; column < header.size(); ++column) {
-        if (const lxw_error error = worksheet_write_string(sheet.worksheet, 0, lxw_col_t(column),
-                                                           header.at(column).toUtf8().constData(), sheet.header))
+        if (const lxw_error error = worksheet_write_string(
+                sheet.worksheet, 0, lxw_col_t(column), header.at(column).toUtf8().constData(), sheet.header))
             return error;
     }
     return LXW_NO_ERROR;
@@ -74,20 +74,21 @@ QByteArray guarded(const QString &text)
 lxw_error writeCell(const Sheet &sheet, lxw_row_t row, lxw_col_t column, const QVariant &value)
 {
     if (value.isNull())
-        return LXW_NO_ERROR;   // no cell at all
+        return LXW_NO_ERROR; // no cell at all
     if (value.metaType().id() == QMetaType::QDate && value.toDate().year() >= 1900) {
         const QDate date = value.toDate();
         lxw_datetime datetime{date.year(), date.month(), date.day(), 0, 0, 0.0};
         return worksheet_write_datetime(sheet.worksheet, row, column, &datetime, sheet.date);
     }
-    const QString text = value.metaType().id() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate)
-                                                                   : value.toString();
+    const QString text =
+        value.metaType().id() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString();
     return worksheet_write_string(sheet.worksheet, row, column, guarded(text).constData(), nullptr);
 }
 
 } // namespace
 
-ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &path)
+ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &path,
+                                      const std::atomic<bool> *cancelled)
 {
     ExportReport report;
     auto fail = [&report](const QString &error) {
@@ -99,8 +100,8 @@ ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &pat
     // temporary beside the target, created owner-only (the export holds
     // every employee's personal data), removed unless renamed into place.
     const QFileInfo target(path);
-    QTemporaryFile temporary(target.absoluteDir().filePath(QLatin1Char('.') + target.fileName()
-                                                           + QStringLiteral(".XXXXXX")));
+    QTemporaryFile temporary(
+        target.absoluteDir().filePath(QLatin1Char('.') + target.fileName() + QStringLiteral(".XXXXXX")));
     if (!temporary.open())
         return fail(tr("cannot write '%1': %2").arg(path, temporary.errorString()));
     temporary.close();
@@ -116,14 +117,15 @@ ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &pat
     if (const lxw_error error = writeHeader(sheet, header))
         return fail(tr("cannot write '%1': %2").arg(path, QString::fromUtf8(lxw_strerror(error))));
 
-    EmployeeRowSource rows(db);
+    EmployeeRowSource rows(db, cancelled);
     while (rows.next()) {
         if (report.rows == MaxRows)
             return fail(tr("an Excel sheet holds at most %1 employees: export them as CSV").arg(MaxRows));
         ++report.rows;
         report.archived += rows.isArchived() ? 1 : 0;
         for (int column = 0; column < header.size(); ++column) {
-            if (const lxw_error error = writeCell(sheet, lxw_row_t(report.rows), lxw_col_t(column), rows.value(column)))
+            if (const lxw_error error =
+                    writeCell(sheet, lxw_row_t(report.rows), lxw_col_t(column), rows.value(column)))
                 return fail(tr("cannot write row %1, column %2 of '%3': %4")
                                 .arg(report.rows + 1)
                                 .arg(header.at(column), path, QString::fromUtf8(lxw_strerror(error))));
@@ -136,6 +138,6 @@ ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &pat
         return fail(tr("cannot save '%1': %2").arg(path, QString::fromUtf8(lxw_strerror(error))));
     if (std::rename(temporaryName.constData(), QFile::encodeName(path).constData()) != 0)
         return fail(tr("cannot save '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    temporary.setAutoRemove(false);   // it is the export now
+    temporary.setAutoRemove(false); // it is the export now
     return report;
 }

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
+#include <atomic>
 
 // Writes EmployeeRowSource's rows as an Excel workbook through libxlsxwriter:
 // one sheet, the CSV's columns under a bold frozen header, dates as Excel
@@ -28,5 +29,7 @@ public:
     // A sheet's rows (1,048,576) less the header.
     static constexpr qint64 MaxRows = 1048575;
 
-    static ExportReport exportFile(const QSqlDatabase &db, const QString &path);
+    // Setting *cancelled (from any thread) ends the export with an error and no file.
+    static ExportReport exportFile(const QSqlDatabase &db, const QString &path,
+                                   const std::atomic<bool> *cancelled = nullptr);
 };

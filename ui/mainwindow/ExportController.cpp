@@ -45,7 +45,8 @@ QString withSuffix(const QString &path, ExportFormat format)
     const QString typed = QFileInfo(path).suffix();
     if (typed.compare(suffix, Qt::CaseInsensitive) == 0)
         return path;
-    const bool otherFormat = typed.compare(ExportFormats::suffix(ExportFormat::Xlsx), Qt::CaseInsensitive) == 0
+    const bool otherFormat =
+        typed.compare(ExportFormats::suffix(ExportFormat::Xlsx), Qt::CaseInsensitive) == 0
         || typed.compare(ExportFormats::suffix(ExportFormat::Csv), Qt::CaseInsensitive) == 0;
     const QString stem = otherFormat ? path.chopped(typed.size() + 1) : path;
     return stem + QLatin1Char('.') + suffix;
@@ -55,7 +56,7 @@ QString withSuffix(const QString &path, ExportFormat format)
 
 ExportController::ExportController(QMainWindow *window) : QObject(window), m_window(window) { }
 
-ExportController::~ExportController() = default;   // m_job waits for its worker
+ExportController::~ExportController() = default; // m_job waits for its worker
 
 bool ExportController::isRunning() const
 {
@@ -71,8 +72,8 @@ void ExportController::exportWithDialog()
     QString selected = nameFilter(last);
     const QString start = WindowSettings::startDirectory(WindowSettings::Folder::CsvFiles)
         + QStringLiteral("/employees.") + ExportFormats::suffix(last);
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export"), start, filters.join(QStringLiteral(";;")), &selected);
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export"), start,
+                                                      filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())
         return;
     const ExportFormat format = formatOfFilter(selected);
@@ -96,7 +97,7 @@ bool ExportController::startExport(const QString &path, ExportFormat format)
 void ExportController::onFinished(const ExportReport &report)
 {
     const QString path = m_job->path();
-    m_job.release()->deleteLater();   // we are in its signal
+    m_job.release()->deleteLater(); // we are in its signal
     emit runningChanged(false);
     emit finished(report);
     if (!report.ok()) {
@@ -104,5 +105,6 @@ void ExportController::onFinished(const ExportReport &report)
         QMessageBox::warning(m_window, tr("Export"), tr("“%1” was not written: %2").arg(path, report.error));
         return;
     }
-    m_window->statusBar()->showMessage(tr("Exported %n employee(s) to %1.", nullptr, int(report.rows)).arg(path), 8000);
+    m_window->statusBar()->showMessage(
+        tr("Exported %n employee(s) to %1.", nullptr, int(report.rows)).arg(path), 8000);
 }

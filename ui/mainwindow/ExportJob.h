@@ -5,6 +5,7 @@
 #include "store/StoreSession.h"
 
 #include <QObject>
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -19,8 +20,8 @@ class ExportJob : public QObject
     Q_OBJECT
 public:
     ExportJob(StoreSessionOpener opener, const QString &path, ExportFormat format, QObject *parent = nullptr);
-    // Waits for a running export: it ends by itself, and its temporary file
-    // is removed unless the export completed.
+    // Cancels a running export and waits for it: no file is written (a
+    // window closed during a long export closes at once).
     ~ExportJob() override;
 
     void start();
@@ -31,11 +32,12 @@ signals:
     void finished(const ExportReport &report);
 
 private:
-    ExportReport run();   // on the worker thread
+    ExportReport run(); // on the worker thread
 
     StoreSessionOpener m_opener;
     QString m_path;
     ExportFormat m_format;
     std::unique_ptr<QThread> m_thread;
     bool m_running = false;
+    std::atomic<bool> m_cancelled{false};
 };

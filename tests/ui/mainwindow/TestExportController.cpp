@@ -38,7 +38,7 @@ void answerNextFileDialog(const QString &filter, const QString &name, QString *o
         *offered = dialog->selectedNameFilter();
         dialog->selectNameFilter(filter);
         dialog->selectFile(name);
-        QMetaObject::invokeMethod(dialog, "accept");   // protected: as the Save button does
+        QMetaObject::invokeMethod(dialog, "accept"); // protected: as the Save button does
     };
     QTimer::singleShot(0, *poll);
 }
@@ -71,8 +71,8 @@ private slots:
         // The first time a workbook is offered; the user picks CSV for Excel
         // and keeps the suggested name: it becomes .csv, not .xlsx.csv.
         QString offered;
-        answerNextFileDialog(QStringLiteral("CSV for Excel (*.csv)"), dir.filePath(QStringLiteral("employees.xlsx")),
-                             &offered);
+        answerNextFileDialog(QStringLiteral("CSV for Excel (*.csv)"),
+                             dir.filePath(QStringLiteral("employees.xlsx")), &offered);
         controller.exportWithDialog();
         QVERIFY(finished.wait(60000));
         QCOMPARE(offered, QStringLiteral("Excel Workbook (*.xlsx)"));
@@ -83,7 +83,8 @@ private slots:
 
         // Next time the dialog offers CSV for Excel; a name without a
         // suffix gets the chosen type's.
-        answerNextFileDialog(QStringLiteral("Excel Workbook (*.xlsx)"), dir.filePath(QStringLiteral("staff")), &offered);
+        answerNextFileDialog(QStringLiteral("Excel Workbook (*.xlsx)"), dir.filePath(QStringLiteral("staff")),
+                             &offered);
         controller.exportWithDialog();
         QVERIFY(finished.wait(60000));
         QCOMPARE(offered, QStringLiteral("CSV for Excel (*.csv)"));
