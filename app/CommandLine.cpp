@@ -82,7 +82,14 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     const QCommandLineOption importOption(QStringLiteral("import"),
                                           tr("Import employees from the CSV file <file> and exit."), tr("file"));
     const QCommandLineOption exportOption(QStringLiteral("export"),
-                                          tr("Export all employees to the CSV file <file> and exit."), tr("file"));
+                                          tr("Export all employees to <file> and exit: an Excel workbook if it ends "
+                                             "in .xlsx, else CSV (see --export-format)."),
+                                          tr("file"));
+    const QCommandLineOption exportFormatOption(
+        QStringLiteral("export-format"),
+        tr("With --export: write <format>: csv (RFC 4180, UTF-8; the default), excel-csv (UTF-8 with a BOM, "
+           "separated by ';' where the locale writes decimals with a comma) or xlsx (an Excel workbook)."),
+        tr("format"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          tr("Check the database's integrity, list any problems and exit."));
     const QCommandLineOption regionOption(QStringLiteral("phone-region"),
@@ -140,7 +147,8 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         tr("order"));
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
                        exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption, encodingOption,
-                       delimiterOption, mapOption, dateOrderOption, existingOption, rejectedRowsOption});
+                       delimiterOption, mapOption, dateOrderOption, existingOption, rejectedRowsOption,
+                       exportFormatOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("With --export-person: the file to write."),
                                  QStringLiteral("[FILE]"));
 
@@ -229,7 +237,8 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     }
     options->rejectedRowsPath = parser.value(rejectedRowsOption);
     options->importOptions.keepRejectedRows = !options->rejectedRowsPath.isEmpty();
-    options->exportPath = parser.value(exportOption);
+    if (!parseExportOptions(parser, options))
+        return Outcome::ExitFailure;
     options->check = parser.isSet(checkOption);
     options->historyEmail = parser.value(historyOption);
     options->dryRun = parser.isSet(dryRunOption);
@@ -294,6 +303,25 @@ bool CommandLine::parseImportOptions(const QCommandLineParser &parser, ImportOpt
             return refuse(tr("--existing needs reject, skip or update, not '%1'.").arg(name));
         options->existing = *mode;
     }
+    return true;
+}
+
+bool CommandLine::parseExportOptions(const QCommandLineParser &parser, CommandLineOptions *options)
+{
+    options->exportPath = parser.value(QStringLiteral("export"));
+    options->exportFormat = ExportFormats::forPath(options->exportPath);
+    if (!parser.isSet(QStringLiteral("export-format")))
+        return true;
+    const QString name = parser.value(QStringLiteral("export-format"));
+    const std::optional<ExportFormat> format = ExportFormats::forName(name);
+    const QString error = options->exportPath.isEmpty() ? tr("--export-format goes with --export.")
+        : !format ? tr("--export-format needs %1, not '%2'.").arg(ExportFormats::names().join(QStringLiteral(", ")), name)
+                  : QString();
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    options->exportFormat = *format;
     return true;
 }
 

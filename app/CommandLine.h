@@ -2,6 +2,7 @@
 
 #include <QDate>
 
+#include "csv/ExportFormat.h"
 #include "csv/ImportOptions.h"
 #include "db/DatabaseLocation.h"
 
@@ -18,6 +19,7 @@ struct CommandLineOptions
     ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run
     QString rejectedRowsPath;      // --rejected-rows: the import's refused rows as CSV
     QString exportPath;
+    ExportFormat exportFormat = ExportFormat::Csv;   // --export-format, else from the path's suffix
     QString phoneRegion;   // empty: from the system locale
     bool check = false;
     QString historyEmail;   // --history: print that employee's history
@@ -59,4 +61,5 @@ public:
 
 private:
     static bool parseImportOptions(const QCommandLineParser &parser, ImportOptions *options);
+    static bool parseExportOptions(const QCommandLineParser &parser, CommandLineOptions *options);
 };

@@ -1,7 +1,7 @@
 #include "HeadlessRunner.h"
 
 #include "app/AppSession.h"
-#include "csv/CsvExporter.h"
+#include "csv/EmployeeExporter.h"
 #include "csv/CsvImporter.h"
 #include "csv/RejectedRowsWriter.h"
 #include "db/IntegrityChecker.h"
@@ -50,7 +50,7 @@ int HeadlessRunner::run(const CommandLineOptions &options)
     if (!options.importPath.isEmpty())
         code = std::max(code, runImport(session, options));
     if (code != Failure && !options.exportPath.isEmpty())
-        code = std::max(code, runExport(session, options.exportPath));
+        code = std::max(code, runExport(session, options.exportPath, options.exportFormat));
     if (code != Failure && options.check)
         code = std::max(code, runCheck(session));
     if (code != Failure && !options.historyEmail.isEmpty())
@@ -108,9 +108,9 @@ int HeadlessRunner::runImport(AppSession &session, const CommandLineOptions &opt
     return report.rejected == 0 ? Success : Problems;
 }
 
-int HeadlessRunner::runExport(AppSession &session, const QString &path)
+int HeadlessRunner::runExport(AppSession &session, const QString &path, ExportFormat format)
 {
-    const ExportReport report = CsvExporter::exportFile(session.store()->database(), path);
+    const ExportReport report = EmployeeExporter::exportFile(session.store()->database(), path, format);
     if (!report.ok()) {
         err() << report.error << Qt::endl;
         return Failure;

@@ -24,7 +24,7 @@ public:
 
 private:
     static int runImport(AppSession &session, const CommandLineOptions &options);
-    static int runExport(AppSession &session, const QString &path);
+    static int runExport(AppSession &session, const QString &path, ExportFormat format);
     static int runCheck(AppSession &session);
     static int runHistory(AppSession &session, const QString &email);
     static int runExportPerson(AppSession &session, const QString &email, const QString &path);

@@ -38,7 +38,7 @@ set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/_build[^/]*/" "\\\\.
 # ---- Debian -------------------------------------------------------------------
 set(CPACK_DEBIAN_PACKAGE_NAME "employee-records")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)           # employee-records_<version>_<arch>.deb
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)            # Depends on the Qt and libphonenumber libraries we link
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)            # Depends on the Qt, libphonenumber, libxlsxwriter… libraries we link
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")

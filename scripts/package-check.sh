@@ -42,6 +42,7 @@ for path in ./usr/bin/employee-records \
     dpkg-deb --contents "$deb" | awk '{print $NF}' | grep -qx "$path" || die "$path is not in the package"
 done
 dpkg-deb --field "$deb" Depends | grep -q 'libqt6core6' || die "Depends lacks the Qt libraries (dpkg-shlibdeps)"
+dpkg-deb --field "$deb" Depends | grep -q 'libxlsxwriter' || die "Depends lacks libxlsxwriter (dpkg-shlibdeps)"
 
 # ---- 2. install it with apt ----------------------------------------------------
 say "apt-get install $(basename "$deb")"

@@ -38,6 +38,8 @@ PACKAGES=(
     poppler-utils
     # the CSV import's detection of a legacy encoding (Windows-1252, ISO-8859-1/15)
     libuchardet-dev
+    # the export's Excel workbooks (.xlsx); unzip reads their XML back in the tests
+    libxlsxwriter-dev unzip
 )
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

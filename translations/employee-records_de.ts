@@ -243,10 +243,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Export all employees to the CSV file &lt;file&gt; and exit.</source>
-        <translation>Alle Mitarbeiter in die CSV-Datei &lt;Datei&gt; exportieren und beenden.</translation>
-    </message>
-    <message>
         <source>Check the database&apos;s integrity, list any problems and exit.</source>
         <translation>Die Integrität der Datenbank prüfen, gefundene Probleme auflisten und beenden.</translation>
     </message>
@@ -397,6 +393,26 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>--existing needs reject, skip or update, not &apos;%1&apos;.</source>
         <translation>--existing braucht reject, skip oder update, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Export all employees to &lt;file&gt; and exit: an Excel workbook if it ends in .xlsx, else CSV (see --export-format).</source>
+        <translation>Alle Mitarbeiter nach &lt;Datei&gt; exportieren und beenden: eine Excel-Arbeitsmappe, wenn die Datei auf .xlsx endet, sonst CSV (siehe --export-format).</translation>
+    </message>
+    <message>
+        <source>With --export: write &lt;format&gt;: csv (RFC 4180, UTF-8; the default), excel-csv (UTF-8 with a BOM, separated by &apos;;&apos; where the locale writes decimals with a comma) or xlsx (an Excel workbook).</source>
+        <translation>Mit --export: als &lt;Format&gt; schreiben: csv (RFC 4180, UTF-8; die Voreinstellung), excel-csv (UTF-8 mit BOM, durch &apos;;&apos; getrennt, wo das Gebietsschema Dezimalzahlen mit Komma schreibt) oder xlsx (eine Excel-Arbeitsmappe).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>--export-format goes with --export.</source>
+        <translation>--export-format gehört zu --export.</translation>
+    </message>
+    <message>
+        <source>--export-format needs %1, not &apos;%2&apos;.</source>
+        <translation>--export-format braucht %1, nicht „%2“.</translation>
     </message>
 </context>
 <context>
@@ -601,39 +617,12 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
 </context>
 <context>
     <name>CsvExportController</name>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>“%1” was not written: %2</source>
-        <translation>„%1“ wurde nicht geschrieben: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
-            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot read the employees: %1</source>
-        <translation>die Mitarbeiter können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>cannot save &apos;%1&apos;: %2</source>
@@ -1310,6 +1299,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeRowSource</name>
+    <message>
+        <source>cannot read the employees: %1</source>
+        <translation>die Mitarbeiter können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>der Export wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeStore</name>
     <message>
         <source>Another operation is still writing to the database.</source>
@@ -1467,6 +1467,47 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Team is not valid</source>
         <translation>Team ist ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>Excel Workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1 läuft…</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>„%1“ wurde nicht geschrieben: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>The database could not be opened for the export.</source>
+        <translation>Die Datenbank konnte für den Export nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -2188,14 +2229,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Mitarbeiter aus einer CSV-Datei hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>CSV e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Write every employee and profile to a CSV file</source>
-        <translation>Alle Mitarbeiter und Profile in eine CSV-Datei schreiben</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2338,6 +2371,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Only an administrator may delete employees permanently; archive them instead.</source>
         <translation>Nur ein Administrator darf Mitarbeiter endgültig löschen; archivieren Sie sie stattdessen.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to an Excel workbook or a CSV file</source>
+        <translation>Alle Mitarbeiter und Profile in eine Excel-Arbeitsmappe oder eine CSV-Datei schreiben</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3307,33 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The database could not be opened: %1</source>
         <translation>Die Datenbank konnte nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the workbook could not be created</source>
+        <translation>„%1“ kann nicht geschrieben werden: die Arbeitsmappe konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 employees: export them as CSV</source>
+        <translation>ein Excel-Tabellenblatt fasst höchstens %1 Mitarbeiter: exportieren Sie sie als CSV</translation>
+    </message>
+    <message>
+        <source>cannot write row %1, column %2 of &apos;%3&apos;: %4</source>
+        <translation>Zeile %1, Spalte %2 von „%3“ kann nicht geschrieben werden: %4</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 </TS>

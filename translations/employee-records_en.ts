@@ -3,13 +3,6 @@
 <TS version="2.1" language="en_US">
 <context>
     <name>CsvExportController</name>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %n employee to %1.</numerusform>
-            <numerusform>Exported %n employees to %1.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>DatabaseHistoryPanel</name>
@@ -56,6 +49,16 @@
         <translation>
             <numerusform>Bio is too long (at most %n character)</numerusform>
             <numerusform>Bio is too long (at most %n characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n employee to %1.</numerusform>
+            <numerusform>Exported %n employees to %1.</numerusform>
         </translation>
     </message>
 </context>

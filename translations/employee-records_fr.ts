@@ -243,10 +243,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>fichier</translation>
     </message>
     <message>
-        <source>Export all employees to the CSV file &lt;file&gt; and exit.</source>
-        <translation>Exporter tous les employés dans le fichier CSV &lt;fichier&gt; et quitter.</translation>
-    </message>
-    <message>
         <source>Check the database&apos;s integrity, list any problems and exit.</source>
         <translation>Vérifier l’intégrité de la base de données, lister les problèmes éventuels et quitter.</translation>
     </message>
@@ -397,6 +393,26 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>--existing needs reject, skip or update, not &apos;%1&apos;.</source>
         <translation>--existing attend reject, skip ou update, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Export all employees to &lt;file&gt; and exit: an Excel workbook if it ends in .xlsx, else CSV (see --export-format).</source>
+        <translation>Exporter tous les employés vers &lt;fichier&gt; et quitter : un classeur Excel si le nom finit par .xlsx, sinon du CSV (voir --export-format).</translation>
+    </message>
+    <message>
+        <source>With --export: write &lt;format&gt;: csv (RFC 4180, UTF-8; the default), excel-csv (UTF-8 with a BOM, separated by &apos;;&apos; where the locale writes decimals with a comma) or xlsx (an Excel workbook).</source>
+        <translation>Avec --export : écrire au format &lt;format&gt; : csv (RFC 4180, UTF-8 ; par défaut), excel-csv (UTF-8 avec BOM, séparé par &apos;;&apos; là où la langue écrit les décimales avec une virgule) ou xlsx (un classeur Excel).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>--export-format goes with --export.</source>
+        <translation>--export-format va avec --export.</translation>
+    </message>
+    <message>
+        <source>--export-format needs %1, not &apos;%2&apos;.</source>
+        <translation>--export-format attend %1, pas « %2 ».</translation>
     </message>
 </context>
 <context>
@@ -601,39 +617,12 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
 </context>
 <context>
     <name>CsvExportController</name>
-    <message>
-        <source>Export CSV</source>
-        <translation>Exporter en CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>“%1” was not written: %2</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas été écrit&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1.</source>
-        <translation>
-            <numerusform>%n employé exporté vers %1.</numerusform>
-            <numerusform>%n employés exportés vers %1.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>cannot read the employees: %1</source>
-        <translation>impossible de lire les employés&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot save &apos;%1&apos;: %2</source>
@@ -1310,6 +1299,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeRowSource</name>
+    <message>
+        <source>cannot read the employees: %1</source>
+        <translation>impossible de lire les employés : %1</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>l’export a été annulé</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeStore</name>
     <message>
         <source>Another operation is still writing to the database.</source>
@@ -1467,6 +1467,47 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Team is not valid</source>
         <translation>L’équipe n’est pas valide</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>Excel Workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV pour Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1 en cours…</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>« %1 » n’a pas été écrit : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n employee(s) to %1.</source>
+        <translation>
+            <numerusform>%n employé exporté vers %1.</numerusform>
+            <numerusform>%n employés exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>The database could not be opened for the export.</source>
+        <translation>La base de données n’a pas pu être ouverte pour l’export.</translation>
     </message>
 </context>
 <context>
@@ -2188,14 +2229,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Ajouter des employés depuis un fichier CSV</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>&amp;Exporter en CSV…</translation>
-    </message>
-    <message>
-        <source>Write every employee and profile to a CSV file</source>
-        <translation>Écrire tous les employés et profils dans un fichier CSV</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2338,6 +2371,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Only an administrator may delete employees permanently; archive them instead.</source>
         <translation>Seul un administrateur peut supprimer définitivement des employés ; archivez-les plutôt.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Write every employee and profile to an Excel workbook or a CSV file</source>
+        <translation>Écrire tous les employés et profils dans un classeur Excel ou un fichier CSV</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3307,33 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The database could not be opened: %1</source>
         <translation>La base de données n’a pas pu être ouverte : %1</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxExporter</name>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the workbook could not be created</source>
+        <translation>impossible d’écrire « %1 » : le classeur n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 employees: export them as CSV</source>
+        <translation>une feuille Excel contient au plus %1 employés : exportez-les en CSV</translation>
+    </message>
+    <message>
+        <source>cannot write row %1, column %2 of &apos;%3&apos;: %4</source>
+        <translation>impossible d’écrire la ligne %1, colonne %2 de « %3 » : %4</translation>
+    </message>
+    <message>
+        <source>cannot save &apos;%1&apos;: %2</source>
+        <translation>impossible d’enregistrer « %1 » : %2</translation>
     </message>
 </context>
 </TS>

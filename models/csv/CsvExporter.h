@@ -1,29 +1,32 @@
 #pragma once
 
+#include "csv/ExportReport.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSqlDatabase>
 #include <QString>
+#include <atomic>
 
-// What an export wrote: the number of employee rows, or why it failed (in
-// which case no file was left behind).
-struct ExportReport
-{
-    qint64 rows = 0;
-    qint64 archived = 0;   // of the rows, archived employees (marked by left_on)
-    QString error;
-
-    bool ok() const { return error.isEmpty(); }
-};
-
-// Writes every employee with their profile as CSV, in the column order
-// CsvImporter reads, so an export can be imported into another database:
-// the archived ones too, last, with their leaving date and reason.
-// Streams with a forward-only query: a million employees never sit in memory.
+// Writes EmployeeRowSource's rows as CSV with the formula-injection guard,
+// replacing the file only once it is complete (0600).
 class CsvExporter
 {
     Q_DECLARE_TR_FUNCTIONS(CsvExporter)
 public:
     using ExportReport = ::ExportReport;
 
-    static ExportReport exportFile(const QSqlDatabase &db, const QString &path);
+    enum class Dialect {
+        Rfc4180, // UTF-8 without a BOM, comma
+        Excel // UTF-8 with a BOM (Excel reads UTF-8 only then), excelDelimiter()
+    };
+
+    // Setting *cancelled (from any thread) ends the export with an error and no file.
+    static ExportReport exportFile(const QSqlDatabase &db, const QString &path,
+                                   Dialect dialect = Dialect::Rfc4180,
+                                   const std::atomic<bool> *cancelled = nullptr);
+
+    // What Excel splits a CSV on in that locale: ';' where decimals are
+    // written with a comma (German, French), else ','.
+    static QChar excelDelimiter(const QLocale &locale = QLocale());
 };

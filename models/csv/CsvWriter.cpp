@@ -14,7 +14,7 @@ bool startsFormula(QChar c)
     }
 }
 
-bool needsQuotes(const QString &cell)
+bool needsQuotes(const QString &cell, char16_t delimiter)
 {
     if (cell.isEmpty())
         return false;
@@ -22,15 +22,15 @@ bool needsQuotes(const QString &cell)
         return true;   // many readers trim unquoted spaces
     for (QChar c : cell) {
         const char16_t u = c.unicode();
-        if (u == u',' || u == u'"' || u == u'\r' || u == u'\n')
+        if (u == delimiter || u == u'"' || u == u'\r' || u == u'\n')
             return true;
     }
     return false;
 }
 
-void appendCell(QString &line, const QString &cell)
+void appendCell(QString &line, const QString &cell, char16_t delimiter)
 {
-    if (!needsQuotes(cell)) {
+    if (!needsQuotes(cell, delimiter)) {
         line += cell;
         return;
     }
@@ -47,7 +47,7 @@ void appendCell(QString &line, const QString &cell)
 
 } // namespace
 
-CsvWriter::CsvWriter(QIODevice *device) : m_device(device) { }
+CsvWriter::CsvWriter(QIODevice *device, QChar delimiter) : m_device(device), m_delimiter(delimiter) { }
 
 // One write() per record: QFile and QSaveFile buffer internally, so this
 // costs one UTF-8 conversion per line and no per-cell system call.
@@ -60,8 +60,8 @@ bool CsvWriter::writeRecord(const QStringList &fields)
     line.reserve(size);
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
-            line += u',';
-        appendCell(line, fields.at(i));
+            line += m_delimiter;
+        appendCell(line, fields.at(i), m_delimiter.unicode());
     }
     line += QLatin1String("\r\n");
     const QByteArray bytes = line.toUtf8();

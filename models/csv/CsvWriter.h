@@ -4,11 +4,15 @@
 
 class QIODevice;
 
-// RFC 4180 writer (UTF-8, CRLF line ends, quotes only where needed).
+#include <QChar>
+
+// RFC 4180 writer (UTF-8, CRLF line ends, quotes only where needed). The
+// delimiter is a comma unless told otherwise (Excel reads ';' in locales
+// whose decimal separator is a comma).
 class CsvWriter
 {
 public:
-    explicit CsvWriter(QIODevice *device);
+    explicit CsvWriter(QIODevice *device, QChar delimiter = u',');
 
     bool writeRecord(const QStringList &fields);   // false when the device refused the write
 
@@ -21,4 +25,5 @@ public:
 
 private:
     QIODevice *m_device;
+    QChar m_delimiter;
 };

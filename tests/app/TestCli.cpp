@@ -67,6 +67,7 @@ private slots:
     void checkRestoresADeletedProfileOnNextOpen();
     void checkListsProblemsItCannotFix();
     void exportNeutralizesFormulas();
+    void exportFormatComesFromTheFlagOrTheSuffix();
     void newerDatabaseIsRefused();
     void missingDatabaseIsNotCreated();
     void databaseAndExportArePrivate();
@@ -348,6 +349,44 @@ void TestCli::exportNeutralizesFormulas()
     QVERIFY2(text.startsWith("first_name,last_name,email,phone,date_of_birth,team,address,gender,bio"), qPrintable(text));
     QVERIFY2(text.contains("'=SUM(A1),'@Attack,a@example.com"), qPrintable(text));
     QVERIFY2(text.contains("\"'+1, said \"\"she\"\"\""), qPrintable(text));
+}
+
+// --export FILE.xlsx writes a workbook; --export-format says it outright.
+void TestCli::exportFormatComesFromTheFlagOrTheSuffix()
+{
+    QCOMPARE(run({"--database", m_db, "--import", writeFile("in.csv", "first_name,last_name,email\nJürgen,Müller,j@example.com\n")})
+                 .exitCode,
+             0);
+    auto head = [](const QString &path, int bytes) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.read(bytes) : QByteArray();
+    };
+    const QString xlsx = m_dir->filePath("out.xlsx");
+    Run r = run({"--database", m_db, "--export", xlsx});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), QStringLiteral("Exported 1 employee to %1.").arg(xlsx));
+    QCOMPARE(head(xlsx, 4), QByteArray("PK\x03\x04"));   // a zip: the workbook
+    const QString named = m_dir->filePath("named.csv");
+    QCOMPARE(run({"--database", m_db, "--export", named, "--export-format", "xlsx"}).exitCode, 0);
+    QCOMPARE(head(named, 4), QByteArray("PK\x03\x04"));
+    const QString excel = m_dir->filePath("excel.csv");
+    QCOMPARE(run({"--database", m_db, "--export", excel, "--export-format", "excel-csv"}).exitCode, 0);
+    QCOMPARE(head(excel, 14), QByteArray("\xEF\xBB\xBF" "first_name,"));   // C.UTF-8 writes decimals with '.'
+    const QString plain = m_dir->filePath("plain.csv");
+    QCOMPARE(run({"--database", m_db, "--export", plain}).exitCode, 0);
+    QCOMPARE(head(plain, 11), QByteArray("first_name,"));
+
+    r = run({"--database", m_db, "--export", plain, "--export-format", "ods"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--export-format needs csv, excel-csv, xlsx, not 'ods'"), qPrintable(r.err));
+    r = run({"--database", m_db, "--export-format", "xlsx"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--export-format goes with --export"), qPrintable(r.err));
+    const QString unwritable = m_dir->filePath("missing-dir/out.xlsx");
+    r = run({"--database", m_db, "--export", unwritable});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains(unwritable), qPrintable(r.err));
+    QVERIFY(!QFile::exists(unwritable));
 }
 
 namespace {

@@ -1,9 +1,9 @@
 #include "mainwindow/ImportJob.h"
 
+#include "mainwindow/WorkerThread.h"
 #include "store/EmployeeStore.h"
 
 #include <QMutexLocker>
-#include <QThread>
 
 ImportJob::ImportJob(StoreSessionOpener opener, const EmployeeValidator &validator, const QString &path,
                      QObject *parent)
@@ -24,20 +24,12 @@ void ImportJob::start()
     if (m_running || m_thread)
         return;
     m_running = true;
-    m_thread.reset(QThread::create([this] {
-        const ImportReport report = run();
-        // Back on the job's thread; dropped if the job is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, report] {
-                m_thread->wait();   // the worker is past its last statement
-                m_running = false;
-                emit finished(report);
-            },
-            Qt::QueuedConnection);
-    }));
-    m_thread->setObjectName(QStringLiteral("csv-import"));
-    m_thread->start();
+    m_thread = startWorkerThread(this, QStringLiteral("csv-import"), [this] { return run(); },
+                                 [this](const ImportReport &report) {
+                                     m_thread->wait();   // the worker is past its last statement
+                                     m_running = false;
+                                     emit finished(report);
+                                 });
 }
 
 void ImportJob::cancel()

@@ -5,7 +5,7 @@
 // may do while an import runs. The pieces are elsewhere: the views and the
 // user's place in them (EmployeeTabs), the actions (MainWindowActions),
 // settings (WindowSettings), import (ImportController), export
-// (CsvExportController), database files (DatabaseFileChooser), servers
+// (ExportController), database files (DatabaseFileChooser), servers
 // (ServerConnector), the status bar's database label (DatabaseStatusLabel)
 // and deletion (DeleteConfirmation).
 
@@ -17,7 +17,7 @@
 #include "employees/EmployeeTabs.h"
 #include "employees/EmployeeView.h"
 #include "mainwindow/AboutDialog.h"
-#include "mainwindow/CsvExportController.h"
+#include "mainwindow/ExportController.h"
 #include "mainwindow/DatabaseStatusLabel.h"
 #include "mainwindow/DatabaseFileChooser.h"
 #include "mainwindow/ArchiveController.h"
@@ -55,7 +55,8 @@ MainWindow::MainWindow(EmployeeStore *store, const QString &databaseName, QWidge
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(IconProvider::applicationIcon());
     m_importer = new ImportController(this);
-    m_exporter = new CsvExportController(this);
+    m_exporter = new ExportController(this);
+    connect(m_exporter, &ExportController::finished, this, &MainWindow::exportFinished);
     m_undo = new UndoController(this);
     connect(m_undo, &UndoController::changed, this, &MainWindow::updateActions);
     connect(m_undo, &UndoController::finished, this, &MainWindow::onUndoFinished);
@@ -78,6 +79,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setSessionOpener(StoreSessionOpener opener)
 {
     m_undo->setSessionOpener(opener);
+    m_exporter->setSessionOpener(opener);
     m_importer->setSessionOpener(std::move(opener));
 }
 
@@ -91,7 +93,8 @@ void MainWindow::createActions()
     connect(a.openDatabase, &QAction::triggered, this, &MainWindow::openDatabase);
     connect(a.connectServer, &QAction::triggered, this, &MainWindow::connectToServer);
     connect(a.importCsv, &QAction::triggered, this, &MainWindow::importCsv);
-    connect(a.exportCsv, &QAction::triggered, this, &MainWindow::exportCsv);
+    connect(a.exportEmployees, &QAction::triggered, this, &MainWindow::exportEmployees);
+    connect(m_exporter, &ExportController::runningChanged, a.exportEmployees, &QAction::setDisabled);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.undo, &QAction::triggered, this, &MainWindow::undo);
     connect(a.redo, &QAction::triggered, this, &MainWindow::redo);
@@ -211,7 +214,6 @@ void MainWindow::setStore(EmployeeStore *store, const QString &databaseName)
             m_editor->recordChangedElsewhere(m_changesElsewhere->lastWriters());
     });
 
-    m_exporter->setStore(store);
     m_history->setStore(store);
     m_purge->setStore(store);
     WindowSettings::rememberDatabase(m_store->database());
@@ -549,14 +551,14 @@ void MainWindow::onImportFinished(const ImportReport &report, const QString &fil
         m_importer->showReport(report, fileName);
 }
 
-void MainWindow::exportCsv()
+void MainWindow::exportEmployees()
 {
     m_exporter->exportWithDialog();
 }
 
-bool MainWindow::exportCsvFile(const QString &path)
+bool MainWindow::exportFile(const QString &path, ExportFormat format)
 {
-    return m_exporter->exportTo(path);
+    return m_exporter->startExport(path, format);
 }
 
 void MainWindow::about()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "csv/CsvImporter.h"
+#include "csv/ExportFormat.h"
+#include "csv/ExportReport.h"
 #include "db/DatabaseLocation.h"
 #include "db/ServerRoles.h"
 #include "domain/EmployeeRecord.h"
@@ -12,7 +14,7 @@
 #include <optional>
 
 class ArchiveController;
-class CsvExportController;
+class ExportController;
 class DatabaseStatusLabel;
 class EmployeeEditDialog;
 class EmployeeStore;
@@ -78,13 +80,14 @@ public:
     // one, Import CSV says it cannot import.
     void setSessionOpener(StoreSessionOpener opener);
 
-    // File > Import CSV… and Export CSV… without the file dialogs. The
-    // import runs on a worker thread and returns at once (false if it could
-    // not start); progress with Cancel while it runs, importFinished() and a
-    // report when it ends. The export writes a status message.
+    // File > Import CSV… and Export… without the file dialogs. Both run on
+    // a worker thread and return at once (false if they could not start).
+    // The import shows progress with Cancel while it runs, importFinished()
+    // and a report when it ends; the export emits exportFinished() and writes
+    // a status message (a message box if it failed).
     bool importCsvFile(const QString &path);
     bool isImporting() const;
-    bool exportCsvFile(const QString &path);
+    bool exportFile(const QString &path, ExportFormat format);
 
 public slots:
     void newEmployee();
@@ -97,7 +100,7 @@ public slots:
     void openDatabase();
     void connectToServer();
     void importCsv();
-    void exportCsv();
+    void exportEmployees();
     void about();
     void focusSearch();
     void undo();
@@ -109,6 +112,7 @@ signals:
     void openDatabaseRequested(const DatabaseLocation &location);
     // An import started from the window ended (committed, failed or cancelled).
     void importFinished(const ImportReport &report);
+    void exportFinished(const ExportReport &report);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -146,7 +150,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QPointer<EmployeeEditDialog> m_editor;
     ImportController *m_importer = nullptr;
-    CsvExportController *m_exporter = nullptr;
+    ExportController *m_exporter = nullptr;
     ArchiveController *m_archive = nullptr;
     HistoryController *m_history = nullptr;
     PurgeController *m_purge = nullptr;

@@ -32,9 +32,9 @@ MainWindowActions::MainWindowActions(QObject *owner)
                          tr("Open the employee database on a PostgreSQL server shared with your colleagues")))
     , importCsv(make(owner, tr("&Import CSV…"), QStringLiteral("document-import"), QStringLiteral("actionImportCsv"),
                      QKeySequence(Qt::CTRL | Qt::Key_I), tr("Add employees from a CSV file")))
-    , exportCsv(make(owner, tr("&Export CSV…"), QStringLiteral("document-export"), QStringLiteral("actionExportCsv"),
-                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-                     tr("Write every employee and profile to a CSV file")))
+    , exportEmployees(make(owner, tr("&Export…"), QStringLiteral("document-export"), QStringLiteral("actionExport"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                           tr("Write every employee and profile to an Excel workbook or a CSV file")))
     , quit(make(owner, tr("&Quit"), QStringLiteral("application-exit"), QStringLiteral("actionQuit"),
                 QKeySequence::Quit, {}))
     , undo(make(owner, tr("&Undo"), QStringLiteral("edit-undo"), QStringLiteral("actionUndo"), QKeySequence::Undo,
@@ -76,7 +76,7 @@ QMenu *MainWindowActions::addMenus(QMenuBar *menuBar)
     recentServers = file->addMenu(tr("&Recent Servers"));
     recentServers->setObjectName(QStringLiteral("recentServersMenu"));
     file->addSeparator();
-    file->addActions({importCsv, exportCsv});
+    file->addActions({importCsv, exportEmployees});
     file->addSeparator();
     file->addAction(quit);
 
@@ -104,7 +104,7 @@ void MainWindowActions::addToToolBar(QToolBar *toolBar) const
 {
     toolBar->addActions({newEmployee, editEmployee, archiveEmployee});
     toolBar->addSeparator();
-    toolBar->addActions({importCsv, exportCsv});
+    toolBar->addActions({importCsv, exportEmployees});
     toolBar->addSeparator();
     toolBar->addAction(teams);
     // Accessible names: the labels without mnemonics (menus strip the '&'

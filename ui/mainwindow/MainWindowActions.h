@@ -45,7 +45,7 @@ public:
     QMenu *recentServers = nullptr;   // File > Recent Servers, made by addMenus()
     QMenu *editMenu = nullptr;        // Edit, made by addMenus() (controllers add theirs)
     QAction *importCsv;
-    QAction *exportCsv;
+    QAction *exportEmployees;
     QAction *quit;
     QAction *undo;
     QAction *redo;

@@ -17,6 +17,7 @@ const QString kLastDatabase = QStringLiteral("Database/lastSqlitePath");
 const QString kLastDirectory = QStringLiteral("Database/lastDirectory");
 const QString kLastCsvDirectory = QStringLiteral("Csv/lastDirectory");
 const QString kRetentionMonths = QStringLiteral("Archive/retentionMonths");
+const QString kExportFormat = QStringLiteral("Export/format");
 
 QString folderKey(WindowSettings::Folder folder)
 {
@@ -86,4 +87,14 @@ int WindowSettings::retentionMonths()
 void WindowSettings::setRetentionMonths(int months)
 {
     QSettings().setValue(kRetentionMonths, qMax(0, months));
+}
+
+ExportFormat WindowSettings::exportFormat()
+{
+    return ExportFormats::forName(QSettings().value(kExportFormat).toString()).value_or(ExportFormat::Xlsx);
+}
+
+void WindowSettings::setExportFormat(ExportFormat format)
+{
+    QSettings().setValue(kExportFormat, ExportFormats::name(format));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "csv/ExportFormat.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -9,8 +11,8 @@ class QTabWidget;
 
 // What the main window remembers between runs, in QSettings: its geometry
 // and toolbar state, the open tab, each view's columns and sort, the SQLite
-// file last open, the folders the file dialogs start in, and the archive's
-// retention period. One place for the keys, so a renamed key cannot lose
+// file last open, the folders the file dialogs start in, the export's format
+// and the archive's retention period. One place for the keys, so a renamed key cannot lose
 // half of a user's layout.
 class WindowSettings
 {
@@ -37,4 +39,9 @@ public:
     // (the default: nobody is purged until the user sets one).
     static int retentionMonths();
     static void setRetentionMonths(int months);
+
+    // The format File > Export… offered last (default: an Excel workbook,
+    // what most people open an export with).
+    static ExportFormat exportFormat();
+    static void setExportFormat(ExportFormat format);
 };

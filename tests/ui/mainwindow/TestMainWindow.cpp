@@ -423,7 +423,7 @@ void TestMainWindow::actionsHaveNamesAndStandardShortcuts()
             QCOMPARE(button->accessibleName(), e.name);
     }
     QVERIFY(toolBar->widgetForAction(action(window.get(), "actionNewEmployee")));
-    for (const char *name : {"actionNewDatabase", "actionImportCsv", "actionExportCsv", "actionTeams", "actionAbout"})
+    for (const char *name : {"actionNewDatabase", "actionImportCsv", "actionExport", "actionTeams", "actionAbout"})
         QVERIFY2(action(window.get(), name), name);
     // Edit and Delete need a selection.
     QVERIFY(!action(window.get(), "actionEditEmployee")->isEnabled());

@@ -4,6 +4,7 @@
 // closing the window roll it back, and the views show its rows only after
 // the commit.
 #include "app/AppSession.h"
+#include "csv/CsvImporter.h"
 #include "editor/EmployeeEditDialog.h"
 #include "store/EmployeeStore.h"
 #include "views/EmployeeTableModel.h"
@@ -87,6 +88,7 @@ private slots:
     void cancellingAnImportLeavesTheDatabaseAsItWas();
     void closingDuringAnImportAsksAndRollsBack();
     void importReadsNationalPhonesInTheChosenRegion();
+    void exportRunsBesideTheWindowAndSaysHowItWent();
 
 private:
     qint64 addEmployee(const QString &first, const QString &email);
@@ -176,7 +178,10 @@ void TestWindowImport::importAndExportCsvFromTheWindow()
     QVERIFY(WindowParts::statusText(*window).startsWith(QStringLiteral("2 ")));
 
     const QString out = dir.filePath(QStringLiteral("out.csv"));
-    QVERIFY(window->exportCsvFile(out));
+    QSignalSpy exportFinished(window.get(), &MainWindow::exportFinished);
+    QVERIFY(window->exportFile(out, ExportFormat::Csv));
+    QVERIFY(exportFinished.wait(ImportTimeoutMs));
+    QVERIFY(exportFinished.first().first().value<ExportReport>().ok());
     QFile exported(out);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     const QByteArray text = exported.readAll();
@@ -339,6 +344,45 @@ void TestWindowImport::importReadsNationalPhonesInTheChosenRegion()
     QCOMPARE(count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM employee WHERE phone = ?"),
                    {QStringLiteral("+493020000005")}),
              1);
+}
+
+
+// File > Export… writes on a worker thread with its own session: the call
+// returns at once, Export waits until it ends, and the window says how it went.
+void TestWindowImport::exportRunsBesideTheWindowAndSaysHowItWent()
+{
+    QTemporaryDir dir;
+    QFile csv(writeCsv(dir, QStringLiteral("many.csv"), 3000));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(CsvImporter(m_store, EmployeeValidator(QStringLiteral("DE"))).importDevice(&csv).accepted, 3000);
+    auto window = makeWindow();
+    QAction *exportAction = window->findChild<QAction *>(QStringLiteral("actionExport"));
+    QVERIFY(exportAction && exportAction->isEnabled());
+    QSignalSpy finished(window.get(), &MainWindow::exportFinished);
+    const QString xlsx = dir.filePath(QStringLiteral("employees.xlsx"));
+    QVERIFY(window->exportFile(xlsx, ExportFormat::Xlsx));
+    QVERIFY(finished.isEmpty());
+    QVERIFY(!exportAction->isEnabled());
+    QVERIFY(!window->exportFile(dir.filePath(QStringLiteral("second.csv")), ExportFormat::Csv));   // one at a time
+    QVERIFY(finished.wait(ImportTimeoutMs));
+    const ExportReport report = finished.takeFirst().first().value<ExportReport>();
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QCOMPARE(report.rows, 3000);
+    QVERIFY(exportAction->isEnabled());
+    QFile workbook(xlsx);
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    QCOMPARE(workbook.read(4), QByteArray("PK\x03\x04"));
+    QVERIFY2(WindowParts::statusText(*window).contains(QStringLiteral("3000")), qPrintable(WindowParts::statusText(*window)));
+
+    // A failure is a message box naming the file, and no file.
+    const QString unwritable = dir.filePath(QStringLiteral("missing/employees.xlsx"));
+    QString message;
+    answerNextMessageBox(QStringLiteral("OK"), &message, ImportTimeoutMs);
+    QVERIFY(window->exportFile(unwritable, ExportFormat::Xlsx));
+    QVERIFY(finished.wait(ImportTimeoutMs));
+    QTRY_VERIFY(!message.isEmpty());
+    QVERIFY2(message.contains(unwritable) && message.contains(QStringLiteral("was not written")), qPrintable(message));
+    QVERIFY(!QFile::exists(unwritable));
 }
 
 QTEST_MAIN(TestWindowImport)
