@@ -15,7 +15,7 @@ struct CommandLineOptions
 {
     DatabaseLocation location;
     QString importPath;
-    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run
+    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run, --create-teams
     QString rejectedRowsPath;      // --rejected-rows: the import's refused rows as CSV
     QString exportPath;
     QString phoneRegion;   // empty: from the system locale
