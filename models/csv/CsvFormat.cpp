@@ -24,11 +24,16 @@ QByteArray peekHead(QIODevice *device, bool *wholeFile)
         *wholeFile = device->size() - device->pos() <= head.size();
         return head;
     }
-    QByteArray head = device->peek(HeadSize);
+    // Each peek asks for a little more than it has (a few bytes at a time
+    // must not cost a 64 KiB buffer each).
+    const auto wanted = [device](qint64 have) {
+        return std::min(HeadSize, have + std::max<qint64>(device->bytesAvailable() - have, 4096));
+    };
+    QByteArray head = device->peek(wanted(0));
     while (head.size() < HeadSize) {
-        QByteArray more = device->peek(HeadSize);
+        QByteArray more = device->peek(wanted(head.size()));
         if (more.size() == head.size() && device->waitForReadyRead(30000))
-            more = device->peek(HeadSize);
+            more = device->peek(wanted(head.size()));
         if (more.size() == head.size())
             break;
         head = more;

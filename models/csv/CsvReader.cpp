@@ -6,6 +6,7 @@ namespace {
 
 constexpr qint64 ChunkSize = 1 << 20;   // 1 MiB: big enough to amortize read(), small enough for memory
 constexpr qint64 MinChunkSize = 4096;
+constexpr qint64 MinPipeChunkSize = 64 * 1024;
 
 // Where the parser is inside the decoded buffer. The parser works on a copy
 // and only commits it once a whole record is parsed, so running out of
@@ -233,8 +234,9 @@ bool CsvReader::fillBuffer()
     }
     // A file smaller than a chunk needs no MiB of memory (the fuzz target
     // reads thousands of small files a second; sanitizers make each MiB dear).
-    const qint64 size = m_device->isSequential() ? ChunkSize
-                                                 : qBound(MinChunkSize, m_device->bytesAvailable() + 1, ChunkSize);
+    // A pipe hands out at most its buffer (64 KiB on Linux) a read anyway.
+    const qint64 floor = m_device->isSequential() ? MinPipeChunkSize : MinChunkSize;
+    const qint64 size = qBound(floor, m_device->bytesAvailable() + 1, ChunkSize);
     m_chunk.resize(size);
     qint64 n = m_device->read(m_chunk.data(), size);
     if (n == 0 && m_device->waitForReadyRead(30000))   // pipes and sockets: wait for more
