@@ -387,16 +387,20 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Avec --import&#xa0;: écrire les lignes refusées dans le fichier CSV &lt;file&gt;, avec une colonne reason (motif), pour les corriger et les importer de nouveau.</translation>
     </message>
     <message>
-        <source>--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go with --import.</source>
-        <translation>--encoding, --delimiter, --map, --date-order, --existing et --rejected-rows vont avec --import.</translation>
-    </message>
-    <message>
         <source>--dry-run goes with --import or --purge-archived-before.</source>
         <translation>--dry-run va avec --import ou --purge-archived-before.</translation>
     </message>
     <message>
         <source>--existing needs reject, skip or update, not &apos;%1&apos;.</source>
         <translation>--existing attend reject, skip ou update, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>With --import: create a team that a row names and that does not exist yet (in any case), instead of refusing the row; created only if the import is saved.</source>
+        <translation>Avec --import : créer une équipe qu&apos;une ligne nomme et qui n&apos;existe pas encore (quelle que soit la casse), au lieu de refuser la ligne ; elle n&apos;est créée que si l&apos;import est enregistré.</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows and --create-teams go with --import.</source>
+        <translation>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows et --create-teams s&apos;utilisent avec --import.</translation>
     </message>
 </context>
 <context>
@@ -689,6 +693,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>unknown gender &apos;%1&apos;; use female, male, other (or F, M, D) or leave it empty</source>
         <translation>genre inconnu « %1 » ; utilisez female, male, other (ou F, M, D) ou laissez-le vide</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; would be created (--create-teams)</source>
+        <translation>l&apos;équipe « %1 » serait créée (--create-teams)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; created (--create-teams)</source>
+        <translation>équipe « %1 » créée (--create-teams)</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2006,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The import could not be redone: %1</source>
         <translation>L’importation n’a pas pu être rétablie : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTeams</name>
+    <message>
+        <source>unknown team &apos;%1&apos;, and your role on the server may not create teams (--create-teams needs the %2 role; ask an administrator to create it)</source>
+        <translation>équipe « %1 » inconnue, et votre rôle sur le serveur ne peut pas créer d&apos;équipes (--create-teams nécessite le rôle %2 ; demandez à un administrateur de la créer)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; could not be created: %2</source>
+        <translation>l&apos;équipe « %1 » n&apos;a pas pu être créée : %2</translation>
     </message>
 </context>
 <context>
