@@ -127,6 +127,10 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         tr("With --import: write the refused rows to the CSV file <file>, with a reason column, to fix and import "
            "again."),
         tr("file"));
+    const QCommandLineOption createTeamsOption(
+        QStringLiteral("create-teams"),
+        tr("With --import: create a team that a row names and that does not exist yet (in any case), instead of "
+           "refusing the row; created only if the import is saved."));
     const QCommandLineOption encodingOption(
         QStringLiteral("encoding"),
         tr("With --import: read the file in <name> (%1) instead of finding out from the file.")
@@ -148,7 +152,7 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
     parser.addOptions({database, databaseUrl, databaseService, importOption, exportOption, checkOption, historyOption,
                        exportPersonOption, purgeOption, dryRunOption, regionOption, rolesOption, encodingOption,
                        delimiterOption, mapOption, dateOrderOption, existingOption, rejectedRowsOption,
-                       exportFormatOption});
+                       exportFormatOption, createTeamsOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("With --export-person: the file to write."),
                                  QStringLiteral("[FILE]"));
 
@@ -229,10 +233,11 @@ CommandLine::Outcome CommandLine::parse(const QStringList &arguments, CommandLin
         return Outcome::ExitFailure;
     if (options->importPath.isEmpty()
         && (parser.isSet(encodingOption) || parser.isSet(delimiterOption) || parser.isSet(mapOption)
-            || parser.isSet(dateOrderOption) || parser.isSet(existingOption) || parser.isSet(rejectedRowsOption))) {
+            || parser.isSet(dateOrderOption) || parser.isSet(existingOption) || parser.isSet(rejectedRowsOption)
+            || parser.isSet(createTeamsOption))) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go "
-                                   "with --import.")));
+                     qPrintable(tr("--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows and "
+                                   "--create-teams go with --import.")));
         return Outcome::ExitFailure;
     }
     options->rejectedRowsPath = parser.value(rejectedRowsOption);
@@ -296,6 +301,7 @@ bool CommandLine::parseImportOptions(const QCommandLineParser &parser, ImportOpt
         if (!options->dateOrder)
             return refuse(tr("--date-order needs DMY, MDY or YMD, not '%1'.").arg(parser.value(QStringLiteral("date-order"))));
     }
+    options->createTeams = parser.isSet(QStringLiteral("create-teams"));
     if (parser.isSet(QStringLiteral("existing"))) {
         const QString name = parser.value(QStringLiteral("existing"));
         const std::optional<ExistingRowPolicy::Mode> mode = ExistingRowPolicy::modeForName(name);

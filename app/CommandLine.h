@@ -16,7 +16,7 @@ struct CommandLineOptions
 {
     DatabaseLocation location;
     QString importPath;
-    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run
+    ImportOptions importOptions;   // --encoding, --delimiter, --map, --date-order, --existing, --dry-run, --create-teams
     QString rejectedRowsPath;      // --rejected-rows: the import's refused rows as CSV
     QString exportPath;
     ExportFormat exportFormat = ExportFormat::Csv;   // --export-format, else from the path's suffix

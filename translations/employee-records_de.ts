@@ -383,10 +383,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>Mit --import: die abgelehnten Zeilen mit einer Spalte reason (Grund) in die CSV-Datei &lt;file&gt; schreiben, um sie zu korrigieren und erneut zu importieren.</translation>
     </message>
     <message>
-        <source>--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go with --import.</source>
-        <translation>--encoding, --delimiter, --map, --date-order, --existing und --rejected-rows gehören zu --import.</translation>
-    </message>
-    <message>
         <source>--dry-run goes with --import or --purge-archived-before.</source>
         <translation>--dry-run gehört zu --import oder --purge-archived-before.</translation>
     </message>
@@ -413,6 +409,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>--export-format needs %1, not &apos;%2&apos;.</source>
         <translation>--export-format braucht %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>With --import: create a team that a row names and that does not exist yet (in any case), instead of refusing the row; created only if the import is saved.</source>
+        <translation>Mit --import: ein Team, das eine Zeile nennt und das es (in keiner Schreibweise) noch nicht gibt, anlegen, statt die Zeile abzulehnen; es wird nur angelegt, wenn der Import gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows and --create-teams go with --import.</source>
+        <translation>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows und --create-teams gehören zu --import.</translation>
     </message>
 </context>
 <context>
@@ -616,9 +620,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
-    <name>CsvExportController</name>
-</context>
-<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -678,6 +679,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>unknown gender &apos;%1&apos;; use female, male, other (or F, M, D) or leave it empty</source>
         <translation>unbekanntes Geschlecht „%1“; verwenden Sie female, male, other (oder F, M, D) oder lassen Sie es leer</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; would be created (--create-teams)</source>
+        <translation>Team „%1“ würde angelegt (--create-teams)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; created (--create-teams)</source>
+        <translation>Team „%1“ angelegt (--create-teams)</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2044,17 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>The import could not be redone: %1</source>
         <translation>Der Import konnte nicht wiederholt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTeams</name>
+    <message>
+        <source>unknown team &apos;%1&apos;, and your role on the server may not create teams (--create-teams needs the %2 role; ask an administrator to create it)</source>
+        <translation>unbekanntes Team „%1“, und Ihre Rolle auf dem Server darf keine Teams anlegen (--create-teams braucht die Rolle %2; bitten Sie einen Administrator, es anzulegen)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; could not be created: %2</source>
+        <translation>Team „%1“ konnte nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>

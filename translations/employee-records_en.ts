@@ -2,9 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CsvExportController</name>
-</context>
-<context>
     <name>DatabaseHistoryPanel</name>
     <message numerus="yes">
         <source>%n change(s)</source>

@@ -383,10 +383,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>Avec --import&#xa0;: écrire les lignes refusées dans le fichier CSV &lt;file&gt;, avec une colonne reason (motif), pour les corriger et les importer de nouveau.</translation>
     </message>
     <message>
-        <source>--encoding, --delimiter, --map, --date-order, --existing and --rejected-rows go with --import.</source>
-        <translation>--encoding, --delimiter, --map, --date-order, --existing et --rejected-rows vont avec --import.</translation>
-    </message>
-    <message>
         <source>--dry-run goes with --import or --purge-archived-before.</source>
         <translation>--dry-run va avec --import ou --purge-archived-before.</translation>
     </message>
@@ -396,11 +392,11 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>Export all employees to &lt;file&gt; and exit: an Excel workbook if it ends in .xlsx, else CSV (see --export-format).</source>
-        <translation>Exporter tous les employés vers &lt;fichier&gt; et quitter : un classeur Excel si le nom finit par .xlsx, sinon du CSV (voir --export-format).</translation>
+        <translation>Exporter tous les employés vers &lt;fichier&gt; et quitter&#xa0;: un classeur Excel si le nom finit par .xlsx, sinon du CSV (voir --export-format).</translation>
     </message>
     <message>
         <source>With --export: write &lt;format&gt;: csv (RFC 4180, UTF-8; the default), excel-csv (UTF-8 with a BOM, separated by &apos;;&apos; where the locale writes decimals with a comma) or xlsx (an Excel workbook).</source>
-        <translation>Avec --export : écrire au format &lt;format&gt; : csv (RFC 4180, UTF-8 ; par défaut), excel-csv (UTF-8 avec BOM, séparé par &apos;;&apos; là où la langue écrit les décimales avec une virgule) ou xlsx (un classeur Excel).</translation>
+        <translation>Avec --export&#xa0;: écrire au format &lt;format&gt;&#xa0;: csv (RFC 4180, UTF-8&#xa0;; par défaut), excel-csv (UTF-8 avec BOM, séparé par &apos;;&apos; là où la langue écrit les décimales avec une virgule) ou xlsx (un classeur Excel).</translation>
     </message>
     <message>
         <source>format</source>
@@ -412,7 +408,15 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>--export-format needs %1, not &apos;%2&apos;.</source>
-        <translation>--export-format attend %1, pas « %2 ».</translation>
+        <translation>--export-format attend %1, pas «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>With --import: create a team that a row names and that does not exist yet (in any case), instead of refusing the row; created only if the import is saved.</source>
+        <translation>Avec --import : créer une équipe qu&apos;une ligne nomme et qui n&apos;existe pas encore (quelle que soit la casse), au lieu de refuser la ligne ; elle n&apos;est créée que si l&apos;import est enregistré.</translation>
+    </message>
+    <message>
+        <source>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows and --create-teams go with --import.</source>
+        <translation>--encoding, --delimiter, --map, --date-order, --existing, --rejected-rows et --create-teams s&apos;utilisent avec --import.</translation>
     </message>
 </context>
 <context>
@@ -616,9 +620,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
-    <name>CsvExportController</name>
-</context>
-<context>
     <name>CsvExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
@@ -678,6 +679,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>unknown gender &apos;%1&apos;; use female, male, other (or F, M, D) or leave it empty</source>
         <translation>genre inconnu « %1 » ; utilisez female, male, other (ou F, M, D) ou laissez-le vide</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; would be created (--create-teams)</source>
+        <translation>l&apos;équipe « %1 » serait créée (--create-teams)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; created (--create-teams)</source>
+        <translation>équipe « %1 » créée (--create-teams)</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1311,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <name>EmployeeRowSource</name>
     <message>
         <source>cannot read the employees: %1</source>
-        <translation>impossible de lire les employés : %1</translation>
+        <translation>impossible de lire les employés&#xa0;: %1</translation>
     </message>
     <message>
         <source>the export was cancelled</source>
@@ -1493,7 +1502,7 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>“%1” was not written: %2</source>
-        <translation>« %1 » n’a pas été écrit : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été écrit&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n employee(s) to %1.</source>
@@ -2035,6 +2044,17 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>The import could not be redone: %1</source>
         <translation>L’importation n’a pas pu être rétablie : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTeams</name>
+    <message>
+        <source>unknown team &apos;%1&apos;, and your role on the server may not create teams (--create-teams needs the %2 role; ask an administrator to create it)</source>
+        <translation>équipe « %1 » inconnue, et votre rôle sur le serveur ne peut pas créer d&apos;équipes (--create-teams nécessite le rôle %2 ; demandez à un administrateur de la créer)</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; could not be created: %2</source>
+        <translation>l&apos;équipe « %1 » n&apos;a pas pu être créée : %2</translation>
     </message>
 </context>
 <context>
@@ -3313,11 +3333,11 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <name>XlsxExporter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
-        <translation>impossible d’écrire « %1 » : %2</translation>
+        <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot write &apos;%1&apos;: the workbook could not be created</source>
-        <translation>impossible d’écrire « %1 » : le classeur n’a pas pu être créé</translation>
+        <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: le classeur n’a pas pu être créé</translation>
     </message>
     <message>
         <source>Employees</source>
@@ -3325,15 +3345,15 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
     <message>
         <source>an Excel sheet holds at most %1 employees: export them as CSV</source>
-        <translation>une feuille Excel contient au plus %1 employés : exportez-les en CSV</translation>
+        <translation>une feuille Excel contient au plus %1 employés&#xa0;: exportez-les en CSV</translation>
     </message>
     <message>
         <source>cannot write row %1, column %2 of &apos;%3&apos;: %4</source>
-        <translation>impossible d’écrire la ligne %1, colonne %2 de « %3 » : %4</translation>
+        <translation>impossible d’écrire la ligne %1, colonne %2 de «&#xa0;%3&#xa0;»&#xa0;: %4</translation>
     </message>
     <message>
         <source>cannot save &apos;%1&apos;: %2</source>
-        <translation>impossible d’enregistrer « %1 » : %2</translation>
+        <translation>impossible d’enregistrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
 </context>
 </TS>

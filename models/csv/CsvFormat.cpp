@@ -5,6 +5,8 @@
 
 #include <QIODevice>
 
+#include <algorithm>
+
 namespace {
 
 // Enough for the header and the first rows of any sensible file and for
@@ -12,14 +14,41 @@ namespace {
 // costs nothing next to the import (peek() keeps it for the reader).
 constexpr qint64 HeadSize = 64 * 1024;
 
+// The file's first HeadSize bytes, left for the reader. A pipe hands out
+// what it holds at the moment (a peek may see a few bytes of the header):
+// peek on, waiting as the reader does, until the head is whole or the input ends.
+QByteArray peekHead(QIODevice *device, bool *wholeFile)
+{
+    if (!device->isSequential()) {
+        const QByteArray head = device->peek(std::min(HeadSize, device->bytesAvailable()));
+        *wholeFile = device->size() - device->pos() <= head.size();
+        return head;
+    }
+    // Each peek asks for a little more than it has (a few bytes at a time
+    // must not cost a 64 KiB buffer each).
+    const auto wanted = [device](qint64 have) {
+        return std::min(HeadSize, have + std::max<qint64>(device->bytesAvailable() - have, 4096));
+    };
+    QByteArray head = device->peek(wanted(0));
+    while (head.size() < HeadSize) {
+        QByteArray more = device->peek(wanted(head.size()));
+        if (more.size() == head.size() && device->waitForReadyRead(30000))
+            more = device->peek(wanted(head.size()));
+        if (more.size() == head.size())
+            break;
+        head = more;
+    }
+    *wholeFile = head.size() < HeadSize;
+    return head;
+}
+
 } // namespace
 
 CsvFormat CsvFormat::sniff(QIODevice *device, std::optional<TextDecoder::Encoding> encoding, QChar delimiter)
 {
     CsvFormat format;
-    const QByteArray head = device->peek(HeadSize);
-    const bool wholeFile =
-        device->isSequential() ? head.size() < HeadSize : device->size() - device->pos() <= head.size();
+    bool wholeFile = false;
+    const QByteArray head = peekHead(device, &wholeFile);
     if (encoding) {
         format.encoding = *encoding;
     } else {

@@ -48,6 +48,7 @@ struct CsvImporter::Row
     QString problem;   // empty: the row may be written
     QDate leftOn;      // valid: an archived employee, archived again once written
     QString leavingReason;
+    QString newTeam;   // --create-teams: a team no one has yet, created before the row is written
 };
 
 // One batch of records and its validated rows. The destructor waits for the
@@ -74,7 +75,7 @@ struct CsvImporter::Batch
 };
 
 CsvImporter::CsvImporter(EmployeeStore *store, const EmployeeValidator &validator, QObject *parent)
-    : QObject(parent), m_store(store), m_validator(validator)
+    : QObject(parent), m_store(store), m_validator(validator), m_teams(store)
 {
     // One core is the writing thread's: it validates too whenever it would
     // otherwise wait (measured on 2 cores: 3 busy threads on 2 cores slowed the
@@ -130,7 +131,7 @@ ImportReport CsvImporter::importDevice(QIODevice *device, qint64 totalBytes)
     CsvReader reader(device, format);
     if (!readHeader(reader, report))
         return report;
-    loadTeams();
+    m_teams.load(m_options.createTeams);
     if (m_options.existing != ExistingRowPolicy::Mode::Reject)
         m_updater = std::make_unique<ImportUpdater>(m_store, m_options.existing, presentFields());
 
@@ -167,6 +168,7 @@ void CsvImporter::finish(ImportReport &report)
         // --dry-run: everything was written and checked; now undone, the counts kept.
         m_store->rollbackBulk();
         report.dryRun = true;
+        noteCreatedTeams(report);
         return;
     }
     if (report.ok()) {
@@ -175,6 +177,7 @@ void CsvImporter::finish(ImportReport &report)
         const qint64 changeSet = m_store->openChangeSet();
         if (m_store->commitBulk(&error)) {
             report.changeSetId = changeSet;
+            noteCreatedTeams(report);
             return;
         }
         report.fatalError = tr("the import could not be saved: %1").arg(error);
@@ -183,6 +186,16 @@ void CsvImporter::finish(ImportReport &report)
     }
     report.accepted = 0;
     report.updated = report.unchanged = report.skipped = 0;
+}
+
+// Only an import that committed (or a dry run, saying "would") created teams.
+void CsvImporter::noteCreatedTeams(ImportReport &report) const
+{
+    report.createdTeams = m_teams.created();
+    for (const QString &team : report.createdTeams)
+        report.notes << (report.dryRun ? tr("team '%1' would be created (--create-teams)")
+                                       : tr("team '%1' created (--create-teams)"))
+                            .arg(team);
 }
 
 bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
@@ -205,13 +218,6 @@ bool CsvImporter::readHeader(CsvReader &reader, ImportReport &report)
         report.notes << tr("column '%1' is not imported: no field has that meaning (name one with --map \"%1=field\")")
                             .arg(ignored);
     return true;
-}
-
-void CsvImporter::loadTeams()
-{
-    m_teamIds.clear();
-    for (const Team &team : m_store->teams())
-        m_teamIds.insert(team.name.trimmed().toCaseFolded(), team.id);
 }
 
 std::unique_ptr<CsvImporter::Batch> CsvImporter::readBatch(CsvReader &reader) const
@@ -321,6 +327,7 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
         report.cancelled = true;
         return;
     }
+    createMissingTeams(batch);
     // --existing skip|update: the rows whose email is taken are dealt with first.
     const std::vector<ImportUpdater::Outcome> existing = resolveExisting(batch);
     const auto isNew = [&existing](size_t i) {
@@ -355,6 +362,21 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
                 m_leavers.push_back({result.id(), row.leftOn, row.leavingReason});
         } else
             reject(row.line, result.errorText(), report, &fields);
+    }
+}
+
+// --create-teams: the teams the valid rows name and no one has yet are
+// created now, on the writing thread and in the import's transaction; a row
+// whose team cannot be created is refused with the reason.
+void CsvImporter::createMissingTeams(Batch &batch)
+{
+    for (Row &row : batch.rows) {
+        if (row.newTeam.isEmpty() || !row.problem.isEmpty())
+            continue;
+        QString reason;
+        row.profile.teamId = m_teams.resolve(row.newTeam, &reason);
+        if (row.profile.teamId == 0)
+            row.problem = describeErrors(FieldErrors{{QStringLiteral("team"), reason}});
     }
 }
 
@@ -458,7 +480,7 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
     row.employee.email = cell(fields, Email);
     row.employee.phone = cell(fields, Phone);
     FieldErrors errors = m_validator.validate(row.employee);
-    validateProfileFields(fields, row.profile, errors);
+    validateProfileFields(fields, row, errors);
     row.leftOn = m_dates.read(cell(fields, LeftOn), LeftOn, errors);
     if (row.leftOn.isValid())
         row.leavingReason = cell(fields, LeavingReason).trimmed();
@@ -468,13 +490,16 @@ CsvImporter::Row CsvImporter::validateRecord(qint64 line, const QStringList &fie
     return row;
 }
 
-void CsvImporter::validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const
+void CsvImporter::validateProfileFields(const QStringList &fields, Row &row, FieldErrors &errors) const
 {
+    EmployeeProfile &profile = row.profile;
     profile.dateOfBirth = m_dates.read(cell(fields, DateOfBirth), DateOfBirth, errors);
     const QString team = cell(fields, TeamName).trimmed();
     if (!team.isEmpty()) {
-        profile.teamId = m_teamIds.value(team.toCaseFolded(), 0);
-        if (profile.teamId == 0)
+        profile.teamId = m_teams.known(team);
+        if (profile.teamId == 0 && m_teams.createsMissing())
+            row.newTeam = team;
+        else if (profile.teamId == 0)
             errors.append({QStringLiteral("team"), tr("unknown team '%1'").arg(team)});
     }
     const QString genderText = cell(fields, GenderCode);

@@ -4,6 +4,7 @@
 #include "csv/DateColumns.h"
 #include "csv/ImportOptions.h"
 #include "csv/ImportReport.h"
+#include "csv/ImportTeams.h"
 #include "csv/ImportUpdater.h"
 #include "validation/EmployeeValidator.h"
 
@@ -74,16 +75,16 @@ private:
     };
 
     bool readHeader(CsvReader &reader, ImportReport &report);
-    void loadTeams();
     std::unique_ptr<Batch> readBatch(CsvReader &reader) const;
     void startValidation(Batch &batch);
     void validateSlices(Batch &batch) const;
     Row validateRecord(qint64 line, const QStringList &fields) const;
     QString cell(const QStringList &fields, int column) const;
-    void validateProfileFields(const QStringList &fields, EmployeeProfile &profile, FieldErrors &errors) const;
+    void validateProfileFields(const QStringList &fields, Row &row, FieldErrors &errors) const;
     void runPipeline(CsvReader &reader, QIODevice *device, qint64 totalBytes, ImportReport &report);
     void deferIndexesIfWorthIt(const Batch &first, qint64 totalBytes);
     void writeBatch(Batch &batch, ImportReport &report);
+    void createMissingTeams(Batch &batch);
     void retire(std::unique_ptr<Batch> batch);
     void reject(qint64 line, const QString &reason, ImportReport &report, const QStringList *fields = nullptr);
     std::vector<ImportUpdater::Outcome> resolveExisting(const Batch &batch);
@@ -91,6 +92,7 @@ private:
                        ImportReport &report);
     RecordFields presentFields() const;
     void finish(ImportReport &report);
+    void noteCreatedTeams(ImportReport &report) const;
     bool archiveLeavers(ImportReport &report);
 
     EmployeeStore *m_store;
@@ -103,7 +105,7 @@ private:
     QStringList m_header;                           // as the file writes it, for messages
     DateColumns m_dates;                            // how date_of_birth and left_on are written
     qsizetype m_fieldCount = 0;
-    QHash<QString, qint64> m_teamIds;               // case-folded name -> id
+    ImportTeams m_teams;                            // the teams rows name, created with --create-teams
     std::vector<Leaver> m_leavers;                  // written rows that left_on marks as archived
     std::unique_ptr<ImportUpdater> m_updater;       // --existing skip|update; null: reject (the bulk path)
 };

@@ -5,6 +5,8 @@
 namespace {
 
 constexpr qint64 ChunkSize = 1 << 20;   // 1 MiB: big enough to amortize read(), small enough for memory
+constexpr qint64 MinChunkSize = 4096;
+constexpr qint64 MinPipeChunkSize = 64 * 1024;
 
 // Where the parser is inside the decoded buffer. The parser works on a copy
 // and only commits it once a whole record is parsed, so running out of
@@ -162,6 +164,8 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
     while (true) {
         const qint64 fieldLine = c.line;
         const FieldResult result = (c.p < c.end && *c.p == u'"') ? parseQuoted(c, &field) : parseUnquoted(c, &field);
+        if (result != FieldResult::Ok && result != FieldResult::NeedMore && undecodableBefore(c.p - begin, record->line))
+            return Step::Error;   // the byte that could not be read comes first, and what follows it is no text
         switch (result) {
         case FieldResult::Ok:
             break;
@@ -190,17 +194,23 @@ CsvReader::Step CsvReader::parseRecord(CsvRecord *record)
         break;
     }
 
-    const qsizetype recordStart = m_pos;
+    if (undecodableBefore(c.p - begin, record->line))
+        return Step::Error;
     m_pos = c.p - begin;
     m_line = c.line;
-    if (m_invalidPos >= recordStart && m_invalidPos < m_pos) {
-        const QStringView before = QStringView(m_buffer).mid(recordStart, m_invalidPos - recordStart);
-        const qint64 badLine = record->line + before.count(u'\n');
-        const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;   // 0 when the record's first line
-        failUndecodable(badLine, before.size() - lineStart + 1);
-        return Step::Error;
-    }
     return Step::Record;
+}
+
+// Fails naming its line and column when the record from m_pos (on `line`)
+// to `end` holds the first character that could not be decoded.
+bool CsvReader::undecodableBefore(qsizetype end, qint64 line)
+{
+    if (m_invalidPos < m_pos || m_invalidPos >= end)
+        return false;
+    const QStringView before = QStringView(m_buffer).mid(m_pos, m_invalidPos - m_pos);
+    const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;   // 0 when the record's first line
+    failUndecodable(line + before.count(u'\n'), before.size() - lineStart + 1);
+    return true;
 }
 
 qint64 CsvReader::bytesConsumed() const
@@ -222,32 +232,49 @@ bool CsvReader::fillBuffer()
             m_invalidPos -= m_pos;
         m_pos = 0;
     }
-    m_chunk.resize(ChunkSize);
-    qint64 n = m_device->read(m_chunk.data(), ChunkSize);
+    // A file smaller than a chunk needs no MiB of memory (the fuzz target
+    // reads thousands of small files a second; sanitizers make each MiB dear).
+    // A pipe hands out at most its buffer (64 KiB on Linux) a read anyway.
+    const qint64 floor = m_device->isSequential() ? MinPipeChunkSize : MinChunkSize;
+    const qint64 size = qBound(floor, m_device->bytesAvailable() + 1, ChunkSize);
+    m_chunk.resize(size);
+    qint64 n = m_device->read(m_chunk.data(), size);
     if (n == 0 && m_device->waitForReadyRead(30000))   // pipes and sockets: wait for more
-        n = m_device->read(m_chunk.data(), ChunkSize);
+        n = m_device->read(m_chunk.data(), size);
     if (n < 0) {
         fail(m_line, tr("cannot read the file: %1").arg(m_device->errorString()));
         return false;
     }
+    const qsizetype old = m_buffer.size();
     if (n == 0) {
         m_atEnd = true;
+        // A character the file began but did not finish is undecodable too.
+        m_buffer.resize(old + 1);
+        m_buffer.resize(m_decoder.finish(m_buffer.data() + old) - m_buffer.constData());
+        noteDecoded(old);
         return true;
     }
 
-    const qsizetype old = m_buffer.size();
     m_buffer.resize(old + m_decoder.requiredSpace(n));
     QChar *out = m_decoder.appendToBuffer(m_buffer.data() + old, QByteArrayView(m_chunk.constData(), n));
     m_buffer.resize(out - m_buffer.constData());
     m_bytesRead += n;
-    // The decoder counts characters over the whole file; `old` is where this
-    // chunk's first one landed.
+    noteDecoded(old);
+    // The decoder drops a UTF-8 BOM already; this catches one it kept.
+    // (A pipe's first read may end inside the BOM and decode to nothing yet.)
+    if (m_firstChunk && !m_buffer.isEmpty()) {
+        if (m_buffer.startsWith(QChar(0xFEFF)))
+            m_pos = 1;
+        m_firstChunk = false;
+    }
+    return true;
+}
+
+// The decoder counts characters over the whole file; `old` is where the
+// characters it just wrote begin in the buffer.
+void CsvReader::noteDecoded(qsizetype old)
+{
     if (m_decoder.hasError() && m_invalidPos < 0 && m_decoder.firstErrorAt() >= m_charsDecoded)
         m_invalidPos = old + (m_decoder.firstErrorAt() - m_charsDecoded);
     m_charsDecoded += m_buffer.size() - old;
-    // The decoder drops a UTF-8 BOM already; this catches one it kept.
-    if (m_firstChunk && m_buffer.startsWith(QChar(0xFEFF)))
-        m_pos = 1;
-    m_firstChunk = false;
-    return true;
 }

@@ -47,8 +47,10 @@ private:
     Step parseRecord(CsvRecord *record);
     Step skipEmptyLines();
     bool fillBuffer();
+    void noteDecoded(qsizetype old);
     void fail(qint64 line, const QString &message);
     void failUndecodable(qint64 line, qint64 column);
+    bool undecodableBefore(qsizetype end, qint64 line);
 
     QIODevice *m_device;
     TextDecoder m_decoder;

@@ -11,7 +11,8 @@
 #include <utility>
 
 // What the user says about a file instead of letting the importer find out
-// (the command line's --encoding, --delimiter, --map and --date-order).
+// (the command line's --encoding, --delimiter, --map, --date-order, --existing,
+// --dry-run, --rejected-rows and --create-teams).
 struct ImportOptions
 {
     std::optional<TextDecoder::Encoding> encoding; // else from the BOM, UTF-8 or detected
@@ -21,4 +22,5 @@ struct ImportOptions
     ExistingRowPolicy::Mode existing = ExistingRowPolicy::Mode::Reject; // --existing
     bool dryRun = false; // --dry-run: the whole import, then rolled back
     bool keepRejectedRows = false; // --rejected-rows: the report keeps each refused row's fields
+    bool createTeams = false; // --create-teams: a team no one has (in any case) is created, else the row is refused
 };

@@ -35,6 +35,7 @@ struct ImportReport
     bool dryRun = false; // rolled back: the counts say what would have happened
     QStringList header; // the file's header as written (for the rejected rows' file)
     QList<RejectedRow> rejectedRows; // with ImportOptions::keepRejectedRows, in file order
+    QStringList createdTeams; // ImportOptions::createTeams: the teams this import created (a dry run: would create)
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };

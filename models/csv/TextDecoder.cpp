@@ -111,12 +111,10 @@ QChar *TextDecoder::appendToBuffer(QChar *out, QByteArrayView in)
     QChar *const start = out;
     if (!m_high) {
         const bool hadError = m_qt.hasError();
+        const QtDecoder::Carry before = m_qt.carry();
         out = m_qt.appendToBuffer(out, in);
-        if (m_qt.hasError() && !hadError && m_errorAt < 0) {
-            // Qt's decoders mark what they could not read with U+FFFD.
-            const QChar *bad = std::find(static_cast<const QChar *>(start), static_cast<const QChar *>(out), QChar(QChar::ReplacementCharacter));
-            m_errorAt = m_written + (bad - start);
-        }
+        if (m_qt.hasError() && !hadError && m_errorAt < 0)
+            m_errorAt = m_written + m_qt.firstInvalid(before, in, QStringView(start, out));
     } else {
         for (const char c : in) {
             const auto b = static_cast<unsigned char>(c);
@@ -138,4 +136,39 @@ QChar *TextDecoder::appendToBuffer(QChar *out, QByteArrayView in)
     }
     m_written += out - start;
     return out;
+}
+
+QChar *TextDecoder::finish(QChar *out)
+{
+    if (m_high || !m_qt.holdsPartialCharacter())
+        return out;
+    m_qt.resetState();   // once: a second finish() adds nothing
+    if (m_errorAt < 0)
+        m_errorAt = m_written;
+    ++m_written;
+    *out++ = QChar(QChar::ReplacementCharacter);
+    return out;
+}
+
+TextDecoder::QtDecoder::Carry TextDecoder::QtDecoder::carry() const
+{
+    return {state.internalState, state.remainingChars, {state.state_data[0], state.state_data[1],
+                                                        state.state_data[2], state.state_data[3]}};
+}
+
+// Runs only when a chunk held an error: a valid file never pays for it.
+qsizetype TextDecoder::QtDecoder::firstInvalid(const Carry &before, QByteArrayView in, QStringView out) const
+{
+    QtDecoder probe(m_encoding, Flag::ConvertInvalidToNull);
+    probe.state.internalState = before.internalState;
+    probe.state.remainingChars = before.remainingChars;
+    std::copy(before.data.begin(), before.data.end(), probe.state.state_data);
+    QString nulled(probe.requiredSpace(in.size()), Qt::Uninitialized);
+    nulled.truncate(probe.appendToBuffer(nulled.data(), in) - nulled.constData());
+    const qsizetype n = std::min(nulled.size(), out.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        if (out[i] == QChar::ReplacementCharacter && nulled[i].isNull())
+            return i;
+    }
+    return out.indexOf(QChar(QChar::ReplacementCharacter));   // not expected: the first U+FFFD, as before
 }

@@ -37,6 +37,10 @@ public:
     // sets hasError(); firstErrorAt() says how many characters were written
     // before it, counted over all calls.
     QChar *appendToBuffer(QChar *out, QByteArrayView in);
+    // The input ended: a character it began but did not finish (a cut UTF-8
+    // sequence, an odd byte of UTF-16) becomes U+FFFD and an error, as any
+    // other byte that cannot be read. Needs one character free at `out`.
+    QChar *finish(QChar *out);
 
     bool hasError() const { return m_errorAt >= 0; }
     qint64 firstErrorAt() const { return m_errorAt; }
@@ -44,7 +48,36 @@ public:
 
 private:
     Encoding m_encoding;
-    QStringDecoder m_qt; // UTF-8 and UTF-16
+    // Qt's decoders keep the bytes of a character cut at a chunk's end for
+    // the next call; at the input's end nothing comes, so they would vanish.
+    // And they mark what they cannot read with U+FFFD, as a file may write
+    // it too: which one is the error, firstInvalid() finds out.
+    class QtDecoder : public QStringDecoder
+    {
+    public:
+        // What a decoder carries from one call to the next (UTF-8 and UTF-16 keep no pointers in it).
+        struct Carry
+        {
+            int internalState = 0;
+            qsizetype remainingChars = 0;
+            std::array<uint, 4> data{};
+        };
+        QtDecoder(QStringDecoder::Encoding encoding, Flags flags = Flag::Default)
+            : QStringDecoder(encoding, flags), m_encoding(encoding)
+        {
+        }
+        bool holdsPartialCharacter() const { return state.remainingChars != 0; }
+        Carry carry() const;
+        // Where the first character that could not be read lies in `out`
+        // (`in` decoded from `before`): decoded again with such characters as
+        // NUL, it is the first U+FFFD that becomes a NUL.
+        qsizetype firstInvalid(const Carry &before, QByteArrayView in, QStringView out) const;
+
+    private:
+        QStringDecoder::Encoding m_encoding;
+    };
+
+    QtDecoder m_qt; // UTF-8 and UTF-16
     const std::array<char16_t, 32> *m_high = nullptr; // 0x80..0x9F of a single-byte table, 0 = unassigned
     qint64 m_written = 0;
     qint64 m_errorAt = -1;

@@ -31,6 +31,10 @@ public:
 
     void countCreated(int rows) { m_created += rows; }
     int created() const { return m_created; }
+    // A team was created inside the bulk (an import's --create-teams): the
+    // store announces it after the commit.
+    void noteTeamsChanged() { m_teamsChanged = true; }
+    bool teamsChanged() const { return m_teamsChanged; }
     // A refused row whose undo failed: the import cannot be trusted and must not commit.
     void markBroken() { m_broken = true; }
     bool isBroken() const { return m_broken; }
@@ -50,4 +54,5 @@ private:
     QStringList m_deferredIndexes;   // CREATE INDEX statements to run again before commit
     int m_created = 0;
     bool m_broken = false;
+    bool m_teamsChanged = false;
 };

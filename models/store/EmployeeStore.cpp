@@ -142,6 +142,8 @@ bool EmployeeStore::commitBulk(QString *error)
         bulk->afterCommit();
     if (bulk->created() > 0)
         emit employeesImported(bulk->created());
+    if (bulk->teamsChanged())
+        emit teamsChanged();
     return true;
 }
 
@@ -825,6 +827,13 @@ CommittedEdit teamEdit(CommittedEdit::Kind kind, qint64 teamId, const QString &n
 StoreResult EmployeeStore::createTeam(const QString &name)
 {
     const StoreResult result = inTransaction([&] { return m_teams->create(name); });
+    // Inside a bulk (an import's --create-teams) nothing is committed yet:
+    // commitBulk() says teamsChanged, and the import is one undo step.
+    if (m_bulk) {
+        if (result.ok())
+            m_bulk->noteTeamsChanged();
+        return result;
+    }
     return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamCreated, result.id(), name, {}));
 }
 

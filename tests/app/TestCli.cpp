@@ -81,6 +81,7 @@ private slots:
     void importExistingUpdateAndSkip();
     void importDryRunChangesNothing();
     void importRejectedRowsFileIsPrivateAndImportsAgain();
+    void importCreateTeams();
     void exportPersonWritesJsonAndPdfWithoutADisplay();
     void exportPersonFindsTheArchivedAndExplainsFailures();
 
@@ -787,6 +788,27 @@ void TestCli::importDryRunChangesNothing()
                  rows);
     }
     QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM employee WHERE last_name = 'King'"), 0);
+}
+
+// --create-teams: the unknown team is created (and named in a note);
+// without it the row is refused naming the team.
+void TestCli::importCreateTeams()
+{
+    const QString staff = writeFile("teams.csv", "first_name,last_name,email,team\n"
+                                                 "Ada,Lovelace,ada@example.com,Research\n"
+                                                 "Alan,Turing,alan@example.com,research\n");
+    Run r = run({"--database", m_db, "--import", staff});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("line 2: team: unknown team 'Research'"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM team WHERE lower(name) = 'research'"), 0);
+    r = run({"--database", m_db, "--import", staff, "--create-teams"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("note: team 'Research' created (--create-teams)"), qPrintable(r.err));
+    QCOMPARE(scalar(m_db, "SELECT COUNT(*) FROM team WHERE lower(name) = 'research'"), 1);
+    QCOMPARE(scalar(m_db, "SELECT COUNT(DISTINCT team_id) FROM employee_profile WHERE team_id IS NOT NULL"), 1);
+    r = run({"--database", m_db, "--create-teams"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("go with --import"), qPrintable(r.err));
 }
 
 // --rejected-rows FILE: the refused rows under the file's own header plus

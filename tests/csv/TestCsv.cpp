@@ -1,3 +1,5 @@
+#include "ChunkedDevice.h"
+#include "csv/CsvFormat.h"
 #include "csv/CsvReader.h"
 #include "csv/CsvWriter.h"
 
@@ -6,6 +8,8 @@
 
 // The CSV layer on its own: what a spreadsheet or an editor produces must be
 // read back field for field, with the line numbers a person sees.
+Q_DECLARE_METATYPE(TextDecoder::Encoding)
+
 class TestCsv : public QObject
 {
     Q_OBJECT
@@ -17,12 +21,16 @@ private:
         QString error;
     };
 
-    static Parsed parse(const QByteArray &bytes)
+    static Parsed parse(const QByteArray &bytes, const CsvFormat &format = {})
     {
         QByteArray data = bytes;
         QBuffer buffer(&data);
         buffer.open(QIODevice::ReadOnly);
-        CsvReader reader(&buffer);
+        return parse(&buffer, format);
+    }
+    static Parsed parse(QIODevice *device, const CsvFormat &format)
+    {
+        CsvReader reader(device, format);
         Parsed parsed;
         CsvRecord record;
         while (reader.readRecord(&record))
@@ -130,6 +138,67 @@ private slots:
             QCOMPARE(parsed.records.at(i).line, qint64(2 * i + 1));
         }
         QCOMPARE(parsed.records.last().fields, rows.last());
+    }
+
+    // Found by FuzzCsvReader: the bytes of a character the file ends in the
+    // middle of were dropped without a word (Qt's decoder keeps them for a
+    // next chunk that never comes).
+    void aCharacterCutByTheEndOfTheFileIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<TextDecoder::Encoding>("encoding");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("UTF-8, half an ü") << QByteArray("a,b\nAda,M\xC3") << TextDecoder::Encoding::Utf8
+                                          << QStringLiteral("line 2, column 6: the file is not valid UTF-8 text here");
+        QTest::newRow("UTF-16LE, an odd byte") << QByteArray("a\0,\0b\0\n\0x", 9) << TextDecoder::Encoding::Utf16LE
+                                               << QStringLiteral("line 2, column 1: the bytes here are not text in UTF-16LE");
+    }
+    void aCharacterCutByTheEndOfTheFileIsAnError()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(TextDecoder::Encoding, encoding);
+        QFETCH(QString, error);
+        CsvFormat format;
+        format.encoding = encoding;
+        const Parsed parsed = parse(bytes, format);
+        QVERIFY2(parsed.error.startsWith(error), qPrintable(parsed.error));
+    }
+
+    // Found by FuzzCsvReader: a U+FFFD the file itself holds (EF BF BD) was
+    // taken for the byte that could not be read after it.
+    void theUndecodableByteIsNamedNotAReplacementCharacterBeforeIt()
+    {
+        const Parsed parsed = parse("a,b\nx\xEF\xBF\xBDy,\xFFz\n");
+        QVERIFY2(parsed.error.startsWith(u"line 2, column 5: "), qPrintable(parsed.error));
+    }
+
+    // Found by FuzzCsvReader: a second BOM (an editor's BOM written before a
+    // file that had one) was skipped in a file but kept in the first field
+    // when a pipe's first read ended inside the first BOM.
+    void aSecondBomIsSkippedWhateverTheReadsAre()
+    {
+        const QByteArray bytes = "\xEF\xBB\xBF\xEF\xBB\xBF" "a,b\n";
+        QCOMPARE(parse(bytes).records.value(0).fields, (QStringList{"a", "b"}));
+        ChunkedDevice pipe(bytes, 1);
+        QVERIFY(pipe.open(QIODevice::ReadOnly));
+        QCOMPARE(parse(&pipe, CsvFormat{}).records.value(0).fields, (QStringList{"a", "b"}));
+    }
+
+    // Found by FuzzCsvReader: from a pipe that hands out a few bytes at a
+    // time, the delimiter and encoding were sniffed from the first read only
+    // (here "Vor": a comma-separated file with one column).
+    void aPipeIsSniffedFromTheWholeHead()
+    {
+        const QByteArray german = "Vorname;Nachname;E-Mail\r\nJ\xFCrgen;M\xFCller;j@example.com\r\n";
+        ChunkedDevice pipe(german, 3);
+        QVERIFY(pipe.open(QIODevice::ReadOnly));
+        const CsvFormat format = CsvFormat::sniff(&pipe, std::nullopt, QChar());
+        QCOMPARE(format.delimiter, QChar(u';'));
+        QCOMPARE(format.encoding, TextDecoder::Encoding::Windows1252);
+        const Parsed parsed = parse(&pipe, format);
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.records.size(), 2);
+        QCOMPARE(parsed.records.at(1).fields, (QStringList{"Jürgen", "Müller", "j@example.com"}));
     }
 
     void writerQuoting_data()

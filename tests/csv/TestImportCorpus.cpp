@@ -1,6 +1,7 @@
 // Files as spreadsheets and other HR systems write them, made here byte by
 // byte (each encoding, delimiter, date style and header style), each imported
-// and read back field by field: the umlauts, the dates, the genders.
+// and read back field by field: the umlauts, the dates, the genders. On both
+// backends (the _postgres run reads the dates back as QDate, SQLite as text).
 #include "TestDatabase.h"
 #include "csv/CsvImporter.h"
 #include "store/EmployeeStore.h"

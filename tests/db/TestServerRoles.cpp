@@ -2,12 +2,15 @@
 // enforced by the PostgreSQL server, and what a connection may do as the
 // server answers it. The SQLite run checks that a file has no roles.
 #include "app/AppSession.h"
+#include "csv/CsvImporter.h"
+#include "validation/EmployeeValidator.h"
 #include "db/Database.h"
 #include "db/SchemaMigrator.h"
 #include "db/ServerRoles.h"
 #include "store/EmployeeStore.h"
 #include "TestDatabase.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSqlQuery>
@@ -26,6 +29,7 @@ private slots:
     void setUpIsIdempotentAndGrantsByRole();
     void aReaderMayOnlyRead();
     void anEditorChangesEmployeesButNotTeams();
+    void anEditorsImportCannotCreateTeams();
     void onlyAnAdminDeletesForGood();
     void theCommandLineSetsUpTheRoles();
     void aRoleThatMayNotUpgradeTheSchemaSaysSoAndOpensNothing();
@@ -169,6 +173,49 @@ void TestServerRoles::anEditorChangesEmployeesButNotTeams()
     QVERIFY2(created.ok(), qPrintable(created.errorText()));
     QVERIFY(session.store()->profileOf(created.id()).has_value());   // employeeCreated ran as the editor
     QVERIFY(!session.store()->createTeam(QStringLiteral("Operations")).ok());
+}
+
+// --create-teams as an editor: the rows that need a new team are refused
+// saying why (the role), the others imported; nothing fails on the server.
+// The SQLite run: a file has no roles, so the team is created.
+void TestServerRoles::anEditorsImportCannotCreateTeams()
+{
+    AppSession editorSession;
+    std::unique_ptr<AppSession> fileSession;
+    EmployeeStore *store = nullptr;
+    if (m_tdb->isPostgres()) {
+        QVERIFY(openAsMemberOf(ServerRoles::Editor, editorSession));
+        store = editorSession.store();
+    } else {
+        QString error;
+        fileSession = m_tdb->openSession(&error);
+        QVERIFY2(fileSession, qPrintable(error));
+        store = fileSession->store();
+    }
+    QByteArray csv = "first_name,last_name,email,team\n"
+                     "Ada,Lovelace,ada@example.com,Research\n"
+                     "Alan,Turing,alan@example.com,\n";
+    QBuffer buffer(&csv);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const qsizetype teams = store->teams().size();
+    CsvImporter importer(store, EmployeeValidator(QStringLiteral("DE")));
+    ImportOptions options;
+    options.createTeams = true;
+    importer.setOptions(options);
+    const ImportReport report = importer.importDevice(&buffer);
+    QVERIFY2(report.ok(), qPrintable(report.fatalError));
+    if (!m_tdb->isPostgres()) {
+        QCOMPARE(report.accepted, 2);
+        QCOMPARE(store->teams().size(), teams + 1);
+        return;
+    }
+    QCOMPARE(report.accepted, 1);
+    QCOMPARE(report.rejected, 1);
+    QVERIFY2(report.problems.at(0).startsWith(u"line 2: team: unknown team 'Research', and your role on the "
+                                              u"server may not create teams"),
+             qPrintable(report.problems.at(0)));
+    QVERIFY2(report.problems.at(0).contains(QLatin1String(ServerRoles::Admin)), qPrintable(report.problems.at(0)));
+    QCOMPARE(store->teams().size(), teams);
 }
 
 // Schema step 7 (DeletionGuardSchema): editors archive and restore, and take
