@@ -83,6 +83,9 @@ public:
     // not start); progress with Cancel while it runs, importFinished() and a
     // report when it ends. The export writes a status message.
     bool importCsvFile(const QString &path);
+    // File > Import CSV… after the file dialog: the import dialog for `path`
+    // (preview, mapping, Test); its Import runs importCsvFile's flow with its options.
+    void openImportDialog(const QString &path);
     bool isImporting() const;
     bool exportCsvFile(const QString &path);
 
