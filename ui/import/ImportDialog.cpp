@@ -66,8 +66,14 @@ ImportDialog::ImportDialog(const QString &path, StoreSessionOpener opener, const
     resize(1100, 720);
 }
 
-// Closing during a Test cancels it; ImportJob's destructor waits for the rollback.
-ImportDialog::~ImportDialog() = default;
+// Closing during a Test cancels it (ImportJob's destructor waits for the
+// rollback). The preview model lets go of m_preview, a member gone before
+// QDialog's destructor hides the views.
+ImportDialog::~ImportDialog()
+{
+    delete m_test;
+    m_previewModel->setPreview(nullptr, {}, std::nullopt);
+}
 
 void ImportDialog::buildForm()
 {
