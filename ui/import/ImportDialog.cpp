@@ -63,7 +63,7 @@ ImportDialog::ImportDialog(const QString &path, StoreSessionOpener opener, const
     buildForm();
     fillChoices();
     readFile();
-    resize(1100, 720);
+    resize(1300, 700);
 }
 
 // Closing during a Test cancels it (ImportJob's destructor waits for the
@@ -86,18 +86,22 @@ void ImportDialog::buildForm()
     m_dateMessage = warningLabel(QStringLiteral("dateOrderMessage"));
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("modeCombo"));
-    m_createTeams = new QCheckBox(tr("Create missing &teams"));
+    m_createTeams = new QCheckBox(tr("Create &missing teams"));
     m_createTeams->setObjectName(QStringLiteral("createTeamsCheck"));
     m_createTeams->setToolTip(tr("A team the file names that does not exist yet is created instead of refusing the row."));
 
     auto *reading = new QFormLayout;
+    reading->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     reading->addRow(tr("&Encoding:"), m_encoding);
     reading->addRow(tr("&Delimiter:"), m_delimiter);
     auto *dateRow = new QHBoxLayout;
     dateRow->addWidget(m_dateOrder);
     dateRow->addWidget(m_dateMessage, 1);
+    auto *dateLabel = new QLabel(tr("Dates &written as:"));
+    dateLabel->setBuddy(m_dateOrder);
     auto *writing = new QFormLayout;
-    writing->addRow(tr("Dates &written as:"), dateRow);
+    writing->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    writing->addRow(dateLabel, dateRow);
     writing->addRow(tr("Employees that &exist (same email):"), m_mode);
     writing->addRow(QString(), m_createTeams);
     auto *options = new QHBoxLayout;
@@ -107,16 +111,12 @@ void ImportDialog::buildForm()
 
     m_problem = warningLabel(QStringLiteral("importProblem"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    m_saveRefused = buttons->addButton(tr("Save &Refused Rows…"), QDialogButtonBox::ActionRole);
-    m_saveRefused->setObjectName(QStringLiteral("saveRefusedButton"));
-    m_saveRefused->setEnabled(false);
-    m_testButton = buttons->addButton(tr("&Test"), QDialogButtonBox::ActionRole);
+    m_testButton = new QPushButton(tr("&Test"));
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testButton->setToolTip(tr("Runs the whole import and then undoes it: shows what each row would do, changes nothing."));
     m_importButton = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
     m_importButton->setObjectName(QStringLiteral("importButton"));
     m_importButton->setDefault(true);
-    connect(m_saveRefused, &QPushButton::clicked, this, &ImportDialog::saveRefusedRows);
     connect(m_testButton, &QPushButton::clicked, this, &ImportDialog::startTest);
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::acceptImport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -128,7 +128,11 @@ void ImportDialog::buildForm()
     layout->addLayout(options);
     layout->addWidget(buildTables(), 1);
     layout->addWidget(m_problem);
-    layout->addWidget(buttons);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_testButton);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(buttons);
+    layout->addLayout(buttonRow);
 }
 
 QWidget *ImportDialog::buildTables()
@@ -158,6 +162,15 @@ QWidget *ImportDialog::buildTables()
     auto *resultsLayout = new QVBoxLayout(results);
     resultsLayout->addWidget(m_summary);
     resultsLayout->addWidget(m_outcomeView, 1);
+    m_saveRefused = new QPushButton(tr("Save &Refused Rows…"));
+    m_saveRefused->setObjectName(QStringLiteral("saveRefusedButton"));
+    m_saveRefused->setToolTip(tr("Saves the refused rows as a CSV file with a reason column, to correct and import again."));
+    m_saveRefused->setEnabled(false);
+    connect(m_saveRefused, &QPushButton::clicked, this, &ImportDialog::saveRefusedRows);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    saveRow->addWidget(m_saveRefused);
+    resultsLayout->addLayout(saveRow);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("importTabs"));
@@ -168,7 +181,7 @@ QWidget *ImportDialog::buildTables()
     splitter->addWidget(m_mapping);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({420, 680});
+    splitter->setSizes({400, 900});
     return splitter;
 }
 
