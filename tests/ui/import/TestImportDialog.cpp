@@ -281,25 +281,31 @@ void TestImportDialog::updateModeTestShowsWouldUpdate()
 void TestImportDialog::importThroughTheWindowWithTheRightValues_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("expected");   // last name|date of birth|gender of the first row
+    QTest::addColumn<int>("ignore");         // a file column the user sets to Ignore, -1 none
+    QTest::addColumn<QString>("expected");   // last name|phone|date of birth|gender of the first row
     QTest::newRow("German ;-separated Windows-1252")
-        << windows1252(germanText(u';')) << QStringLiteral("Müller|1980-12-31|male");
+        << windows1252(germanText(u';')) << -1 << QStringLiteral("Müller|+49301234567|1980-12-31|male");
     QTest::newRow("German comma-separated Windows-1252")
-        << windows1252(germanText(u',')) << QStringLiteral("Müller|1980-12-31|male");
+        << windows1252(germanText(u',')) << -1 << QStringLiteral("Müller|+49301234567|1980-12-31|male");
     QTest::newRow("headers for people")
         << QByteArray("First Name,Last Name,Email,Phone\nJürgen,Müller,juergen.mueller@example.com,+49 30 1234567\n"
                       "Anna,Schäfer,anna.schaefer@example.com,\n")
-        << QStringLiteral("Müller||");
+        << -1 << QStringLiteral("Müller|+49301234567||");
+    QTest::newRow("headers for people, Phone ignored")
+        << QByteArray("First Name,Last Name,Email,Phone\nJürgen,Müller,juergen.mueller@example.com,+49 30 1234567\n"
+                      "Anna,Schäfer,anna.schaefer@example.com,\n")
+        << 3 << QStringLiteral("Müller|||");
     QTest::newRow("another HR system's export")
         << QByteArray("first_name,middle_name,last_name,employee_id,work_email,mobile,date_of_birth,gender\n"
                       "Jürgen,K.,Müller,E-17,juergen.mueller@example.com,+49 30 1234567,1980-12-31,Male\n"
                       "Anna,,Schäfer,E-18,anna.schaefer@example.com,,1975-03-05,Female\n")
-        << QStringLiteral("Müller|1980-12-31|male");
+        << -1 << QStringLiteral("Müller|+49301234567|1980-12-31|male");
 }
 
 void TestImportDialog::importThroughTheWindowWithTheRightValues()
 {
     QFETCH(QByteArray, bytes);
+    QFETCH(int, ignore);
     QFETCH(QString, expected);
     const QString path = write(m_dir, QStringLiteral("window.csv"), bytes);
     MainWindow window(m_session->store(), QStringLiteral("test"));
@@ -309,6 +315,8 @@ void TestImportDialog::importThroughTheWindowWithTheRightValues()
     auto *dialog = window.findChild<ImportDialog *>(QStringLiteral("importDialog"));
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
+    if (ignore >= 0)
+        choose(dialog->findChild<QComboBox *>(QStringLiteral("mapping%1").arg(ignore)), ImportFieldNames::Ignore);
     QSignalSpy finished(&window, &MainWindow::importFinished);
     answerNextMessageBox(QStringLiteral("OK"), nullptr, ImportTimeoutMs);
     QTest::mouseClick(part<QPushButton>(dialog, "importButton"), Qt::LeftButton);
@@ -318,7 +326,7 @@ void TestImportDialog::importThroughTheWindowWithTheRightValues()
     QCOMPARE(report.accepted, 2);
     QCOMPARE(report.rejected, 0);
     QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("importReportBox")));
-    QCOMPARE(query(m_db->db(), QStringLiteral("SELECT e.last_name, p.date_of_birth, p.gender FROM employee e "
+    QCOMPARE(query(m_db->db(), QStringLiteral("SELECT e.last_name, e.phone, p.date_of_birth, p.gender FROM employee e "
                                               "JOIN employee_profile p ON p.employee_id = e.id "
                                               "WHERE e.email = 'juergen.mueller@example.com'"))
                  .replace(QStringLiteral("T00:00:00"), QString()),
