@@ -111,6 +111,7 @@ private slots:
     void previewShowsTheGermanFileAsItWillBeRead();
     void changingTheDelimiterReadsThePreviewAgain();
     void mappingComesFromTheAliases();
+    void refusedRowsFileAndDoubledColumnsStartOnIgnore();
     void testIsADryRunListingEachRow();
     void updateModeTestShowsWouldUpdate();
     void importThroughTheWindowWithTheRightValues_data();
@@ -223,6 +224,28 @@ void TestImportDialog::mappingComesFromTheAliases()
     QVERIFY(!options.createTeams);
     part<QCheckBox>(dialog.get(), "createTeamsCheck")->setChecked(true);
     QVERIFY(dialog->options().createTeams);
+}
+
+// A saved file of refused rows (its last column `reason`, which the aliases
+// would read as the leaving reason) opens as the command line reads it; a
+// field named twice keeps its first column, and the second starts on Ignore.
+void TestImportDialog::refusedRowsFileAndDoubledColumnsStartOnIgnore()
+{
+    const QString refused = write(m_dir, QStringLiteral("refused.csv"),
+                                  "first_name,last_name,email,reason\nBad,Row,not-an-email,email: not valid\n");
+    auto dialog = makeDialog(refused);
+    QCOMPARE(mappingOf(dialog.get(), 2), int(ColumnAliases::Email));
+    QCOMPARE(mappingOf(dialog.get(), 3), int(ImportFieldNames::Ignore));
+    const QString doubled = write(m_dir, QStringLiteral("doubled.csv"),
+                                  "first_name,last_name,Email,E-Mail\nNora,O'Neill,nora@example.com,x@example.com\n");
+    auto second = makeDialog(doubled);
+    QCOMPARE(mappingOf(second.get(), 2), int(ColumnAliases::Email));
+    QCOMPARE(mappingOf(second.get(), 3), int(ImportFieldNames::Ignore));
+    QVERIFY(part<QPushButton>(second.get(), "importButton")->isEnabled());
+    // Both on Email: said, and no Import.
+    choose(second->findChild<QComboBox *>(QStringLiteral("mapping3")), ColumnAliases::Email);
+    QVERIFY(!part<QPushButton>(second.get(), "importButton")->isEnabled());
+    QVERIFY(!part<QLabel>(second.get(), "importProblem")->isHidden());
 }
 
 void TestImportDialog::testIsADryRunListingEachRow()
