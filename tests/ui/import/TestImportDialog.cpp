@@ -116,6 +116,7 @@ private slots:
     void updateModeTestShowsWouldUpdate();
     void importThroughTheWindowWithTheRightValues_data();
     void importThroughTheWindowWithTheRightValues();
+    void reportAfterImportOffersTheRefusedRows();
     void ambiguousDatesBlockImportUntilAnOrderIsChosen();
     void mappingIsRememberedForTheSameHeader();
 
@@ -354,6 +355,32 @@ void TestImportDialog::importThroughTheWindowWithTheRightValues()
                                               "WHERE e.email = 'juergen.mueller@example.com'"))
                  .replace(QStringLiteral("T00:00:00"), QString()),
              expected);
+}
+
+// The dialog's import keeps the refused rows (for Save Refused Rows… in the
+// report); the window's plain import does not.
+void TestImportDialog::reportAfterImportOffersTheRefusedRows()
+{
+    const QString path = write(m_dir, QStringLiteral("refusing.csv"),
+                               "First Name,Last Name,Email\nNora,O'Neill,nora@example.com\nBad,Row,not-an-email\n");
+    MainWindow window(m_session->store(), QStringLiteral("test"));
+    window.setSessionOpener(AppSession::openerFor(m_db->location()));
+    window.show();
+    window.openImportDialog(path);
+    auto *dialog = window.findChild<ImportDialog *>(QStringLiteral("importDialog"));
+    QVERIFY(dialog);
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    QTest::mouseClick(part<QPushButton>(dialog, "importButton"), Qt::LeftButton);
+    QVERIFY(finished.count() == 1 || finished.wait(ImportTimeoutMs));
+    const ImportReport report = finished.takeFirst().first().value<ImportReport>();
+    QCOMPARE(report.accepted, 1);
+    QCOMPARE(report.rejectedRows.size(), 1);
+    QCOMPARE(report.rejectedRows.first().line, 3);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("importReportBox"))));
+    QVERIFY(box->findChild<QPushButton *>(QStringLiteral("saveRefusedButton")));
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("importReportBox")));
 }
 
 void TestImportDialog::ambiguousDatesBlockImportUntilAnOrderIsChosen()
