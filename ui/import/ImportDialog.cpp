@@ -102,7 +102,7 @@ void ImportDialog::buildForm()
     auto *writing = new QFormLayout;
     writing->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     writing->addRow(dateLabel, dateRow);
-    writing->addRow(tr("Employees that &exist (same email):"), m_mode);
+    writing->addRow(tr("Employees that e&xist (same email):"), m_mode);
     writing->addRow(QString(), m_createTeams);
     auto *options = new QHBoxLayout;
     options->addLayout(reading);
@@ -162,7 +162,7 @@ QWidget *ImportDialog::buildTables()
     auto *resultsLayout = new QVBoxLayout(results);
     resultsLayout->addWidget(m_summary);
     resultsLayout->addWidget(m_outcomeView, 1);
-    m_saveRefused = new QPushButton(tr("Save &Refused Rows…"));
+    m_saveRefused = new QPushButton(tr("Save Re&fused Rows…"));
     m_saveRefused->setObjectName(QStringLiteral("saveRefusedButton"));
     m_saveRefused->setToolTip(tr("Saves the refused rows as a CSV file with a reason column, to correct and import again."));
     m_saveRefused->setEnabled(false);

@@ -134,7 +134,7 @@ void ImportController::showReport(const ImportReport &report, const QString &fil
     }
     if (!report.rejectedRows.isEmpty()) {
         // The rows as the file wrote them, with why: fixed, they can be imported again.
-        QPushButton *save = box->addButton(tr("Save &Refused Rows…"), QMessageBox::ActionRole);
+        QPushButton *save = box->addButton(tr("Save Re&fused Rows…"), QMessageBox::ActionRole);
         save->setObjectName(QStringLiteral("saveRefusedButton"));
         const QString path = m_reportPath;
         connect(save, &QPushButton::clicked, this, [this, report, path] {
