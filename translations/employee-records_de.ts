@@ -1946,7 +1946,7 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <translation>&amp;Weiter importieren</translation>
     </message>
     <message>
-        <source>Save &amp;Refused Rows…</source>
+        <source>Save Re&amp;fused Rows…</source>
         <translation>Abgelehnte &amp;Zeilen speichern…</translation>
     </message>
 </context>
@@ -1986,15 +1986,11 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation>&amp;Trennzeichen:</translation>
+        <translation>T&amp;rennzeichen:</translation>
     </message>
     <message>
         <source>Dates &amp;written as:</source>
         <translation>&amp;Datumsangaben als:</translation>
-    </message>
-    <message>
-        <source>Employees that &amp;exist (same email):</source>
-        <translation>&amp;Vorhandene Mitarbeiter (gleiche E-Mail):</translation>
     </message>
     <message>
         <source>&amp;Test</source>
@@ -2015,10 +2011,6 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Test runs the import without saving anything and lists what each row would do.</source>
         <translation>„Testen“ führt den Import aus, ohne etwas zu speichern, und listet auf, was jede Zeile bewirken würde.</translation>
-    </message>
-    <message>
-        <source>Save &amp;Refused Rows…</source>
-        <translation>Abgelehnte &amp;Zeilen speichern…</translation>
     </message>
     <message>
         <source>Saves the refused rows as a CSV file with a reason column, to correct and import again.</source>
@@ -2091,6 +2083,14 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>Would add: %1 · would update: %2 · unchanged: %3 · skipped: %4 · refused: %5. Nothing was changed.</source>
         <translation>Würde hinzufügen: %1 · würde aktualisieren: %2 · unverändert: %3 · übersprungen: %4 · abgelehnt: %5. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Employees that e&amp;xist (same email):</source>
+        <translation>Vorhandene &amp;Mitarbeiter (gleiche E-Mail):</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Abgelehnte &amp;Zeilen speichern…</translation>
     </message>
 </context>
 <context>

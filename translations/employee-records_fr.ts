@@ -1946,8 +1946,8 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>&amp;Continuer l’importation</translation>
     </message>
     <message>
-        <source>Save &amp;Refused Rows…</source>
-        <translation>Enregistrer les lignes &amp;refusées…</translation>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Enregistrer les lignes re&amp;fusées…</translation>
     </message>
 </context>
 <context>
@@ -1993,10 +1993,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <translation>&amp;Dates écrites :</translation>
     </message>
     <message>
-        <source>Employees that &amp;exist (same email):</source>
-        <translation>Employés &amp;existants (même e-mail) :</translation>
-    </message>
-    <message>
         <source>&amp;Test</source>
         <translation>&amp;Tester</translation>
     </message>
@@ -2015,10 +2011,6 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Test runs the import without saving anything and lists what each row would do.</source>
         <translation>« Tester » exécute l’importation sans rien enregistrer et indique ce que chaque ligne ferait.</translation>
-    </message>
-    <message>
-        <source>Save &amp;Refused Rows…</source>
-        <translation>Enregistrer les lignes &amp;refusées…</translation>
     </message>
     <message>
         <source>Saves the refused rows as a CSV file with a reason column, to correct and import again.</source>
@@ -2091,6 +2083,14 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>Would add: %1 · would update: %2 · unchanged: %3 · skipped: %4 · refused: %5. Nothing was changed.</source>
         <translation>Ajouts : %1 · mises à jour : %2 · inchangées : %3 · ignorées : %4 · refusées : %5. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Employees that e&amp;xist (same email):</source>
+        <translation>Employés e&amp;xistants (même e-mail) :</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Enregistrer les lignes re&amp;fusées…</translation>
     </message>
 </context>
 <context>
