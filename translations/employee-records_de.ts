@@ -215,6 +215,21 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingTable</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>Erste Zeile</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Keep employee records: employees, their profiles and teams.
@@ -1980,12 +1995,221 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
         <source>&amp;Keep Importing</source>
         <translation>&amp;Weiter importieren</translation>
     </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Abgelehnte &amp;Zeilen speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>senkrechter Strich</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>„%1“ importieren</translation>
+    </message>
+    <message>
+        <source>Create &amp;missing teams</source>
+        <translation>&amp;Fehlende Teams anlegen</translation>
+    </message>
+    <message>
+        <source>A team the file names that does not exist yet is created instead of refusing the row.</source>
+        <translation>Ein Team aus der Datei, das es noch nicht gibt, wird angelegt, statt die Zeile abzulehnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>T&amp;rennzeichen:</translation>
+    </message>
+    <message>
+        <source>Dates &amp;written as:</source>
+        <translation>&amp;Datumsangaben als:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Runs the whole import and then undoes it: shows what each row would do, changes nothing.</source>
+        <translation>Führt den ganzen Import aus und macht ihn dann rückgängig: zeigt, was jede Zeile bewirken würde, und ändert nichts.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Test runs the import without saving anything and lists what each row would do.</source>
+        <translation>„Testen“ führt den Import aus, ohne etwas zu speichern, und listet auf, was jede Zeile bewirken würde.</translation>
+    </message>
+    <message>
+        <source>Saves the refused rows as a CSV file with a reason column, to correct and import again.</source>
+        <translation>Speichert die abgelehnten Zeilen als CSV-Datei mit einer Spalte für den Grund, zum Korrigieren und erneuten Importieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview (first %1 rows)</source>
+        <translation>&amp;Vorschau (erste %1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Results</source>
+        <translation>Test&amp;ergebnis</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Day first (31.12.1980, 31/12/1980)</source>
+        <translation>Tag zuerst (31.12.1980, 31/12/1980)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/1980)</source>
+        <translation>Monat zuerst (12/31/1980)</translation>
+    </message>
+    <message>
+        <source>Year first (1980-12-31)</source>
+        <translation>Jahr zuerst (1980-12-31)</translation>
+    </message>
+    <message>
+        <source>Refuse the row</source>
+        <translation>Zeile ablehnen</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Zeile überspringen</translation>
+    </message>
+    <message>
+        <source>Update the employee</source>
+        <translation>Mitarbeiter aktualisieren</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as “%1”; set one of them to Ignore.</source>
+        <translation>Zwei Spalten werden als „%1“ importiert; setzen Sie eine davon auf Ignorieren.</translation>
+    </message>
+    <message>
+        <source>Choose the column to import as “%1”: it is required.</source>
+        <translation>Wählen Sie die Spalte, die als „%1“ importiert wird: sie ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The dates in “%1” can be read day first or month first (such as %2): choose how they are written.</source>
+        <translation>Die Daten in „%1“ lassen sich mit dem Tag oder dem Monat zuerst lesen (etwa %2): wählen Sie, wie sie geschrieben sind.</translation>
+    </message>
+    <message>
+        <source>The dates in “%1” are written both day first (%2) and month first (%3): choose one order; rows in the other are refused.</source>
+        <translation>Die Daten in „%1“ stehen teils mit dem Tag zuerst (%2), teils mit dem Monat zuerst (%3): wählen Sie eine Reihenfolge; Zeilen in der anderen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Die Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Would add: %1 · would update: %2 · unchanged: %3 · skipped: %4 · refused: %5. Nothing was changed.</source>
+        <translation>Würde hinzufügen: %1 · würde aktualisieren: %2 · unverändert: %3 · übersprungen: %4 · abgelehnt: %5. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Employees that e&amp;xist (same email):</source>
+        <translation>Vorhandene &amp;Mitarbeiter (gleiche E-Mail):</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Abgelehnte &amp;Zeilen speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFieldNames</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biografie</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ausgetreten am</translation>
+    </message>
+    <message>
+        <source>Leaving reason</source>
+        <translation>Austrittsgrund</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
     <message>
         <source>The database could not be opened for the import.</source>
         <translation>Die Datenbank konnte für den Import nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
     </message>
 </context>
 <context>
@@ -2969,10 +3193,61 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedRowsSaver</name>
+    <message>
+        <source>%1-refused.csv</source>
+        <comment>file name: the imported file&apos;s name without .csv</comment>
+        <translation>%1-abgelehnt.csv</translation>
+    </message>
+    <message>
+        <source>Save Refused Rows</source>
+        <translation>Abgelehnte Zeilen speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsWriter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RowOutcomeModel</name>
+    <message>
+        <source>Would add</source>
+        <translation>Würde hinzufügen</translation>
+    </message>
+    <message>
+        <source>Would update</source>
+        <translation>Würde aktualisieren</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Skipped (exists)</source>
+        <translation>Übersprungen (vorhanden)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>

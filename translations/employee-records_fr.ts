@@ -215,6 +215,21 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingTable</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>Première ligne</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importer comme</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Keep employee records: employees, their profiles and teams.
@@ -1980,12 +1995,221 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
         <source>&amp;Keep Importing</source>
         <translation>&amp;Continuer l’importation</translation>
     </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Enregistrer les lignes re&amp;fusées…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>barre verticale</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>Importer « %1 »</translation>
+    </message>
+    <message>
+        <source>Create &amp;missing teams</source>
+        <translation>Créer les équipes &amp;manquantes</translation>
+    </message>
+    <message>
+        <source>A team the file names that does not exist yet is created instead of refusing the row.</source>
+        <translation>Une équipe nommée dans le fichier qui n’existe pas encore est créée au lieu de refuser la ligne.</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Séparateur :</translation>
+    </message>
+    <message>
+        <source>Dates &amp;written as:</source>
+        <translation>&amp;Dates écrites :</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Runs the whole import and then undoes it: shows what each row would do, changes nothing.</source>
+        <translation>Exécute toute l’importation puis l’annule : montre ce que chaque ligne ferait, sans rien modifier.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>Test runs the import without saving anything and lists what each row would do.</source>
+        <translation>« Tester » exécute l’importation sans rien enregistrer et indique ce que chaque ligne ferait.</translation>
+    </message>
+    <message>
+        <source>Saves the refused rows as a CSV file with a reason column, to correct and import again.</source>
+        <translation>Enregistre les lignes refusées dans un fichier CSV avec une colonne de motif, à corriger et importer à nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview (first %1 rows)</source>
+        <translation>&amp;Aperçu (%1 premières lignes)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Results</source>
+        <translation>&amp;Résultats du test</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Day first (31.12.1980, 31/12/1980)</source>
+        <translation>Jour d’abord (31.12.1980, 31/12/1980)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/1980)</source>
+        <translation>Mois d’abord (12/31/1980)</translation>
+    </message>
+    <message>
+        <source>Year first (1980-12-31)</source>
+        <translation>Année d’abord (1980-12-31)</translation>
+    </message>
+    <message>
+        <source>Refuse the row</source>
+        <translation>Refuser la ligne</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Ignorer la ligne</translation>
+    </message>
+    <message>
+        <source>Update the employee</source>
+        <translation>Mettre à jour l’employé</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatique (%1)</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as “%1”; set one of them to Ignore.</source>
+        <translation>Deux colonnes sont importées comme « %1 » ; réglez l’une d’elles sur Ignorer.</translation>
+    </message>
+    <message>
+        <source>Choose the column to import as “%1”: it is required.</source>
+        <translation>Choisissez la colonne à importer comme « %1 » : elle est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The dates in “%1” can be read day first or month first (such as %2): choose how they are written.</source>
+        <translation>Les dates de « %1 » peuvent se lire jour d’abord ou mois d’abord (par exemple %2) : choisissez comment elles sont écrites.</translation>
+    </message>
+    <message>
+        <source>The dates in “%1” are written both day first (%2) and month first (%3): choose one order; rows in the other are refused.</source>
+        <translation>Les dates de « %1 » sont écrites tantôt jour d’abord (%2), tantôt mois d’abord (%3) : choisissez un ordre ; les lignes dans l’autre sont refusées.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Le fichier ne peut pas être importé : %1</translation>
+    </message>
+    <message>
+        <source>Would add: %1 · would update: %2 · unchanged: %3 · skipped: %4 · refused: %5. Nothing was changed.</source>
+        <translation>Ajouts : %1 · mises à jour : %2 · inchangées : %3 · ignorées : %4 · refusées : %5. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Employees that e&amp;xist (same email):</source>
+        <translation>Employés e&amp;xistants (même e-mail) :</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;fused Rows…</source>
+        <translation>Enregistrer les lignes re&amp;fusées…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFieldNames</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biographie</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Parti le</translation>
+    </message>
+    <message>
+        <source>Leaving reason</source>
+        <translation>Motif du départ</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
 </context>
 <context>
     <name>ImportJob</name>
     <message>
         <source>The database could not be opened for the import.</source>
         <translation>La base de données n’a pas pu être ouverte pour l’importation.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
     </message>
 </context>
 <context>
@@ -2969,10 +3193,61 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedRowsSaver</name>
+    <message>
+        <source>%1-refused.csv</source>
+        <comment>file name: the imported file&apos;s name without .csv</comment>
+        <translation>%1-refusees.csv</translation>
+    </message>
+    <message>
+        <source>Save Refused Rows</source>
+        <translation>Enregistrer les lignes refusées</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsWriter</name>
     <message>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RowOutcomeModel</name>
+    <message>
+        <source>Would add</source>
+        <translation>Serait ajoutée</translation>
+    </message>
+    <message>
+        <source>Would update</source>
+        <translation>Mettrait à jour</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangée</translation>
+    </message>
+    <message>
+        <source>Skipped (exists)</source>
+        <translation>Ignorée (existe)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>

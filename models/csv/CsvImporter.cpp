@@ -186,6 +186,7 @@ void CsvImporter::finish(ImportReport &report)
     }
     report.accepted = 0;
     report.updated = report.unchanged = report.skipped = 0;
+    report.rowOutcomes.clear();   // nothing happened to any row
 }
 
 // Only an import that committed (or a dry run, saying "would") created teams.
@@ -358,6 +359,7 @@ void CsvImporter::writeBatch(Batch &batch, ImportReport &report)
         const StoreResult &result = results.at(next++);
         if (result.ok()) {
             ++report.accepted;
+            noteOutcome(report, row.line, ImportReport::RowOutcome::Added);
             if (row.leftOn.isValid())
                 m_leavers.push_back({result.id(), row.leftOn, row.leavingReason});
         } else
@@ -402,12 +404,15 @@ void CsvImporter::countExisting(const ImportUpdater::Outcome &outcome, qint64 li
     switch (outcome.action) {
     case ImportUpdater::Action::Updated:
         ++report.updated;
+        noteOutcome(report, line, ImportReport::RowOutcome::Updated);
         break;
     case ImportUpdater::Action::Unchanged:
         ++report.unchanged;
+        noteOutcome(report, line, ImportReport::RowOutcome::Unchanged);
         break;
     case ImportUpdater::Action::Skipped:
         ++report.skipped;
+        noteOutcome(report, line, ImportReport::RowOutcome::Skipped);
         break;
     case ImportUpdater::Action::Refused:
         reject(line, outcome.reason, report, &fields);
@@ -457,7 +462,15 @@ void CsvImporter::reject(qint64 line, const QString &reason, ImportReport &repor
     if (fields && m_options.keepRejectedRows)
         report.rejectedRows.append({line, *fields, reason});
     report.problems << tr("line %1: %2").arg(line).arg(reason);
+    noteOutcome(report, line, ImportReport::RowOutcome::Refused, reason);
     emit rowRejected(line, reason);
+}
+
+void CsvImporter::noteOutcome(ImportReport &report, qint64 line, ImportReport::RowOutcome::Kind kind,
+                              const QString &reason) const
+{
+    if (m_keepRowOutcomes)
+        report.rowOutcomes.append({line, kind, reason});
 }
 
 QString CsvImporter::cell(const QStringList &fields, int column) const

@@ -45,6 +45,9 @@ public:
     // What the user said about the file (encoding, delimiter, columns, date
     // order); everything left open is found out from the file.
     void setOptions(const ImportOptions &options) { m_options = options; }
+    // The report lists each row's outcome (ImportReport::rowOutcomes): what the
+    // import dialog's Test shows. Off by default: a plain import keeps no list.
+    void setKeepRowOutcomes(bool keep) { m_keepRowOutcomes = keep; }
 
     ImportReport importFile(const QString &path);
     ImportReport importDevice(QIODevice *device, qint64 totalBytes = -1);
@@ -87,6 +90,8 @@ private:
     void createMissingTeams(Batch &batch);
     void retire(std::unique_ptr<Batch> batch);
     void reject(qint64 line, const QString &reason, ImportReport &report, const QStringList *fields = nullptr);
+    void noteOutcome(ImportReport &report, qint64 line, ImportReport::RowOutcome::Kind kind,
+                     const QString &reason = {}) const;
     std::vector<ImportUpdater::Outcome> resolveExisting(const Batch &batch);
     void countExisting(const ImportUpdater::Outcome &outcome, qint64 line, const QStringList &fields,
                        ImportReport &report);
@@ -101,6 +106,7 @@ private:
     std::atomic<bool> m_cancel{false};
     QString m_sourceName;   // the file being imported, for the history
     ImportOptions m_options;
+    bool m_keepRowOutcomes = false;
     std::array<int, ColumnCount> m_columnIndex{};   // column -> field position in a row, -1 if absent
     QStringList m_header;                           // as the file writes it, for messages
     DateColumns m_dates;                            // how date_of_birth and left_on are written

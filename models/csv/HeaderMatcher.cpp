@@ -14,7 +14,7 @@ int HeaderMatcher::columnOf(const QString &header) const
     const QString key = ColumnAliases::key(header);
     for (const auto &[mapped, field] : m_map) {
         if (ColumnAliases::key(mapped) == key)
-            return ColumnAliases::columnForFieldName(field);
+            return field.isEmpty() ? -1 : ColumnAliases::columnForFieldName(field);
     }
     return ColumnAliases::columnFor(header);
 }
@@ -24,7 +24,7 @@ bool HeaderMatcher::match(const QStringList &header, QString *error)
     m_index.fill(-1);
     m_ignored.clear();
     for (const auto &[mapped, field] : m_map) {
-        if (ColumnAliases::columnForFieldName(field) < 0) {
+        if (!field.isEmpty() && ColumnAliases::columnForFieldName(field) < 0) {
             *error = tr("--map '%1=%2': there is no field '%2'; the fields are %3")
                          .arg(mapped, field, ColumnAliases::fieldNames().join(QStringLiteral(", ")));
             return false;

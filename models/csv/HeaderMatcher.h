@@ -7,7 +7,8 @@
 #include <array>
 #include <utility>
 
-// Which field each header names: the user's --map first, then the aliases
+// Which field each header names: the user's --map first (an empty field name
+// there means "ignore this column": the import dialog's Ignore), then the aliases
 // (ColumnAliases). Headers naming no field are ignored and listed, so the
 // report can say what was left out; a field named twice, or a required one
 // missing, is an error.

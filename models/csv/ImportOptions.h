@@ -22,5 +22,5 @@ struct ImportOptions
     ExistingRowPolicy::Mode existing = ExistingRowPolicy::Mode::Reject; // --existing
     bool dryRun = false; // --dry-run: the whole import, then rolled back
     bool keepRejectedRows = false; // --rejected-rows: the report keeps each refused row's fields
-    bool createTeams = false; // --create-teams: a team no one has (in any case) is created, else the row is refused
+    bool createTeams = false; // --create-teams, the import dialog's checkbox: a team no one has (in any case) is created, else the row is refused
 };

@@ -18,6 +18,15 @@ struct ImportReport
         QStringList fields;
         QString reason;
     };
+    // One row's fate, for a list of them (the import dialog's Test); kept only
+    // when asked for (CsvImporter::setKeepRowOutcomes), so a plain import pays nothing.
+    struct RowOutcome
+    {
+        enum Kind { Added, Updated, Unchanged, Skipped, Refused };
+        qint64 line = 0;
+        Kind kind = Added;
+        QString reason; // why it was refused
+    };
 
     int accepted = 0; // rows added
     int updated = 0; // --existing update: employees changed
@@ -36,6 +45,7 @@ struct ImportReport
     QStringList header; // the file's header as written (for the rejected rows' file)
     QList<RejectedRow> rejectedRows; // with ImportOptions::keepRejectedRows, in file order
     QStringList createdTeams; // ImportOptions::createTeams: the teams this import created (a dry run: would create)
+    QList<RowOutcome> rowOutcomes; // with CsvImporter::setKeepRowOutcomes(true), in file order
 
     bool ok() const { return fatalError.isEmpty() && !cancelled; }
 };

@@ -1,7 +1,7 @@
 #include "mainwindow/ExportJob.h"
 
 #include "csv/EmployeeExporter.h"
-#include "mainwindow/WorkerThread.h"
+#include "common/WorkerThread.h"
 #include "store/EmployeeStore.h"
 
 ExportJob::ExportJob(StoreSessionOpener opener, const QString &path, ExportFormat format, QObject *parent)

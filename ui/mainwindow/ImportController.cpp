@@ -1,6 +1,8 @@
 #include "mainwindow/ImportController.h"
 
-#include "mainwindow/ImportJob.h"
+#include "import/ImportDialog.h"
+#include "import/ImportJob.h"
+#include "import/RefusedRowsSaver.h"
 #include "mainwindow/WindowSettings.h"
 
 #include <QFileDialog>
@@ -26,7 +28,17 @@ QString ImportController::chooseFile()
     return path;
 }
 
-bool ImportController::start(const QString &path, const EmployeeValidator &validator)
+void ImportController::openDialog(const QString &path, const EmployeeValidator &validator)
+{
+    auto *dialog = new ImportDialog(path, m_sessionOpener, validator, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, validator] {
+        start(dialog->path(), validator, dialog->options());
+    });
+    dialog->open();
+}
+
+bool ImportController::start(const QString &path, const EmployeeValidator &validator, const ImportOptions &options)
 {
     if (isRunning())
         return false;
@@ -36,7 +48,8 @@ bool ImportController::start(const QString &path, const EmployeeValidator &valid
         return false;
     }
     m_fileName = QFileInfo(path).fileName();
-    m_job = new ImportJob(m_sessionOpener, validator, path, this);
+    m_path = path;
+    m_job = new ImportJob(m_sessionOpener, validator, path, options, this);
     // Not modal: the views stay usable (reading, scrolling, sorting,
     // searching) while the import writes through its own connection.
     auto *progress = new QProgressDialog(tr("Importing “%1”…").arg(m_fileName), tr("Cancel"), 0, ProgressSteps,
@@ -95,6 +108,7 @@ void ImportController::onJobFinished(const ImportReport &report)
     if (m_progress)
         m_progress->close();
     const QString fileName = std::exchange(m_fileName, QString());
+    m_reportPath = std::exchange(m_path, QString());
     emit finished(report, fileName);
 }
 
@@ -117,6 +131,15 @@ void ImportController::showReport(const ImportReport &report, const QString &fil
     if (report.rejected) {
         informative << tr("%Ln row(s) rejected; see the details.", nullptr, report.rejected);
         box->setDetailedText(report.problems.join(QLatin1Char('\n')));
+    }
+    if (!report.rejectedRows.isEmpty()) {
+        // The rows as the file wrote them, with why: fixed, they can be imported again.
+        QPushButton *save = box->addButton(tr("Save Re&fused Rows…"), QMessageBox::ActionRole);
+        save->setObjectName(QStringLiteral("saveRefusedButton"));
+        const QString path = m_reportPath;
+        connect(save, &QPushButton::clicked, this, [this, report, path] {
+            RefusedRowsSaver::save(m_window, report, path);
+        });
     }
     box->setInformativeText(informative.join(QLatin1Char('\n')));
     connect(box, &QMessageBox::finished, this, &ImportController::reportClosed);

@@ -27,8 +27,11 @@ public:
 
     // File > Import CSV…'s file dialog; "" when the user cancelled.
     QString chooseFile();
+    // The import dialog for `path` (window-modal, not waiting): its Import
+    // starts the import with the user's options; Cancel does nothing.
+    void openDialog(const QString &path, const EmployeeValidator &validator);
     // Starts importing `path`; false (and says why) if it could not start.
-    bool start(const QString &path, const EmployeeValidator &validator);
+    bool start(const QString &path, const EmployeeValidator &validator, const ImportOptions &options = {});
     bool isRunning() const { return m_job != nullptr; }
     // The file being imported, "" if none.
     QString fileName() const { return m_fileName; }
@@ -54,5 +57,7 @@ private:
     StoreSessionOpener m_sessionOpener;
     ImportJob *m_job = nullptr;
     QString m_fileName;
+    QString m_path;         // the running import's file
+    QString m_reportPath;   // the file of the report being shown (for its refused rows)
     QPointer<QProgressDialog> m_progress;
 };

@@ -486,7 +486,13 @@ void MainWindow::importCsv()
         return;
     const QString path = m_importer->chooseFile();
     if (!path.isEmpty())
-        importCsvFile(path);
+        openImportDialog(path);
+}
+
+void MainWindow::openImportDialog(const QString &path)
+{
+    if (!refusedDuringImport())
+        m_importer->openDialog(path, validator());
 }
 
 EmployeeValidator MainWindow::validator() const

@@ -86,6 +86,9 @@ public:
     // and a report when it ends; the export emits exportFinished() and writes
     // a status message (a message box if it failed).
     bool importCsvFile(const QString &path);
+    // File > Import CSV… after the file dialog: the import dialog for `path`
+    // (preview, mapping, Test); its Import runs importCsvFile's flow with its options.
+    void openImportDialog(const QString &path);
     bool isImporting() const;
     bool exportFile(const QString &path, ExportFormat format);
 

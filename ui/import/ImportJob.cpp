@@ -1,13 +1,13 @@
-#include "mainwindow/ImportJob.h"
+#include "import/ImportJob.h"
 
-#include "mainwindow/WorkerThread.h"
+#include "common/WorkerThread.h"
 #include "store/EmployeeStore.h"
 
 #include <QMutexLocker>
 
 ImportJob::ImportJob(StoreSessionOpener opener, const EmployeeValidator &validator, const QString &path,
-                     QObject *parent)
-    : QObject(parent), m_opener(std::move(opener)), m_validator(validator), m_path(path)
+                     const ImportOptions &options, QObject *parent)
+    : QObject(parent), m_opener(std::move(opener)), m_validator(validator), m_path(path), m_options(options)
 {
 }
 
@@ -59,6 +59,8 @@ ImportReport ImportJob::run()
     }
     {
         CsvImporter importer(session->store(), m_validator);
+        importer.setOptions(m_options);
+        importer.setKeepRowOutcomes(m_keepRowOutcomes);
         // Queued to this job's thread: the importer lives on the worker.
         connect(&importer, &CsvImporter::progress, this, &ImportJob::progressed, Qt::QueuedConnection);
         connect(&importer, &CsvImporter::savingStarted, this, &ImportJob::savingStarted, Qt::QueuedConnection);

@@ -15,13 +15,17 @@ class QThread;
 // own connection and EmployeeStore, employeeCreated wired by the composition
 // root). The GUI thread never waits for it; the window's connection never
 // sees its rows before the commit, and none of a cancelled import.
-// Signals arrive on the thread that created the job.
+// Signals arrive on the thread that created the job. The options are the
+// user's (the import dialog's); a dry run (ImportOptions::dryRun) is the
+// dialog's Test, rolled back on the worker like a cancelled import.
 class ImportJob : public QObject
 {
     Q_OBJECT
 public:
     ImportJob(StoreSessionOpener opener, const EmployeeValidator &validator, const QString &path,
-              QObject *parent = nullptr);
+              const ImportOptions &options = {}, QObject *parent = nullptr);
+    // The report lists each row's outcome (what Test shows); off by default.
+    void setKeepRowOutcomes(bool keep) { m_keepRowOutcomes = keep; }
     // Cancels a running import and waits for its rollback.
     ~ImportJob() override;
 
@@ -43,6 +47,8 @@ private:
     StoreSessionOpener m_opener;
     EmployeeValidator m_validator;
     QString m_path;
+    ImportOptions m_options;
+    bool m_keepRowOutcomes = false;
     std::unique_ptr<QThread> m_thread;
     bool m_running = false;
 
