@@ -1526,6 +1526,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
             <numerusform>%n Mitarbeiter nach %1 exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1” already exists. Do you want to replace it?</source>
+        <translation>„%1“ ist bereits vorhanden. Möchten Sie die Datei ersetzen?</translation>
+    </message>
 </context>
 <context>
     <name>ExportJob</name>
@@ -3629,6 +3633,10 @@ Ohne eine Aktionsoption öffnet sich das Anwendungsfenster.</translation>
     <message>
         <source>cannot save &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>der Export wurde abgebrochen</translation>
     </message>
 </context>
 </TS>

@@ -1526,6 +1526,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
             <numerusform>%n employés exportés vers %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1” already exists. Do you want to replace it?</source>
+        <translation>« %1 » existe déjà. Voulez-vous le remplacer ?</translation>
+    </message>
 </context>
 <context>
     <name>ExportJob</name>
@@ -3629,6 +3633,10 @@ Sans option d’action, la fenêtre de l’application s’ouvre.</translation>
     <message>
         <source>cannot save &apos;%1&apos;: %2</source>
         <translation>impossible d’enregistrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>l’exportation a été annulée</translation>
     </message>
 </context>
 </TS>

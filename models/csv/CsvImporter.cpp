@@ -164,6 +164,8 @@ void CsvImporter::finish(ImportReport &report)
     if (report.ok())
         archiveLeavers(report);   // a failure sets fatalError: rolled back below
     m_leavers.clear();
+    if (report.ok())
+        m_teams.dropUnused();
     if (report.ok() && m_options.dryRun) {
         // --dry-run: everything was written and checked; now undone, the counts kept.
         m_store->rollbackBulk();

@@ -48,3 +48,17 @@ qint64 ImportTeams::resolve(const QString &name, QString *reason)
     *reason = m_refused.value(folded);
     return 0;
 }
+
+void ImportTeams::dropUnused()
+{
+    for (auto it = m_created.begin(); it != m_created.end();) {
+        // Refused while a profile uses the team: then it stays.
+        if (!m_store->deleteTeam(it.value()).ok()) {
+            ++it;
+            continue;
+        }
+        const QString folded = it.key();
+        m_createdNames.removeIf([&folded](const QString &name) { return key(name) == folded; });
+        it = m_created.erase(it);
+    }
+}

@@ -34,6 +34,10 @@ public:
     qint64 resolve(const QString &name, QString *reason);
     // The teams created so far, as named (what the report lists).
     QStringList created() const { return m_createdNames; }
+    // Writing thread, before the import commits: deletes again the teams it
+    // created that no written row uses (their rows were skipped, refused as
+    // duplicates or left unchanged), so that the import adds no empty team.
+    void dropUnused();
 
 private:
     static QString key(const QString &name) { return name.trimmed().toCaseFolded(); }

@@ -11,9 +11,21 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <fcntl.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 namespace {
+
+bool syncToDisk(const QByteArray &fileName)
+{
+    const int fd = ::open(fileName.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
 
 struct WorkbookFree
 {
@@ -136,6 +148,14 @@ ExportReport XlsxExporter::exportFile(const QSqlDatabase &db, const QString &pat
     // workbook_close() zips the parts into the temporary and frees the workbook.
     if (const lxw_error error = workbook_close(workbook.release()))
         return fail(tr("cannot save '%1': %2").arg(path, QString::fromUtf8(lxw_strerror(error))));
+    // Zipping a million rows takes seconds: a cancel meanwhile (the window
+    // closing) still means no file.
+    if (cancelled && cancelled->load())
+        return fail(tr("the export was cancelled"));
+    // On disk before it replaces the previous export, which a crash right
+    // after the rename must not leave empty.
+    if (!syncToDisk(temporaryName))
+        return fail(tr("cannot save '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     if (std::rename(temporaryName.constData(), QFile::encodeName(path).constData()) != 0)
         return fail(tr("cannot save '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     temporary.setAutoRemove(false); // it is the export now

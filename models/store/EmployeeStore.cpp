@@ -851,5 +851,10 @@ StoreResult EmployeeStore::deleteTeam(qint64 teamId)
 {
     const QString oldName = teamName(teams(), teamId);
     const StoreResult result = inTransaction([&] { return m_teams->remove(teamId); });
+    if (m_bulk) {   // an import taking back a team it created: see createTeam()
+        if (result.ok())
+            m_bulk->noteTeamsChanged();
+        return result;
+    }
     return announceTeams(result, teamEdit(CommittedEdit::Kind::TeamDeleted, teamId, {}, oldName));
 }

@@ -334,7 +334,8 @@ qint64 SqlRowWindow::rowOfId(qint64 id)
         const QVariantList binds = m_spec.filterBinds + seg.binds + KeysetPredicate::binds(keyValues)
             + (provisional ? QVariantList{m_segCounts.at(s)} : QVariantList{});
         QSqlQuery *c = m_statements.exec(
-            SqlText::count(from, SqlText::where({m_spec.filter, seg.where, before.after()}), provisional),
+            SqlText::count(from, SqlText::where({m_spec.filterForCounts(), seg.where, before.after()}),
+                           provisional),
             binds);
         if (!c)
             return -1;

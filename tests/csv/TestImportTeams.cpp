@@ -116,6 +116,32 @@ private slots:
                  2);
     }
 
+    // A team only rows that are never written name (skipped, refused as a
+    // duplicate by the database) is not left behind, in any mode.
+    void aTeamNoWrittenRowUsesIsNotLeftBehind()
+    {
+        Fixture f;
+        QVERIFY2(f.database.isOpen(), qPrintable(f.database.error()));
+        QVERIFY(f.import("first_name,last_name,email\nAda,Lovelace,ada@example.com\n", creating()).ok());
+        const QByteArray again = "first_name,last_name,email,team\n"
+                                 "Ada,Lovelace,ada@example.com,Cartography\n"
+                                 "Alan,Turing,alan@example.com,Research\n";
+        for (const ExistingRowPolicy::Mode mode : {ExistingRowPolicy::Mode::Skip, ExistingRowPolicy::Mode::Reject}) {
+            ImportOptions options = creating();
+            options.existing = mode;
+            QSignalSpy teamsChanged(&f.store, &EmployeeStore::teamsChanged);
+            const ImportReport report = f.import(again, options);
+            QVERIFY2(report.ok(), qPrintable(report.fatalError));
+            QCOMPARE(teamsChanged.size(), 1);   // once, after the commit: taking a team back says nothing before
+            QCOMPARE(report.createdTeams, QStringList{"Research"});
+            QCOMPARE(f.newTeams(), QStringList{"Research"});
+            QVERIFY(report.notes.filter(u"Cartography").isEmpty());
+            QSqlQuery undo(f.database.db());
+            QVERIFY(undo.exec(QStringLiteral("DELETE FROM employee WHERE email = 'alan@example.com'")));
+            QVERIFY(undo.exec(QStringLiteral("DELETE FROM team WHERE name = 'Research'")));
+        }
+    }
+
     void aTeamInAnotherCaseIsTheExistingOne()
     {
         Fixture f;

@@ -79,7 +79,21 @@ void ExportController::exportWithDialog()
     const ExportFormat format = formatOfFilter(selected);
     WindowSettings::setExportFormat(format);
     WindowSettings::rememberDirectory(WindowSettings::Folder::CsvFiles, path);
-    startExport(withSuffix(path, format), format);
+    const QString target = withSuffix(path, format);
+    if (target != path && QFileInfo::exists(target) && !confirmReplacing(target))
+        return;
+    startExport(target, format);
+}
+
+// The dialog asked about replacing the name it returned; a suffix added or
+// changed afterwards names another file, which must not be replaced unasked.
+bool ExportController::confirmReplacing(const QString &path) const
+{
+    return QMessageBox::question(m_window, tr("Export"),
+                                 tr("“%1” already exists. Do you want to replace it?")
+                                     .arg(QFileInfo(path).fileName()),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
 }
 
 bool ExportController::startExport(const QString &path, ExportFormat format)

@@ -36,6 +36,7 @@ signals:
 
 private:
     void onFinished(const ExportReport &report);
+    bool confirmReplacing(const QString &path) const;
 
     QMainWindow *m_window;
     StoreSessionOpener m_opener;

@@ -2,6 +2,7 @@
 // chosen file type, is remembered for the next time, and the file ends in
 // what it is.
 
+#include "MessageBoxAnswerer.h"
 #include "TestDatabase.h"
 #include "app/AppSession.h"
 #include "mainwindow/ExportController.h"
@@ -93,6 +94,45 @@ private slots:
         QCOMPARE(workbook.read(4), QByteArray("PK\x03\x04"));
         QCOMPARE(WindowSettings::exportFormat(), ExportFormat::Xlsx);
     }
+
+    // The dialog asked about replacing the name it returned, not about the
+    // one the suffix makes of it: an existing employees.csv is replaced only
+    // when the user says so.
+    void aFileTheSuffixNamesIsReplacedOnlyWhenTheUserSaysSo()
+    {
+        TestDatabase database;
+        QVERIFY2(database.isOpen(), qPrintable(database.error()));
+        QMainWindow window;
+        ExportController controller(&window);
+        controller.setSessionOpener(AppSession::openerFor(database.location()));
+        QSignalSpy finished(&controller, &ExportController::finished);
+        QTemporaryDir dir;
+        const QString existing = dir.filePath(QStringLiteral("employees.csv"));
+        QFile yesterday(existing);
+        QVERIFY(yesterday.open(QIODevice::WriteOnly));
+        yesterday.write("yesterday's file\n");
+        yesterday.close();
+
+        QString offered;
+        QString asked;
+        answerNextFileDialog(QStringLiteral("CSV (*.csv)"), dir.filePath(QStringLiteral("employees.xlsx")), &offered);
+        answerNextMessageBox(QStringLiteral("No"), &asked);
+        controller.exportWithDialog();
+        QVERIFY2(asked.contains(QStringLiteral("employees.csv")), qPrintable(asked));
+        QVERIFY(!finished.wait(500));
+        QVERIFY(yesterday.open(QIODevice::ReadOnly));
+        QCOMPARE(yesterday.readAll(), QByteArray("yesterday's file\n"));
+        yesterday.close();
+
+        answerNextFileDialog(QStringLiteral("CSV (*.csv)"), dir.filePath(QStringLiteral("employees.xlsx")), &offered);
+        answerNextMessageBox(QStringLiteral("Yes"), &asked);
+        controller.exportWithDialog();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(yesterday.open(QIODevice::ReadOnly));
+        QVERIFY(yesterday.readAll().startsWith("first_name,"));
+    }
+
+    void cleanup() { QCOMPARE(pendingMessageBoxAnswers(), 0); }
 };
 
 QTEST_MAIN(TestExportController)
