@@ -3,6 +3,7 @@
 // lists them greyed with that date; Restore brings them back into the views;
 // Delete Permanently asks, naming what is lost.
 #include "MessageBoxAnswerer.h"
+#include "ShownWindow.h"
 #include "TestDatabase.h"
 #include "WindowParts.h"
 #include "employees/ArchivedPanel.h"
@@ -119,13 +120,7 @@ void TestWindowArchive::cleanup()
 
 std::unique_ptr<MainWindow> TestWindowArchive::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_store, QStringLiteral("/tmp/test.sqlite"));
-    window->resize(900, 600);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning("main window not active");
-    return window;
+    return showMainWindow(m_store, QSize(900, 600));
 }
 
 ArchivedPanel *TestWindowArchive::showArchived(MainWindow &window)

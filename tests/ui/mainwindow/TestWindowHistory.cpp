@@ -3,6 +3,7 @@
 // the user types; the purge asks for a retention period, remembers it, lists
 // who would go, asks twice (cancelling either purges nothing) and erases
 // exactly those who left before it.
+#include "ShownWindow.h"
 #include "TestDatabase.h"
 #include "WindowParts.h"
 #include "history/DatabaseHistoryPanel.h"
@@ -188,13 +189,7 @@ void TestWindowHistory::cleanup()
 
 std::unique_ptr<MainWindow> TestWindowHistory::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_store, QStringLiteral("/tmp/test.sqlite"));
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning("main window not active");
-    return window;
+    return showMainWindow(m_store, QSize(1000, 700));
 }
 
 HistoryTableModel *TestWindowHistory::showHistory(MainWindow &window)

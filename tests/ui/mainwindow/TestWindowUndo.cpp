@@ -7,6 +7,7 @@
 // window keeps answering. SQLite and PostgreSQL.
 #include "FormParts.h"
 #include "MessageBoxAnswerer.h"
+#include "ShownWindow.h"
 #include "TestDatabase.h"
 #include "WindowParts.h"
 #include "editor/EmployeeEditDialog.h"
@@ -105,14 +106,7 @@ void TestWindowUndo::cleanup()
 
 std::unique_ptr<MainWindow> TestWindowUndo::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_store, QStringLiteral("/tmp/test.sqlite"));
-    window->setSessionOpener(AppSession::openerFor(m_db->location()));
-    window->resize(900, 600);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning("main window not active");
-    return window;
+    return showMainWindow(m_store, QSize(900, 600), AppSession::openerFor(m_db->location()));
 }
 
 void TestWindowUndo::saveLastName(MainWindow &window, qint64 id, const QString &lastName)
