@@ -8,15 +8,22 @@ PostgresBulkInserter::PostgresBulkInserter(const QSqlDatabase &db, qint64 change
     : m_db(db), m_changeSet(changeSet), m_copy(db), m_nextIds(db)
 {
     // Other clients may insert meanwhile, so the ids are drawn from the
-    // column's own sequence, as its default would, before the rows go.
+    // column's own sequence, as its default would, before the rows go. Its
+    // name is looked up once: per row, pg_get_serial_sequence() cost 2.3 ms
+    // of every 1,000-row chunk (2.7 against 0.4 ms in psql).
+    QSqlQuery sequence(db);
+    if (sequence.exec(QStringLiteral("SELECT pg_get_serial_sequence('employee', 'id')")) && sequence.next())
+        m_idSequence = sequence.value(0).toString();
     m_nextIds.setForwardOnly(true);
-    m_nextIds.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('employee', 'id')) "
-                                     "FROM generate_series(1, ?)"));
+    m_nextIds.prepare(QStringLiteral("SELECT nextval(CAST(? AS regclass)) FROM generate_series(1, ?)"));
 }
 
 std::optional<std::vector<qint64>> PostgresBulkInserter::reserveIds(int count)
 {
-    m_nextIds.bindValue(0, count);
+    if (m_idSequence.isEmpty())
+        return std::nullopt;
+    m_nextIds.bindValue(0, m_idSequence);
+    m_nextIds.bindValue(1, count);
     if (!m_nextIds.exec())
         return std::nullopt;
     std::vector<qint64> ids;

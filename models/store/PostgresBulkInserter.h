@@ -39,5 +39,6 @@ private:
     QSqlDatabase m_db;
     qint64 m_changeSet;
     PostgresCopy m_copy;
+    QString m_idSequence;   // employee.id's sequence, schema-qualified
     QSqlQuery m_nextIds;
 };
