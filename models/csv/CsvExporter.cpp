@@ -2,12 +2,10 @@
 
 #include "csv/CsvWriter.h"
 #include "csv/EmployeeRowSource.h"
+#include "db/PrivateSaveFile.h"
 
 #include <QSaveFile>
 
-#ifdef Q_OS_UNIX
-#include <sys/stat.h>
-#endif
 
 namespace {
 
@@ -31,18 +29,11 @@ ExportReport CsvExporter::exportFile(const QSqlDatabase &db, const QString &path
                                      const std::atomic<bool> *cancelled)
 {
     ExportReport report;
-    // QSaveFile writes to a temporary and renames on commit(): a failed or
-    // interrupted export never leaves a truncated file in place of a good one.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!openPrivately(file)) {
         report.error = tr("cannot write '%1': %2").arg(path, file.errorString());
         return report;
     }
-    // An export holds every employee's personal data: owner-only, whatever
-    // the umask (the rename in commit() keeps the temporary's mode).
-#ifdef Q_OS_UNIX
-    ::fchmod(file.handle(), S_IRUSR | S_IWUSR);
-#endif
     const bool excel = dialect == Dialect::Excel;
     bool written = !excel || file.write("\xEF\xBB\xBF") == 3;
     CsvWriter writer(&file, excel ? excelDelimiter() : QChar(u','));

@@ -1,5 +1,6 @@
 #include "store/PersonalDataExport.h"
 
+#include "db/PrivateSaveFile.h"
 #include "domain/Timestamp.h"
 #include "store/ChangeLog.h"
 #include "store/DriverErrorMapper.h"
@@ -16,9 +17,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#ifdef Q_OS_UNIX
-#include <sys/stat.h>
-#endif
 
 namespace {
 
@@ -217,18 +215,11 @@ QByteArray PersonalDataExport::toJson(const QJsonObject &data)
 bool PersonalDataExport::save(qint64 employeeId, Format format, const QString &path, const QByteArray &bytes,
                               QString *error) const
 {
-    // QSaveFile writes a temporary beside `path` and renames it on commit():
-    // an interrupted export never leaves half a file in place of a good one.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!openPrivately(file)) {
         *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
         return false;
     }
-    // One person's personal data: owner-only whatever the umask (the rename
-    // keeps the temporary's mode).
-#ifdef Q_OS_UNIX
-    ::fchmod(file.handle(), S_IRUSR | S_IWUSR);
-#endif
     if (file.write(bytes) != bytes.size()) {
         *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
         return false;   // the temporary goes with `file`

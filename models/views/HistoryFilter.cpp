@@ -1,23 +1,10 @@
 #include "views/HistoryFilter.h"
 
 #include "domain/Timestamp.h"
+#include "views/LikePrefix.h"
 #include "views/SearchCondition.h"
 
 #include <QStringList>
-
-namespace {
-// "anna" -> "anna%", with LIKE's wildcards in the user's text escaped.
-QString likePrefix(const QString &text)
-{
-    QString out;
-    for (const QChar c : text) {
-        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('!'))
-            out += QLatin1Char('!');
-        out += c;
-    }
-    return out + QLatin1Char('%');
-}
-} // namespace
 
 QString HistoryFilter::dayStart(const QDate &day)
 {

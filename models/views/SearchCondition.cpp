@@ -1,5 +1,7 @@
 #include "views/SearchCondition.h"
 
+#include "views/LikePrefix.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QSqlQuery>
@@ -37,18 +39,7 @@ bool sortsByBytes(const QSqlDatabase &db)
     known.insert(key, bytes);
     return bytes;
 }
-
-QString likePrefix(const QString &s)
-{
-    QString out;
-    for (const QChar c : s) {
-        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('!'))
-            out += QLatin1Char('!');
-        out += c;
-    }
-    return out + QLatin1Char('%');
-}
-}
+} // namespace
 
 SearchCondition SearchCondition::forEmployees(const QSqlDatabase &db, const QString &text, const QString &alias)
 {
